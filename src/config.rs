@@ -1,0 +1,376 @@
+//! `site.toml`: the council's settings, with defaults for everything a new
+//! council would not think to change.
+
+use std::collections::BTreeMap;
+use std::fmt;
+use std::path::Path;
+
+use serde::Deserialize;
+use toml::Spanned;
+
+use crate::diagnostics::{Diagnostic, Location, suggest};
+
+pub const FILE_NAME: &str = "site.toml";
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Config {
+    /// The site's name, shown in every page title and header.
+    pub title: String,
+    /// The council, shown in the footer.
+    pub council: String,
+    /// Where the site is published, ending in `/`.
+    pub base_url: Spanned<String>,
+    #[serde(default = "default_language")]
+    pub language: String,
+    /// One sentence for search engines and link previews.
+    #[serde(default)]
+    pub description: String,
+    #[serde(default = "default_bands")]
+    pub bands: Vec<Band>,
+    /// The areas of the local offer, in the order they are shown.
+    #[serde(default = "default_areas")]
+    pub areas: Vec<Area>,
+    #[serde(default)]
+    pub contacts: BTreeMap<String, Contact>,
+}
+
+/// An age band: who its promises speak to, and how its pages look.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Band {
+    /// The folder under `promises/` and the page address, such as `0-11`.
+    pub id: String,
+    /// What a reader taps to choose this band, such as "I am 0 to 11".
+    pub label: String,
+    pub ages: Spanned<String>,
+    #[serde(default)]
+    pub look: Look,
+    /// Who a reader of this band can talk to: a key of `[contacts]`.
+    #[serde(default)]
+    pub contact: Option<Spanned<String>>,
+}
+
+/// A band's look and feel, from the theme's stylesheet.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Look {
+    /// Large type, an icon for each theme, short lines, big buttons.
+    Young,
+    /// Calmer and practical.
+    #[default]
+    Teen,
+    /// Plain and practical, for young adults.
+    Adult,
+}
+
+impl fmt::Display for Look {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Look::Young => "young",
+            Look::Teen => "teen",
+            Look::Adult => "adult",
+        })
+    }
+}
+
+/// One area of the local offer, such as "accommodation".
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Area {
+    pub id: String,
+    pub title: String,
+}
+
+/// Someone a young person can get in touch with.
+#[derive(Debug, Clone, Default, Deserialize, serde::Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Contact {
+    pub name: String,
+    #[serde(default)]
+    pub phone: String,
+    #[serde(default)]
+    pub email: String,
+    /// When someone answers, in words: "Monday to Friday, 9am to 5pm".
+    #[serde(default)]
+    pub hours: String,
+    /// A sentence on what they can help with.
+    #[serde(default)]
+    pub text: String,
+}
+
+/// An inclusive range of ages in years, written `16-25`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
+pub struct Ages {
+    pub from: u8,
+    pub to: u8,
+}
+
+impl Ages {
+    /// Reads `16-25`; `None` for anything else.
+    pub fn parse(text: &str) -> Option<Ages> {
+        let (from, to) = text.split_once(['-', '–'])?;
+        let from: u8 = from.trim().parse().ok()?;
+        let to: u8 = to.trim().parse().ok()?;
+        (from <= to).then_some(Ages { from, to })
+    }
+
+    pub fn overlaps(self, other: Ages) -> bool {
+        self.from <= other.to && other.from <= self.to
+    }
+
+    pub const HELP: &str = "write the ages as two whole numbers with a dash between them, youngest first, such as 16-25";
+}
+
+impl fmt::Display for Ages {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} to {}", self.from, self.to)
+    }
+}
+
+impl Config {
+    pub fn band(&self, id: &str) -> Option<&Band> {
+        self.bands.iter().find(|b| b.id == id)
+    }
+
+    pub fn area(&self, id: &str) -> Option<&Area> {
+        self.areas.iter().find(|a| a.id == id)
+    }
+
+    pub fn band_ids(&self) -> Vec<&str> {
+        self.bands.iter().map(|b| b.id.as_str()).collect()
+    }
+
+    pub fn area_ids(&self) -> Vec<&str> {
+        self.areas.iter().map(|a| a.id.as_str()).collect()
+    }
+
+    pub fn contact_keys(&self) -> Vec<&str> {
+        self.contacts.keys().map(String::as_str).collect()
+    }
+
+    /// The base URL, always ending in `/`.
+    pub fn base_url(&self) -> String {
+        let url = self.base_url.get_ref().trim();
+        if url.ends_with('/') {
+            url.to_string()
+        } else {
+            format!("{url}/")
+        }
+    }
+}
+
+impl Band {
+    /// The band's ages; a band whose ages did not parse was already reported.
+    pub fn ages(&self) -> Ages {
+        Ages::parse(self.ages.get_ref()).unwrap_or(Ages { from: 0, to: 0 })
+    }
+}
+
+/// Reads `site.toml` from the content folder. `file` is the name to show in
+/// diagnostics. A base URL from the command line replaces the file's.
+pub fn load(root: &Path, file: &Path, base_url: Option<&str>) -> Result<Config, Vec<Diagnostic>> {
+    let path = root.join(file);
+    let bytes = std::fs::read(&path).map_err(|e| {
+        vec![
+            Diagnostic::error("missing-site-toml", format!("cannot read {}: {e}", path.display()))
+                .help("every site needs a site.toml beside its content folders; `promise new DIR` writes a starter one"),
+        ]
+    })?;
+    let text = crate::content::utf8(file, bytes).map_err(|d| vec![d])?;
+    let mut config: Config = toml::from_str(&text).map_err(|e| vec![toml_error(file, &text, &e)])?;
+    if let Some(url) = base_url {
+        config.base_url = Spanned::new(0..0, url.to_string());
+    }
+    let problems = validate(&config, file, &text);
+    if problems.iter().any(Diagnostic::is_error) {
+        return Err(problems);
+    }
+    Ok(config)
+}
+
+/// A TOML syntax or shape error, in the participation team's words.
+pub fn toml_error(file: &Path, text: &str, e: &toml::de::Error) -> Diagnostic {
+    let (message, help) = explain_serde(e.message());
+    let mut d = Diagnostic::error("bad-toml", message).in_file(file).help(help);
+    if let Some(span) = e.span() {
+        d = d.at(Location::from_span(file, text, span));
+    }
+    d
+}
+
+/// Turns serde's messages about fields into plain words with a fix.
+pub fn explain_serde(message: &str) -> (String, String) {
+    let message = message.trim();
+    if let Some(rest) = message.strip_prefix("unknown field `") {
+        let (name, expected) = rest.split_once('`').unwrap_or((rest, ""));
+        let known: Vec<&str> = expected.split('`').skip(1).step_by(2).collect();
+        return (
+            format!("\"{name}\" is not a setting that can go here"),
+            suggest(name, "settings that can go here", &known),
+        );
+    }
+    if let Some(rest) = message.strip_prefix("missing field `") {
+        let name = rest.split('`').next().unwrap_or(rest);
+        return (
+            format!("the setting \"{name}\" is missing"),
+            format!("add a line for \"{name}\""),
+        );
+    }
+    if let Some(rest) = message.strip_prefix("unknown variant `") {
+        let (name, expected) = rest.split_once('`').unwrap_or((rest, ""));
+        let known: Vec<&str> = expected.split('`').skip(1).step_by(2).collect();
+        return (
+            format!("\"{name}\" is not one of the choices here"),
+            suggest(name, "choices", &known),
+        );
+    }
+    (
+        message.to_string(),
+        "check the spelling, quotes and brackets on this line against README.md".to_string(),
+    )
+}
+
+fn validate(config: &Config, file: &Path, text: &str) -> Vec<Diagnostic> {
+    let mut problems = Vec::new();
+    let url = config.base_url.get_ref();
+    if !(url.starts_with("https://") || url.starts_with("http://")) {
+        problems.push(
+            Diagnostic::error("bad-base-url", format!("\"{url}\" is not a web address"))
+                .at(Location::from_span(file, text, config.base_url.span()))
+                .help("write the full address the site is published at, such as \"https://promise.example.gov.uk/\""),
+        );
+    }
+    let contacts = config.contact_keys();
+    let mut seen = Vec::new();
+    for band in &config.bands {
+        if !is_slug(&band.id) {
+            problems.push(
+                Diagnostic::error("bad-band-id", format!("the band id \"{}\" cannot be used in a web address", band.id))
+                    .at(Location::of_text(file, text, &band.id))
+                    .help("use only lower-case letters, numbers and dashes, such as \"16-25\""),
+            );
+        }
+        if seen.contains(&band.id.as_str()) {
+            problems.push(
+                Diagnostic::error("duplicate-band", format!("there are two bands called \"{}\"", band.id))
+                    .at(Location::of_text(file, text, &band.id))
+                    .help("give every [[bands]] entry its own id"),
+            );
+        }
+        seen.push(&band.id);
+        if Ages::parse(band.ages.get_ref()).is_none() {
+            problems.push(
+                Diagnostic::error("bad-ages", format!("\"{}\" is not a range of ages", band.ages.get_ref()))
+                    .at(Location::from_span(file, text, band.ages.span()))
+                    .help(Ages::HELP),
+            );
+        }
+        if let Some(contact) = &band.contact
+            && !config.contacts.contains_key(contact.get_ref())
+        {
+            problems.push(unknown_contact(contact.get_ref(), &contacts, Location::from_span(file, text, contact.span())));
+        }
+    }
+    let mut seen = Vec::new();
+    for area in &config.areas {
+        if !is_slug(&area.id) || seen.contains(&area.id.as_str()) {
+            problems.push(
+                Diagnostic::error("bad-area-id", format!("the area id \"{}\" is used twice or cannot be used in a web address", area.id))
+                    .at(Location::of_text(file, text, &area.id))
+                    .help("give every [[areas]] entry its own id of lower-case letters, numbers and dashes"),
+            );
+        }
+        seen.push(&area.id);
+    }
+    problems
+}
+
+/// The same message wherever a contact key is used.
+pub fn unknown_contact(key: &str, known: &[&str], at: Location) -> Diagnostic {
+    Diagnostic::error("unknown-contact", format!("there is no contact called \"{key}\" in site.toml"))
+        .at(at)
+        .label("not one of the [contacts] in site.toml")
+        .help(suggest(key, "contacts", known))
+}
+
+/// Lower-case letters, digits and single dashes: safe in a web address.
+pub fn is_slug(text: &str) -> bool {
+    !text.is_empty()
+        && text
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+        && !text.starts_with('-')
+        && !text.ends_with('-')
+}
+
+fn default_language() -> String {
+    "en-GB".to_string()
+}
+
+fn default_bands() -> Vec<Band> {
+    [
+        ("0-11", "I am 11 or under", Look::Young),
+        ("12-15", "I am 12 to 15", Look::Teen),
+        ("16-25", "I am 16 to 25", Look::Adult),
+    ]
+    .into_iter()
+    .map(|(id, label, look)| Band {
+        id: id.to_string(),
+        label: label.to_string(),
+        ages: Spanned::new(0..0, id.to_string()),
+        look,
+        contact: None,
+    })
+    .collect()
+}
+
+/// The six areas of a local offer named by the Children and Social Work Act
+/// 2017, section 2.
+fn default_areas() -> Vec<Area> {
+    [
+        ("health-and-wellbeing", "Health and wellbeing"),
+        ("relationships", "Relationships"),
+        ("education-and-training", "Education and training"),
+        ("employment", "Work"),
+        ("accommodation", "Somewhere to live"),
+        ("participation-in-society", "Having your say and taking part"),
+    ]
+    .into_iter()
+    .map(|(id, title)| Area {
+        id: id.to_string(),
+        title: title.to_string(),
+    })
+    .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ages_parse_and_overlap() {
+        assert_eq!(Ages::parse("16-25"), Some(Ages { from: 16, to: 25 }));
+        assert_eq!(Ages::parse(" 18 - 21 "), Some(Ages { from: 18, to: 21 }));
+        assert_eq!(Ages::parse("25-16"), None);
+        assert_eq!(Ages::parse("sixteen"), None);
+        let leavers = Ages { from: 16, to: 25 };
+        assert!(leavers.overlaps(Ages { from: 12, to: 16 }));
+        assert!(!leavers.overlaps(Ages { from: 0, to: 11 }));
+    }
+
+    #[test]
+    fn serde_messages_become_plain_words() {
+        let (message, help) = explain_serde("unknown field `titel`, expected one of `title`, `council`");
+        assert_eq!(message, "\"titel\" is not a setting that can go here");
+        assert!(help.starts_with("did you mean \"title\"?"), "{help}");
+    }
+
+    #[test]
+    fn slugs() {
+        assert!(is_slug("16-25"));
+        assert!(!is_slug("Sixteen"));
+        assert!(!is_slug("a b"));
+        assert!(!is_slug("-a"));
+    }
+}

@@ -1,0 +1,110 @@
+//! The site as plain data: what the participation team wrote, read once,
+//! each piece remembering the file and line it came from.
+
+use std::path::PathBuf;
+
+use jiff::civil::Date;
+use serde::Serialize;
+
+use crate::config::{Ages, Config};
+
+#[derive(Debug, Clone)]
+pub struct Site {
+    pub config: Config,
+    /// Sorted by band (in site.toml order), then `order`, then file name.
+    pub promise_pages: Vec<PromisePage>,
+    /// Sorted by area (in site.toml order), then title.
+    pub offer: Vec<OfferEntry>,
+    /// Newest first.
+    pub messages: Vec<Message>,
+    /// Sorted by title.
+    pub pages: Vec<Page>,
+}
+
+/// Where a piece of content came from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Origin {
+    /// Relative to the content folder.
+    pub file: PathBuf,
+    /// The line of the file the markdown body starts on.
+    pub body_line: usize,
+}
+
+/// One theme of one band's promises, such as "Keeping you safe" for 0-11.
+#[derive(Debug, Clone)]
+pub struct PromisePage {
+    pub origin: Origin,
+    pub band: String,
+    pub slug: String,
+    pub title: String,
+    pub order: i64,
+    pub summary: String,
+    pub icon: String,
+    pub body: String,
+    pub promises: Vec<Promise>,
+}
+
+/// One promise: a top-level list item of a promise page.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Promise {
+    pub anchor: String,
+    /// Its words without markdown.
+    pub text: String,
+    pub line: usize,
+}
+
+/// Whether an entitlement is guaranteed by law or added by this council.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Kind {
+    Legal,
+    Extra,
+}
+
+/// One entitlement of the local offer for care leavers.
+#[derive(Debug, Clone)]
+pub struct OfferEntry {
+    pub origin: Origin,
+    pub slug: String,
+    pub title: String,
+    pub area: String,
+    pub ages: Ages,
+    pub kind: Kind,
+    pub summary: String,
+    pub how_to_get_it: String,
+    /// A key of the contacts in site.toml.
+    pub contact: String,
+    pub reviewed: Date,
+    pub body: String,
+}
+
+/// A "you said, we did" message.
+#[derive(Debug, Clone)]
+pub struct Message {
+    pub origin: Origin,
+    pub slug: String,
+    /// The young people's headline, in their words.
+    pub title: String,
+    pub said: Date,
+    pub we_did: Vec<String>,
+    pub next: Vec<String>,
+    pub body: String,
+}
+
+/// Any other page: about, contacts, how to complain, privacy.
+#[derive(Debug, Clone)]
+pub struct Page {
+    pub origin: Origin,
+    pub slug: String,
+    pub title: String,
+    pub summary: String,
+    /// Keys of the contacts in site.toml to show on the page.
+    pub contacts: Vec<String>,
+    pub body: String,
+}
+
+impl Site {
+    pub fn band_pages<'a>(&'a self, band: &'a str) -> impl Iterator<Item = &'a PromisePage> {
+        self.promise_pages.iter().filter(move |p| p.band == band)
+    }
+}

@@ -1,0 +1,92 @@
+//! The promises in a promise page: each item of its top-level lists is one
+//! promise, with an anchor so a link (or a leaflet) can point at it.
+
+use pulldown_cmark::{Event, Parser, Tag, TagEnd};
+
+use super::model::Promise;
+
+/// The promises of a markdown body, in order. `body_line` is the line of the
+/// file the body starts on, so each promise knows its own line.
+pub fn promises(body: &str, body_line: usize) -> Vec<Promise> {
+    let mut found = Vec::new();
+    let mut lists = 0usize;
+    let mut current: Option<(String, usize)> = None;
+    for (event, range) in Parser::new(body).into_offset_iter() {
+        match event {
+            Event::Start(Tag::List(_)) => lists += 1,
+            Event::End(TagEnd::List(_)) => lists = lists.saturating_sub(1),
+            Event::Start(Tag::Item) if lists == 1 => {
+                let line = body_line + body[..range.start].matches('\n').count();
+                current = Some((String::new(), line));
+            }
+            Event::End(TagEnd::Item) if lists == 1 => {
+                if let Some((text, line)) = current.take() {
+                    found.push((text.split_whitespace().collect::<Vec<_>>().join(" "), line));
+                }
+            }
+            Event::Text(t) | Event::Code(t) => {
+                if let Some((text, _)) = &mut current {
+                    text.push_str(&t);
+                }
+            }
+            // Words either side of a break, paragraph or sub-item stay apart.
+            Event::SoftBreak | Event::HardBreak | Event::Start(Tag::Item) | Event::End(TagEnd::Paragraph) => {
+                if let Some((text, _)) = &mut current {
+                    text.push(' ');
+                }
+            }
+            _ => {}
+        }
+    }
+    let mut anchors: Vec<String> = Vec::new();
+    found
+        .into_iter()
+        .map(|(text, line)| {
+            let anchor = unique(anchor_for(&text), &anchors);
+            anchors.push(anchor.clone());
+            Promise { anchor, text, line }
+        })
+        .collect()
+}
+
+/// An anchor made of the promise's first words, so it stays the same when
+/// promises are added, removed or reordered around it.
+fn anchor_for(text: &str) -> String {
+    let slug = super::slugify(text);
+    let words: Vec<&str> = slug.split('-').filter(|w| !w.is_empty()).take(6).collect();
+    if words.is_empty() {
+        "promise".to_string()
+    } else {
+        words.join("-")
+    }
+}
+
+fn unique(anchor: String, taken: &[String]) -> String {
+    if !taken.contains(&anchor) {
+        return anchor;
+    }
+    (2..)
+        .map(|n| format!("{anchor}-{n}"))
+        .find(|a| !taken.contains(a))
+        .unwrap_or(anchor)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_top_level_item_is_a_promise_with_its_line() {
+        let body = "We promise:\n\n- We will **listen** to you.\n- We will tell you\n  what happens next.\n  - not this one\n- We will listen to you.\n";
+        let p = promises(body, 5);
+        let texts: Vec<_> = p.iter().map(|p| p.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            ["We will listen to you.", "We will tell you what happens next. not this one", "We will listen to you."]
+        );
+        assert_eq!(p[0].anchor, "we-will-listen-to-you");
+        assert_eq!(p[2].anchor, "we-will-listen-to-you-2");
+        assert_eq!(p[1].anchor, "we-will-tell-you-what-happens");
+        assert_eq!((p[0].line, p[1].line, p[2].line), (7, 8, 11));
+    }
+}

@@ -1,0 +1,71 @@
+//! `promise` turns a council's promises to children in care, its local offer
+//! for care leavers and its "you said, we did" messages into an accessible
+//! website.
+//!
+//! The flow runs one way: [`content::load`] reads the content folder into the
+//! model, [`render::render`] turns the model into files, and
+//! [`output::write`] puts them on disk. Every problem on the way is a
+//! [`diagnostics::Diagnostic`].
+
+pub mod config;
+pub mod content;
+pub mod diagnostics;
+pub mod output;
+pub mod render;
+mod starter;
+
+use std::path::Path;
+
+use diagnostics::Diagnostic;
+use output::Outputs;
+use render::theme::Theme;
+
+pub use starter::new_site;
+
+/// A built site, not yet written, with the warnings found on the way.
+#[derive(Debug)]
+pub struct Built {
+    pub outputs: Outputs,
+    pub warnings: Vec<Diagnostic>,
+}
+
+impl Built {
+    /// How many web pages the site has.
+    pub fn pages(&self) -> usize {
+        self.outputs.keys().filter(|p| p.ends_with(".html")).count()
+    }
+}
+
+/// Loads and renders the site in `content` without writing anything. On
+/// failure, returns every problem found (errors and warnings).
+pub fn render_site(content: &Path, base_url: Option<&str>) -> Result<Built, Vec<Diagnostic>> {
+    let theme = Theme::load(content)?;
+    let icons = theme.icons();
+    let names: Vec<&str> = icons.keys().copied().collect();
+    let (site, mut warnings) = content::load(content, base_url, &names)?;
+    let outputs = render::render(&site, &theme).map_err(|mut errors| {
+        errors.extend(warnings.iter().cloned());
+        errors
+    })?;
+    diagnostics::sort(&mut warnings);
+    Ok(Built { outputs, warnings })
+}
+
+/// Why a build wrote nothing.
+#[derive(Debug)]
+pub enum BuildError {
+    /// The content has errors; these are all the problems found.
+    Content(Vec<Diagnostic>),
+    Write(output::WriteError),
+}
+
+/// Builds the site in `content` into `out`. On any error `out` is left as it
+/// was.
+pub fn build(content: &Path, out: &Path, base_url: Option<&str>) -> Result<Built, BuildError> {
+    let built = render_site(content, base_url).map_err(|mut problems| {
+        diagnostics::sort(&mut problems);
+        BuildError::Content(problems)
+    })?;
+    output::write(out, content, &built.outputs).map_err(BuildError::Write)?;
+    Ok(built)
+}

@@ -1,0 +1,92 @@
+//! Render: a pure function from the model and the theme to the full list of
+//! files to write. Nothing here touches the output folder.
+
+pub mod markdown;
+mod minify;
+mod pages;
+pub mod theme;
+mod templates;
+pub mod urls;
+
+use std::collections::BTreeMap;
+
+use rayon::prelude::*;
+use serde_json::json;
+
+use crate::content::Site;
+use crate::diagnostics::Diagnostic;
+use crate::output::Outputs;
+use pages::{PageJob, Planner};
+use theme::Theme;
+use urls::{ASSETS, Target};
+
+/// Every file of the site by its path inside the output folder.
+pub fn render(site: &Site, theme: &Theme) -> Result<Outputs, Vec<Diagnostic>> {
+    let tera = templates::load(theme)?;
+    let base_url = site.config.base_url();
+    let icons = theme.icons();
+    let jobs = Planner::new(site, base_url.clone(), &icons).jobs();
+    same_address(&jobs)?;
+
+    let rendered: Vec<Result<(String, Vec<u8>), Diagnostic>> = jobs
+        .par_iter()
+        .map(|job| {
+            let html = templates::render(&tera, theme, job.template, &job.context)?;
+            Ok((job.target.file(), minify::html(&html)))
+        })
+        .collect();
+    let mut outputs = Outputs::new();
+    let mut problems = Vec::new();
+    for result in rendered {
+        match result {
+            Ok((file, bytes)) => {
+                outputs.insert(file, bytes);
+            }
+            Err(d) => problems.push(d),
+        }
+    }
+
+    let urls: Vec<String> = jobs
+        .iter()
+        .filter(|j| j.target != Target::NotFound)
+        .map(|j| j.target.url(&base_url))
+        .collect();
+    let feeds = json!({ "urls": urls, "base_url": base_url });
+    for name in ["sitemap.xml", "robots.txt"] {
+        match templates::render(&tera, theme, name, &feeds) {
+            Ok(text) => {
+                outputs.insert(name.to_string(), text.into_bytes());
+            }
+            Err(d) => problems.push(d),
+        }
+    }
+    for (name, file) in theme.folder("static") {
+        outputs.insert(format!("{ASSETS}/{name}"), file.bytes.clone());
+    }
+    if problems.is_empty() { Ok(outputs) } else { Err(problems) }
+}
+
+/// Two pieces of content that would be written to the same address.
+fn same_address(jobs: &[PageJob]) -> Result<(), Vec<Diagnostic>> {
+    let mut seen: BTreeMap<String, &PageJob> = BTreeMap::new();
+    let mut problems = Vec::new();
+    let reserved = [ASSETS, "leaflets"];
+    for job in jobs {
+        let file = job.target.file();
+        if let Some(first) = seen.get(&file) {
+            problems.push(clash(&job.target, &first.source, &job.source));
+        } else if reserved.iter().any(|r| file.starts_with(&format!("{r}/"))) {
+            problems.push(clash(&job.target, "the files promise writes itself", &job.source));
+        } else {
+            seen.insert(file, job);
+        }
+    }
+    if problems.is_empty() { Ok(()) } else { Err(problems) }
+}
+
+fn clash(target: &Target, first: &str, second: &str) -> Diagnostic {
+    let path = target.path();
+    Diagnostic::error("same-address", format!("two things would be written to the same page /{path}: {first} and {second}"))
+        .in_file(second)
+        .help("rename one of the files (or change the band id in site.toml) so each page has its own address")
+}

@@ -1,0 +1,296 @@
+//! Every page of the site: its address, its template and what the template
+//! is given. Nothing here renders; it only decides.
+
+use serde::Serialize;
+use serde_json::{Value, json};
+
+use super::markdown::to_html;
+use super::urls::{ASSETS, Links, Target};
+use crate::config::{Band, Contact};
+use crate::content::{Kind, Message, OfferEntry, Site};
+
+/// A page to render: where it goes, with which template and data.
+pub struct PageJob {
+    pub target: Target,
+    pub template: &'static str,
+    pub context: Value,
+    /// The content file the page is made from, for errors about its address.
+    pub source: String,
+}
+
+/// Shared by every page: the site, its bands and footer.
+pub struct Planner<'a> {
+    site: &'a Site,
+    base_url: String,
+    icons: &'a std::collections::BTreeMap<&'a str, String>,
+}
+
+#[derive(Serialize)]
+struct Crumb {
+    title: String,
+    href: String,
+}
+
+impl<'a> Planner<'a> {
+    pub fn new(site: &'a Site, base_url: String, icons: &'a std::collections::BTreeMap<&'a str, String>) -> Self {
+        Planner { site, base_url, icons }
+    }
+
+    /// All pages of the site, in a fixed order.
+    pub fn jobs(&self) -> Vec<PageJob> {
+        let site = self.site;
+        let mut jobs = vec![self.home(), self.not_found(), self.offer_index(), self.messages()];
+        for band in &site.config.bands {
+            jobs.push(self.band(band));
+        }
+        for (i, page) in site.promise_pages.iter().enumerate() {
+            let Some(band) = site.config.band(&page.band) else { continue };
+            let target = Target::Promise { band: page.band.clone(), slug: page.slug.clone() };
+            let links = Links::from(&target, &self.base_url);
+            let siblings: Vec<Value> = site
+                .band_pages(&band.id)
+                .map(|p| {
+                    let t = Target::Promise { band: p.band.clone(), slug: p.slug.clone() };
+                    json!({ "title": p.title, "href": links.to(&t), "current": std::ptr::eq(p, &site.promise_pages[i]) })
+                })
+                .collect();
+            let extra = json!({
+                "theme": {
+                    "title": page.title,
+                    "summary": page.summary,
+                    "icon": self.icons.get(page.icon.as_str()),
+                    "html": to_html(&page.body, &links, Some(&page.promises)),
+                },
+                "themes": siblings,
+                "contact": self.band_contact(band),
+            });
+            let crumbs = vec![self.crumb(&links, &band.label, Target::Band(band.id.clone()))];
+            jobs.push(self.job(target, "promise_page.html", &page.title, crumbs, Some(band), extra, &page.origin.file));
+        }
+        for entry in &site.offer {
+            jobs.push(self.offer_entry(entry));
+        }
+        for page in &site.pages {
+            let target = Target::Page(page.slug.clone());
+            let links = Links::from(&target, &self.base_url);
+            let extra = json!({
+                "page": { "summary": page.summary, "html": to_html(&page.body, &links, None) },
+                "contacts": page.contacts.iter().filter_map(|k| site.config.contacts.get(k)).map(contact_view).collect::<Vec<_>>(),
+            });
+            jobs.push(self.job(target, "page.html", &page.title, Vec::new(), None, extra, &page.origin.file));
+        }
+        jobs
+    }
+
+    fn home(&self) -> PageJob {
+        let extra = json!({
+            "offer_count": self.site.offer.len(),
+            "message_count": self.site.messages.len(),
+        });
+        let title = self.site.config.title.clone();
+        self.job(Target::Home, "home.html", &title, Vec::new(), None, extra, "site.toml")
+    }
+
+    fn not_found(&self) -> PageJob {
+        self.job(Target::NotFound, "404.html", "Page not found", Vec::new(), None, json!({}), "the 404 page")
+    }
+
+    fn band(&self, band: &Band) -> PageJob {
+        let target = Target::Band(band.id.clone());
+        let links = Links::from(&target, &self.base_url);
+        let themes: Vec<Value> = self
+            .site
+            .band_pages(&band.id)
+            .map(|p| {
+                let t = Target::Promise { band: p.band.clone(), slug: p.slug.clone() };
+                json!({
+                    "title": p.title,
+                    "summary": p.summary,
+                    "icon": self.icons.get(p.icon.as_str()),
+                    "href": links.to(&t),
+                    "count": p.promises.len(),
+                })
+            })
+            .collect();
+        let entries: Vec<&OfferEntry> = self.site.offer.iter().filter(|e| e.ages.overlaps(band.ages())).collect();
+        let extra = json!({
+            "themes": themes,
+            "contact": self.band_contact(band),
+            "offer": self.offer_groups(&links, &entries),
+        });
+        self.job(target, "band.html", &band.label, Vec::new(), Some(band), extra, "site.toml")
+    }
+
+    fn offer_index(&self) -> PageJob {
+        let links = Links::from(&Target::OfferIndex, &self.base_url);
+        let entries: Vec<&OfferEntry> = self.site.offer.iter().collect();
+        let extra = json!({ "groups": self.offer_groups(&links, &entries) });
+        self.job(Target::OfferIndex, "offer_index.html", "Support when you leave care", Vec::new(), None, extra, "local-offer/")
+    }
+
+    /// Entries grouped by area, in the areas' order; empty areas left out.
+    fn offer_groups(&self, links: &Links, entries: &[&OfferEntry]) -> Vec<Value> {
+        self.site
+            .config
+            .areas
+            .iter()
+            .filter_map(|area| {
+                let in_area: Vec<Value> = entries
+                    .iter()
+                    .filter(|e| e.area == area.id)
+                    .map(|e| {
+                        json!({
+                            "title": e.title,
+                            "summary": e.summary,
+                            "ages": e.ages.to_string(),
+                            "legal": e.kind == Kind::Legal,
+                            "href": links.to(&Target::OfferEntry(e.slug.clone())),
+                        })
+                    })
+                    .collect();
+                (!in_area.is_empty()).then(|| json!({ "id": area.id, "title": area.title, "entries": in_area }))
+            })
+            .collect()
+    }
+
+    fn offer_entry(&self, entry: &OfferEntry) -> PageJob {
+        let target = Target::OfferEntry(entry.slug.clone());
+        let links = Links::from(&target, &self.base_url);
+        let area = self.site.config.area(&entry.area);
+        let extra = json!({
+            "entry": {
+                "summary": entry.summary,
+                "how_to_get_it": entry.how_to_get_it,
+                "ages": entry.ages.to_string(),
+                "legal": entry.kind == Kind::Legal,
+                "reviewed": entry.reviewed.strftime("%-d %B %Y").to_string(),
+                "reviewed_iso": entry.reviewed.to_string(),
+                "area": area.map(|a| &a.title),
+                "html": to_html(&entry.body, &links, None),
+            },
+            "contact": self.site.config.contacts.get(&entry.contact).map(contact_view),
+        });
+        let crumbs = vec![self.crumb(&links, "Support when you leave care", Target::OfferIndex)];
+        self.job(target, "offer_entry.html", &entry.title, crumbs, None, extra, &entry.origin.file)
+    }
+
+    fn messages(&self) -> PageJob {
+        let links = Links::from(&Target::Messages, &self.base_url);
+        let messages: Vec<Value> = self.site.messages.iter().map(|m| message_view(m, &links)).collect();
+        let extra = json!({ "messages": messages });
+        self.job(Target::Messages, "messages.html", "You said, we did", Vec::new(), None, extra, "messages/")
+    }
+
+    fn band_contact(&self, band: &Band) -> Option<Value> {
+        let key = band.contact.as_ref()?;
+        self.site.config.contacts.get(key.get_ref()).map(contact_view)
+    }
+
+    fn crumb(&self, links: &Links, title: &str, target: Target) -> Crumb {
+        Crumb { title: title.to_string(), href: links.to(&target) }
+    }
+
+    /// A page's data: what every page has, plus `extra`.
+    #[allow(clippy::too_many_arguments)]
+    fn job(
+        &self,
+        target: Target,
+        template: &'static str,
+        title: &str,
+        crumbs: Vec<Crumb>,
+        band: Option<&Band>,
+        extra: Value,
+        source: impl AsRef<std::path::Path>,
+    ) -> PageJob {
+        let config = &self.site.config;
+        let links = Links::from(&target, &self.base_url);
+        // A page inside a band also shows that band's name in its title.
+        let band = band.or_else(|| match &target {
+            Target::Promise { band, .. } => config.band(band),
+            _ => None,
+        });
+        let head_title = match (&target, band) {
+            (Target::Home, _) => config.title.clone(),
+            (Target::Promise { .. }, Some(b)) => format!("{title} – {} – {}", b.label, config.title),
+            _ => format!("{title} – {}", config.title),
+        };
+        let bands: Vec<Value> = config
+            .bands
+            .iter()
+            .map(|b| {
+                json!({
+                    "id": b.id,
+                    "label": b.label,
+                    "ages": b.ages().to_string(),
+                    "look": b.look.to_string(),
+                    "href": links.to(&Target::Band(b.id.clone())),
+                    "current": band.is_some_and(|c| c.id == b.id),
+                })
+            })
+            .collect();
+        let footer: Vec<Value> = self
+            .site
+            .pages
+            .iter()
+            .map(|p| json!({ "title": p.title, "href": links.to(&Target::Page(p.slug.clone())) }))
+            .collect();
+        let section = match &target {
+            Target::Home => "home",
+            Target::Band(_) | Target::Promise { .. } => "band",
+            Target::OfferIndex | Target::OfferEntry(_) => "offer",
+            Target::Messages => "messages",
+            Target::Page(_) | Target::NotFound => "page",
+        };
+        let mut context = json!({
+            "lang": config.language,
+            "site_title": config.title,
+            "council": config.council,
+            "description": config.description,
+            "title": title,
+            "head_title": head_title,
+            "canonical": (target != Target::NotFound).then(|| target.url(&self.base_url)),
+            "root": links.root(),
+            "css": links.file(&format!("{ASSETS}/site.css")),
+            "icon_href": links.file(&format!("{ASSETS}/icon.svg")),
+            "home_href": links.to(&Target::Home),
+            "offer_href": links.to(&Target::OfferIndex),
+            "messages_href": links.to(&Target::Messages),
+            "section": section,
+            "look": band.map_or("general".to_string(), |b| b.look.to_string()),
+            "band": band.map(|b| json!({ "id": b.id, "label": b.label, "ages": b.ages().to_string(), "href": links.to(&Target::Band(b.id.clone())) })),
+            "bands": bands,
+            "footer": footer,
+            "crumbs": crumbs,
+        });
+        if let (Value::Object(base), Value::Object(extra)) = (&mut context, extra) {
+            base.extend(extra);
+        }
+        PageJob { target, template, context, source: source.as_ref().to_string_lossy().replace('\\', "/") }
+    }
+}
+
+fn message_view(m: &Message, links: &Links) -> Value {
+    json!({
+        "id": m.slug,
+        "title": m.title,
+        "said": m.said.strftime("%B %Y").to_string(),
+        "said_iso": m.said.to_string(),
+        "we_did": m.we_did,
+        "next": m.next,
+        "html": to_html(&m.body, links, None),
+    })
+}
+
+/// A contact as a template shows it, with a `tel:` address made from the
+/// number as written.
+pub fn contact_view(c: &Contact) -> Value {
+    let tel: String = c.phone.chars().filter(|ch| ch.is_ascii_digit() || *ch == '+').collect();
+    json!({
+        "name": c.name,
+        "phone": c.phone,
+        "tel": (!tel.is_empty()).then(|| format!("tel:{tel}")),
+        "email": c.email,
+        "hours": c.hours,
+        "text": c.text,
+    })
+}

@@ -1,0 +1,94 @@
+//! The theme: templates, stylesheet and icons. The default theme is compiled
+//! into the binary; a council overrides any file of it by putting a file at
+//! the same path under `content/theme/`.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use include_dir::{Dir, include_dir};
+use walkdir::WalkDir;
+
+use crate::content::THEME;
+use crate::diagnostics::{Diagnostic, Location};
+
+static DEFAULT: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/themes/default");
+
+/// Where a theme file came from, so an error in it can point at the file.
+#[derive(Debug, Clone)]
+pub enum FileOrigin {
+    BuiltIn,
+    /// Relative to the content folder.
+    Override(PathBuf),
+}
+
+#[derive(Debug, Clone)]
+pub struct ThemeFile {
+    pub bytes: Vec<u8>,
+    pub origin: FileOrigin,
+}
+
+/// Every file of the theme by its path inside the theme, overrides applied.
+#[derive(Debug, Clone, Default)]
+pub struct Theme {
+    pub files: BTreeMap<String, ThemeFile>,
+}
+
+impl Theme {
+    /// The default theme with the overrides found in `content_root/theme/`.
+    pub fn load(content_root: &Path) -> Result<Theme, Vec<Diagnostic>> {
+        let mut files = BTreeMap::new();
+        collect_built_in(&DEFAULT, &mut files);
+        let overrides = content_root.join(THEME);
+        let mut problems = Vec::new();
+        for entry in WalkDir::new(&overrides).sort_by_file_name().into_iter().filter_map(Result::ok) {
+            if !entry.file_type().is_file() {
+                continue;
+            }
+            let Ok(inside) = entry.path().strip_prefix(&overrides) else { continue };
+            let name = inside.to_string_lossy().replace('\\', "/");
+            let relative = Path::new(THEME).join(inside);
+            match std::fs::read(entry.path()) {
+                Ok(bytes) => {
+                    files.insert(name, ThemeFile { bytes, origin: FileOrigin::Override(relative) });
+                }
+                Err(e) => problems.push(Diagnostic::error("unreadable", format!("cannot read this file: {e}")).in_file(relative)),
+            }
+        }
+        if problems.is_empty() { Ok(Theme { files }) } else { Err(problems) }
+    }
+
+    /// The files under a folder of the theme, by their path inside it.
+    pub fn folder<'a>(&'a self, folder: &'a str) -> impl Iterator<Item = (&'a str, &'a ThemeFile)> + 'a {
+        self.files
+            .iter()
+            .filter_map(move |(name, file)| Some((name.strip_prefix(folder)?.strip_prefix('/')?, file)))
+    }
+
+    /// The icons a promise page can name, by name.
+    pub fn icons(&self) -> BTreeMap<&str, String> {
+        self.folder("icons")
+            .filter_map(|(name, file)| {
+                let name = name.strip_suffix(".svg")?;
+                Some((name, String::from_utf8_lossy(&file.bytes).trim().to_string()))
+            })
+            .collect()
+    }
+
+    /// Where to point a participation officer for a theme file.
+    pub fn location(&self, name: &str, line: usize, column: usize) -> Option<Location> {
+        match &self.files.get(name)?.origin {
+            FileOrigin::Override(path) => Some(Location { file: path.clone(), line, column, len: 1 }),
+            FileOrigin::BuiltIn => None,
+        }
+    }
+}
+
+fn collect_built_in(dir: &Dir<'static>, files: &mut BTreeMap<String, ThemeFile>) {
+    for file in dir.files() {
+        let name = file.path().to_string_lossy().replace('\\', "/");
+        files.insert(name, ThemeFile { bytes: file.contents().to_vec(), origin: FileOrigin::BuiltIn });
+    }
+    for sub in dir.dirs() {
+        collect_built_in(sub, files);
+    }
+}

@@ -1,0 +1,140 @@
+//! The one place that decides where each page lives. Links, the sitemap and
+//! (later) QR codes all ask here.
+//!
+//! A page at `0-11/keeping-safe/` is written to `0-11/keeping-safe/index.html`.
+//! Links between pages are relative and name `index.html`, so the site works
+//! from any folder of any host and straight from the disk; the canonical
+//! address (sitemap, `<link rel=canonical>`) is the short absolute one.
+
+/// A page of the site.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Target {
+    Home,
+    Band(String),
+    Promise { band: String, slug: String },
+    OfferIndex,
+    OfferEntry(String),
+    Messages,
+    Page(String),
+    NotFound,
+}
+
+pub const OFFER: &str = "local-offer";
+pub const MESSAGES: &str = "messages";
+pub const ASSETS: &str = "assets";
+
+impl Target {
+    /// The page's path from the site's root: "" for the home page, else a
+    /// folder ending in `/`.
+    pub fn path(&self) -> String {
+        match self {
+            Target::Home | Target::NotFound => String::new(),
+            Target::Band(band) => format!("{band}/"),
+            Target::Promise { band, slug } => format!("{band}/{slug}/"),
+            Target::OfferIndex => format!("{OFFER}/"),
+            Target::OfferEntry(slug) => format!("{OFFER}/{slug}/"),
+            Target::Messages => format!("{MESSAGES}/"),
+            Target::Page(slug) => format!("{slug}/"),
+        }
+    }
+
+    /// The file the page is written to.
+    pub fn file(&self) -> String {
+        match self {
+            Target::NotFound => "404.html".to_string(),
+            _ => format!("{}index.html", self.path()),
+        }
+    }
+
+    /// The page's full address on the web.
+    pub fn url(&self, base_url: &str) -> String {
+        format!("{base_url}{}", self.path())
+    }
+}
+
+/// How links on one page reach the site's root.
+#[derive(Debug, Clone)]
+pub struct Links {
+    root: String,
+}
+
+impl Links {
+    /// Links from `from`. The 404 page can be shown at any address, so its
+    /// links are absolute.
+    pub fn from(from: &Target, base_url: &str) -> Links {
+        let root = match from {
+            Target::NotFound => base_url.to_string(),
+            _ => "../".repeat(from.path().matches('/').count()),
+        };
+        Links { root }
+    }
+
+    /// The relative prefix to the site's root, such as `../../`.
+    pub fn root(&self) -> &str {
+        &self.root
+    }
+
+    pub fn to(&self, target: &Target) -> String {
+        self.file(&target.file())
+    }
+
+    /// A link to a file of the site, by its path from the root.
+    pub fn file(&self, path: &str) -> String {
+        let link = format!("{}{path}", self.root);
+        if link.is_empty() { "./".to_string() } else { link }
+    }
+
+    /// An address an author wrote in markdown: a path from the site's root
+    /// (`/local-offer/council-tax/`) becomes a relative link to its file;
+    /// anything else is left as written.
+    pub fn author_link(&self, dest: &str) -> String {
+        let Some(path) = dest.strip_prefix('/') else {
+            return dest.to_string();
+        };
+        if path.starts_with('/') {
+            return dest.to_string();
+        }
+        let (path, fragment) = match path.split_once('#') {
+            Some((p, f)) => (p, format!("#{f}")),
+            None => (path, String::new()),
+        };
+        let file = if path.is_empty() || path.ends_with('/') {
+            format!("{path}index.html")
+        } else if path.rsplit('/').next().is_some_and(|last| !last.contains('.')) {
+            format!("{path}/index.html")
+        } else {
+            path.to_string()
+        };
+        format!("{}{fragment}", self.file(&file))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paths_files_and_urls() {
+        let t = Target::Promise { band: "0-11".into(), slug: "keeping-safe".into() };
+        assert_eq!(t.path(), "0-11/keeping-safe/");
+        assert_eq!(t.file(), "0-11/keeping-safe/index.html");
+        assert_eq!(t.url("https://x.example/"), "https://x.example/0-11/keeping-safe/");
+        assert_eq!(Target::Home.file(), "index.html");
+        assert_eq!(Target::NotFound.file(), "404.html");
+    }
+
+    #[test]
+    fn relative_links() {
+        let from_theme = Links::from(&Target::Promise { band: "0-11".into(), slug: "s".into() }, "https://x.example/");
+        assert_eq!(from_theme.to(&Target::Home), "../../index.html");
+        assert_eq!(from_theme.author_link("/local-offer/council-tax/#who"), "../../local-offer/council-tax/index.html#who");
+        assert_eq!(from_theme.author_link("/local-offer"), "../../local-offer/index.html");
+        assert_eq!(from_theme.author_link("/leaflets/0-11.pdf"), "../../leaflets/0-11.pdf");
+        assert_eq!(from_theme.author_link("https://www.gov.uk/"), "https://www.gov.uk/");
+        assert_eq!(from_theme.author_link("#top"), "#top");
+        let home = Links::from(&Target::Home, "https://x.example/");
+        assert_eq!(home.to(&Target::OfferIndex), "local-offer/index.html");
+        let missing = Links::from(&Target::NotFound, "https://x.example/a/");
+        assert_eq!(missing.to(&Target::Home), "https://x.example/a/index.html");
+    }
+}
