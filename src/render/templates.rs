@@ -12,6 +12,8 @@ use crate::diagnostics::Diagnostic;
 /// Parses every template of the theme.
 pub fn load(theme: &Theme) -> Result<Tera, Vec<Diagnostic>> {
     let mut tera = Tera::default();
+    // Tera's own escaping also escapes `/`, which only makes addresses longer.
+    tera.set_escape_fn(super::markdown::escape);
     let mut sources = Vec::new();
     let mut problems = Vec::new();
     for (name, file) in theme.folder("templates") {
