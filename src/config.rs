@@ -119,7 +119,8 @@ impl Ages {
         self.from <= other.to && other.from <= self.to
     }
 
-    pub const HELP: &str = "write the ages as two whole numbers with a dash between them, youngest first, such as 16-25";
+    pub const HELP: &str =
+        "write the ages as two whole numbers with a dash between them, youngest first, such as 16-25";
 }
 
 impl fmt::Display for Ages {
@@ -173,8 +174,9 @@ pub fn load(root: &Path, file: &Path, base_url: Option<&str>) -> Result<Config, 
     let path = root.join(file);
     let bytes = std::fs::read(&path).map_err(|e| {
         vec![
-            Diagnostic::error("missing-site-toml", format!("cannot read {}: {e}", path.display()))
-                .help("every site needs a site.toml beside its content folders; `promise new DIR` writes a starter one"),
+            Diagnostic::error("missing-site-toml", format!("cannot read {}: {e}", path.display())).help(
+                "every site needs a site.toml beside its content folders; `promise new DIR` writes a starter one",
+            ),
         ]
     })?;
     let text = crate::content::utf8(file, bytes).map_err(|d| vec![d])?;
@@ -246,9 +248,12 @@ fn validate(config: &Config, file: &Path, text: &str) -> Vec<Diagnostic> {
     for band in &config.bands {
         if !is_slug(&band.id) {
             problems.push(
-                Diagnostic::error("bad-band-id", format!("the band id \"{}\" cannot be used in a web address", band.id))
-                    .at(Location::of_text(file, text, &band.id))
-                    .help("use only lower-case letters, numbers and dashes, such as \"16-25\""),
+                Diagnostic::error(
+                    "bad-band-id",
+                    format!("the band id \"{}\" cannot be used in a web address", band.id),
+                )
+                .at(Location::of_text(file, text, &band.id))
+                .help("use only lower-case letters, numbers and dashes, such as \"16-25\""),
             );
         }
         if seen.contains(&band.id.as_str()) {
@@ -261,24 +266,37 @@ fn validate(config: &Config, file: &Path, text: &str) -> Vec<Diagnostic> {
         seen.push(&band.id);
         if Ages::parse(band.ages.get_ref()).is_none() {
             problems.push(
-                Diagnostic::error("bad-ages", format!("\"{}\" is not a range of ages", band.ages.get_ref()))
-                    .at(Location::from_span(file, text, band.ages.span()))
-                    .help(Ages::HELP),
+                Diagnostic::error(
+                    "bad-ages",
+                    format!("\"{}\" is not a range of ages", band.ages.get_ref()),
+                )
+                .at(Location::from_span(file, text, band.ages.span()))
+                .help(Ages::HELP),
             );
         }
         if let Some(contact) = &band.contact
             && !config.contacts.contains_key(contact.get_ref())
         {
-            problems.push(unknown_contact(contact.get_ref(), &contacts, Location::from_span(file, text, contact.span())));
+            problems.push(unknown_contact(
+                contact.get_ref(),
+                &contacts,
+                Location::from_span(file, text, contact.span()),
+            ));
         }
     }
     let mut seen = Vec::new();
     for area in &config.areas {
         if !is_slug(&area.id) || seen.contains(&area.id.as_str()) {
             problems.push(
-                Diagnostic::error("bad-area-id", format!("the area id \"{}\" is used twice or cannot be used in a web address", area.id))
-                    .at(Location::of_text(file, text, &area.id))
-                    .help("give every [[areas]] entry its own id of lower-case letters, numbers and dashes"),
+                Diagnostic::error(
+                    "bad-area-id",
+                    format!(
+                        "the area id \"{}\" is used twice or cannot be used in a web address",
+                        area.id
+                    ),
+                )
+                .at(Location::of_text(file, text, &area.id))
+                .help("give every [[areas]] entry its own id of lower-case letters, numbers and dashes"),
             );
         }
         seen.push(&area.id);
@@ -288,10 +306,13 @@ fn validate(config: &Config, file: &Path, text: &str) -> Vec<Diagnostic> {
 
 /// The same message wherever a contact key is used.
 pub fn unknown_contact(key: &str, known: &[&str], at: Location) -> Diagnostic {
-    Diagnostic::error("unknown-contact", format!("there is no contact called \"{key}\" in site.toml"))
-        .at(at)
-        .label("not one of the [contacts] in site.toml")
-        .help(suggest(key, "contacts", known))
+    Diagnostic::error(
+        "unknown-contact",
+        format!("there is no contact called \"{key}\" in site.toml"),
+    )
+    .at(at)
+    .label("not one of the [contacts] in site.toml")
+    .help(suggest(key, "contacts", known))
 }
 
 /// Lower-case letters, digits and single dashes: safe in a web address.

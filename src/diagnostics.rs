@@ -139,11 +139,7 @@ pub fn sort(diagnostics: &mut [Diagnostic]) {
 /// about. `root` is where relative file names are found; `color` turns on
 /// terminal colours.
 pub fn to_human(diagnostics: &[Diagnostic], root: &Path, color: bool) -> String {
-    let renderer = if color {
-        Renderer::styled()
-    } else {
-        Renderer::plain()
-    };
+    let renderer = if color { Renderer::styled() } else { Renderer::plain() };
     let mut out = String::new();
     for d in diagnostics {
         let _ = writeln!(out, "{}\n", renderer.render(&report(d, root)));
@@ -218,9 +214,7 @@ fn read_line(path: &Path, line: usize) -> String {
 }
 
 fn char_to_byte(text: &str, chars: usize) -> usize {
-    text.char_indices()
-        .nth(chars)
-        .map_or(text.len(), |(byte, _)| byte)
+    text.char_indices().nth(chars).map_or(text.len(), |(byte, _)| byte)
 }
 
 /// The known name closest to `wrong`, if any is close enough to be a typo.
@@ -234,12 +228,8 @@ pub fn nearest<'a>(wrong: &str, known: impl IntoIterator<Item = &'a str>) -> Opt
 }
 
 /// "did you mean …?" when a known name is close, else the list of known names.
-pub fn suggest<'a>(wrong: &str, what: &str, known: &[&'a str]) -> String {
-    let list = known
-        .iter()
-        .map(|k| format!("\"{k}\""))
-        .collect::<Vec<_>>()
-        .join(", ");
+pub fn suggest(wrong: &str, what: &str, known: &[&str]) -> String {
+    let list = known.iter().map(|k| format!("\"{k}\"")).collect::<Vec<_>>().join(", ");
     match nearest(wrong, known.iter().copied()) {
         Some(near) => format!("did you mean \"{near}\"? The {what} are: {list}"),
         None => format!("the {what} are: {list}"),

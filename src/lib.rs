@@ -7,6 +7,10 @@
 //! [`output::write`] puts them on disk. Every problem on the way is a
 //! [`diagnostics::Diagnostic`].
 
+// A `Diagnostic` is large, but it is only ever returned when content is wrong:
+// a cold path where boxing it at every call site would only add noise.
+#![allow(clippy::result_large_err)]
+
 pub mod config;
 pub mod content;
 pub mod diagnostics;

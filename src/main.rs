@@ -12,7 +12,11 @@ use promise::diagnostics::{self, Diagnostic};
 use promise::{BuildError, build, new_site};
 
 #[derive(Parser)]
-#[command(name = "promise", version, about = "Builds a council's promises to children in care, and its local offer for care leavers, into an accessible website.")]
+#[command(
+    name = "promise",
+    version,
+    about = "Builds a council's promises to children in care, and its local offer for care leavers, into an accessible website."
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -75,7 +79,7 @@ fn run_build(content: &Path, out: &Path, base_url: Option<&str>) -> ExitCode {
             print_diagnostics(&problems, content);
             let errors = problems.iter().filter(|d| d.is_error()).count();
             eprintln!(
-                "Nothing was written: {} to fix ({}). {} is as it was.",
+                "Nothing was written: {} to fix ({}). {}/ is as it was.",
                 count(errors, "error"),
                 count(problems.len() - errors, "warning"),
                 out.display()
@@ -97,5 +101,9 @@ fn print_diagnostics(problems: &[Diagnostic], content: &Path) {
 }
 
 fn count(n: usize, what: &str) -> String {
-    if n == 1 { format!("1 {what}") } else { format!("{n} {what}s") }
+    if n == 1 {
+        format!("1 {what}")
+    } else {
+        format!("{n} {what}s")
+    }
 }

@@ -42,7 +42,10 @@ impl std::fmt::Display for WriteError {
 /// Replaces `out` with exactly `outputs`.
 pub fn write(out: &Path, content: &Path, outputs: &Outputs) -> Result<(), WriteError> {
     check_target(out, content)?;
-    let name = out.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "public".into());
+    let name = out
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "public".into());
     let parent = match out.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
         _ => PathBuf::from("."),
@@ -92,7 +95,11 @@ fn check_target(out: &Path, content: &Path) -> Result<(), WriteError> {
     let mut entries = fs::read_dir(out).map_err(|e| WriteError::Io(out.to_path_buf(), e))?;
     let empty = entries.next().is_none();
     let built_before = out.join("sitemap.xml").is_file() && out.join("index.html").is_file();
-    if empty || built_before { Ok(()) } else { Err(WriteError::NotASite(out.to_path_buf())) }
+    if empty || built_before {
+        Ok(())
+    } else {
+        Err(WriteError::NotASite(out.to_path_buf()))
+    }
 }
 
 #[cfg(test)]
@@ -100,7 +107,10 @@ mod tests {
     use super::*;
 
     fn site(files: &[(&str, &str)]) -> Outputs {
-        files.iter().map(|(p, b)| (p.to_string(), b.as_bytes().to_vec())).collect()
+        files
+            .iter()
+            .map(|(p, b)| (p.to_string(), b.as_bytes().to_vec()))
+            .collect()
     }
 
     #[test]
@@ -108,11 +118,19 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let out = dir.path().join("public");
         let content = dir.path().join("content");
-        write(&out, &content, &site(&[("index.html", "1"), ("sitemap.xml", ""), ("old/index.html", "x")])).unwrap();
+        write(
+            &out,
+            &content,
+            &site(&[("index.html", "1"), ("sitemap.xml", ""), ("old/index.html", "x")]),
+        )
+        .unwrap();
         write(&out, &content, &site(&[("index.html", "2"), ("sitemap.xml", "")])).unwrap();
         assert_eq!(fs::read_to_string(out.join("index.html")).unwrap(), "2");
         assert!(!out.join("old").exists());
-        let names: Vec<_> = fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
+        let names: Vec<_> = fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
         assert_eq!(names, ["public"], "no staging folder is left behind");
     }
 

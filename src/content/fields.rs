@@ -22,7 +22,13 @@ pub struct Fields<'a> {
 
 impl<'a> Fields<'a> {
     pub fn new(file: &'a Path, parsed: &'a Parsed<'a>, what: &'static str, known: &'static [&'static str]) -> Self {
-        Fields { file, parsed, known, what, problems: Vec::new() }
+        Fields {
+            file,
+            parsed,
+            known,
+            what,
+            problems: Vec::new(),
+        }
     }
 
     /// Where a field's value is written.
@@ -108,7 +114,9 @@ impl<'a> Fields<'a> {
                     Diagnostic::error("bad-date", format!("\"{text}\" is not a date that can be read"))
                         .at(self.location(key))
                         .label("not a real date written year-month-day")
-                        .help(format!("write the date as year-month-day with dashes, such as {key}: 2026-03-31")),
+                        .help(format!(
+                            "write the date as year-month-day with dashes, such as {key}: 2026-03-31"
+                        )),
                 );
                 None
             }
@@ -125,7 +133,11 @@ impl<'a> Fields<'a> {
                 .collect(),
             Some(Value::String(s)) => vec![s.trim().to_string()],
             Some(_) => {
-                self.wrong(key, "a list, one item a line starting with \"- \"", "\n  - the first thing\n  - the second thing");
+                self.wrong(
+                    key,
+                    "a list, one item a line starting with \"- \"",
+                    "\n  - the first thing\n  - the second thing",
+                );
                 Vec::new()
             }
             None => Vec::new(),
@@ -142,10 +154,13 @@ impl<'a> Fields<'a> {
                 at.column = 1;
                 at.len = key.chars().count();
                 self.problems.push(
-                    Diagnostic::error("unknown-field", format!("\"{key}\" is not a field {} can have", self.what))
-                        .at(at)
-                        .label("unknown field")
-                        .help(suggest(key, "fields it can have", known)),
+                    Diagnostic::error(
+                        "unknown-field",
+                        format!("\"{key}\" is not a field {} can have", self.what),
+                    )
+                    .at(at)
+                    .label("unknown field")
+                    .help(suggest(key, "fields it can have", known)),
                 );
             }
         }

@@ -56,10 +56,20 @@ pub fn parse<'a>(file: &Path, text: &'a str) -> Result<Parsed<'a>, Diagnostic> {
     }
     let Some((front_end, body_start)) = close else {
         let lines = text_start.lines().count().max(1);
-        return Err(Diagnostic::error("unclosed-front-matter", format!("the front matter is never closed with a line of {fence}"))
-            .at(Location { file: file.to_path_buf(), line: 1, column: 1, len: 3 })
-            .label("it opens here")
-            .help(format!("add a line with only {fence} after the last field (the file has {lines} lines and none of them is {fence})")));
+        return Err(Diagnostic::error(
+            "unclosed-front-matter",
+            format!("the front matter is never closed with a line of {fence}"),
+        )
+        .at(Location {
+            file: file.to_path_buf(),
+            line: 1,
+            column: 1,
+            len: 3,
+        })
+        .label("it opens here")
+        .help(format!(
+            "add a line with only {fence} after the last field (the file has {lines} lines and none of them is {fence})"
+        )));
     };
     let front = &after_open[..front_end];
     let body = &after_open[body_start..];
@@ -69,7 +79,14 @@ pub fn parse<'a>(file: &Path, text: &'a str) -> Result<Parsed<'a>, Diagnostic> {
         Format::Yaml => parse_yaml(file, front, front_line)?,
         Format::Toml => parse_toml(file, front, front_line)?,
     };
-    Ok(Parsed { format, front, front_line, values, body, body_line })
+    Ok(Parsed {
+        format,
+        front,
+        front_line,
+        values,
+        body,
+        body_line,
+    })
 }
 
 fn parse_yaml(file: &Path, front: &str, front_line: usize) -> Result<BTreeMap<String, Value>, Diagnostic> {
@@ -147,9 +164,17 @@ fn toml_to_json(value: toml::Value) -> Value {
 }
 
 fn not_fields(file: &Path, front_line: usize) -> Diagnostic {
-    Diagnostic::error("bad-front-matter", "the front matter should be a list of fields, one \"name: value\" a line")
-        .at(Location { file: file.to_path_buf(), line: front_line, column: 1, len: 1 })
-        .help("write each field on its own line, such as \"title: Keeping you safe\"")
+    Diagnostic::error(
+        "bad-front-matter",
+        "the front matter should be a list of fields, one \"name: value\" a line",
+    )
+    .at(Location {
+        file: file.to_path_buf(),
+        line: front_line,
+        column: 1,
+        len: 1,
+    })
+    .help("write each field on its own line, such as \"title: Keeping you safe\"")
 }
 
 impl Parsed<'_> {
@@ -162,14 +187,30 @@ impl Parsed<'_> {
         };
         for (i, line) in self.front.lines().enumerate() {
             let Some(rest) = strip_key(line, key) else { continue };
-            let Some(value) = rest.trim_start().strip_prefix(separator) else { continue };
+            let Some(value) = rest.trim_start().strip_prefix(separator) else {
+                continue;
+            };
             let value_start = line.len() - value.trim_start().len();
             let column = line[..value_start].chars().count() + 1;
             let len = value.trim().chars().count();
-            let (column, len) = if len == 0 { (1, key.chars().count()) } else { (column, len) };
-            return Location { file: file.to_path_buf(), line: self.front_line + i, column, len };
+            let (column, len) = if len == 0 {
+                (1, key.chars().count())
+            } else {
+                (column, len)
+            };
+            return Location {
+                file: file.to_path_buf(),
+                line: self.front_line + i,
+                column,
+                len,
+            };
         }
-        Location { file: file.to_path_buf(), line: self.front_line - 1, column: 1, len: 3 }
+        Location {
+            file: file.to_path_buf(),
+            line: self.front_line - 1,
+            column: 1,
+            len: 3,
+        }
     }
 }
 
@@ -216,7 +257,13 @@ mod tests {
 
     #[test]
     fn missing_and_unclosed_fences() {
-        assert_eq!(parse(Path::new("a.md"), "# Hello").unwrap_err().code, "missing-front-matter");
-        assert_eq!(parse(Path::new("a.md"), "---\ntitle: x\n").unwrap_err().code, "unclosed-front-matter");
+        assert_eq!(
+            parse(Path::new("a.md"), "# Hello").unwrap_err().code,
+            "missing-front-matter"
+        );
+        assert_eq!(
+            parse(Path::new("a.md"), "---\ntitle: x\n").unwrap_err().code,
+            "unclosed-front-matter"
+        );
     }
 }

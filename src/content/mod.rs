@@ -34,7 +34,13 @@ pub fn load(root: &Path, base_url: Option<&str>, icons: &[&str]) -> Result<(Site
         .par_iter()
         .map(|(kind, file)| load_file(root, file, *kind, &config, icons))
         .collect();
-    let mut site = Site { config, promise_pages: Vec::new(), offer: Vec::new(), messages: Vec::new(), pages: Vec::new() };
+    let mut site = Site {
+        config,
+        promise_pages: Vec::new(),
+        offer: Vec::new(),
+        messages: Vec::new(),
+        pages: Vec::new(),
+    };
     for item in loaded {
         match item {
             Ok(Item::Promise(p)) => site.promise_pages.push(p),
@@ -92,7 +98,10 @@ fn find_files(root: &Path, config: &Config) -> (Vec<(FileKind, PathBuf)>, Vec<Di
             }
         };
         let relative = entry.path().strip_prefix(root).unwrap_or(entry.path()).to_path_buf();
-        let parts: Vec<String> = relative.components().map(|c| c.as_os_str().to_string_lossy().into_owned()).collect();
+        let parts: Vec<String> = relative
+            .components()
+            .map(|c| c.as_os_str().to_string_lossy().into_owned())
+            .collect();
         let is_dir = entry.file_type().is_dir();
         if parts.last().is_some_and(|name| name.starts_with('.')) {
             if is_dir {
@@ -110,12 +119,15 @@ fn find_files(root: &Path, config: &Config) -> (Vec<(FileKind, PathBuf)>, Vec<Di
             ([PROMISES, band], true) => {
                 if config.band(band).is_none() {
                     problems.push(
-                        Diagnostic::error("unknown-band", format!("there is no band called \"{band}\" in site.toml"))
-                            .in_file(&relative)
-                            .help(format!(
-                                "rename the folder to one of the bands, or add a [[bands]] entry for it to site.toml; {}",
-                                suggest(band, "bands", &config.band_ids())
-                            )),
+                        Diagnostic::error(
+                            "unknown-band",
+                            format!("there is no band called \"{band}\" in site.toml"),
+                        )
+                        .in_file(&relative)
+                        .help(format!(
+                            "rename the folder to one of the bands, or add a [[bands]] entry for it to site.toml; {}",
+                            suggest(band, "bands", &config.band_ids())
+                        )),
                     );
                     walk.skip_current_dir();
                 }
@@ -138,9 +150,12 @@ fn find_files(root: &Path, config: &Config) -> (Vec<(FileKind, PathBuf)>, Vec<Di
             files.push((kind, relative));
         } else {
             problems.push(
-                Diagnostic::warning("not-markdown", "this file is not read because its name does not end in .md")
-                    .in_file(&relative)
-                    .help("save content as a markdown file ending in .md, or move this file out of the content folder"),
+                Diagnostic::warning(
+                    "not-markdown",
+                    "this file is not read because its name does not end in .md",
+                )
+                .in_file(&relative)
+                .help("save content as a markdown file ending in .md, or move this file out of the content folder"),
             );
         }
     }
@@ -178,21 +193,39 @@ pub fn utf8(file: &Path, bytes: Vec<u8>) -> Result<String, Diagnostic> {
     })
 }
 
-fn load_file(root: &Path, file: &Path, kind: FileKind, config: &Config, icons: &[&str]) -> Result<Item, Vec<Diagnostic>> {
+fn load_file(
+    root: &Path,
+    file: &Path,
+    kind: FileKind,
+    config: &Config,
+    icons: &[&str],
+) -> Result<Item, Vec<Diagnostic>> {
     let bytes = std::fs::read(root.join(file))
         .map_err(|e| vec![Diagnostic::error("unreadable", format!("cannot read this file: {e}")).in_file(file)])?;
     let text = utf8(file, bytes).map_err(|d| vec![d])?;
     let parsed = front_matter::parse(file, &text).map_err(|d| vec![d])?;
-    let stem = file.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+    let stem = file
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
     let mut problems = Vec::new();
     if !config::is_slug(&stem) {
         problems.push(
-            Diagnostic::error("bad-file-name", format!("the file name \"{stem}\" cannot be used in a web address"))
-                .in_file(file)
-                .help(format!("rename the file to \"{}.md\": lower-case letters, numbers and dashes only", slugify(&stem))),
+            Diagnostic::error(
+                "bad-file-name",
+                format!("the file name \"{stem}\" cannot be used in a web address"),
+            )
+            .in_file(file)
+            .help(format!(
+                "rename the file to \"{}.md\": lower-case letters, numbers and dashes only",
+                slugify(&stem)
+            )),
         );
     }
-    let origin = Origin { file: file.to_path_buf(), body_line: parsed.body_line };
+    let origin = Origin {
+        file: file.to_path_buf(),
+        body_line: parsed.body_line,
+    };
     let body = parsed.body.to_string();
     let (item, found) = match kind {
         FileKind::Promise => promise_page(file, &parsed, origin, stem, body, icons),
@@ -232,8 +265,22 @@ fn promise_page(
                 .help("write each promise as a list item on its own line, starting with \"- \", such as \"- We will listen to you.\""),
         );
     }
-    let band = file.iter().nth(1).map(|b| b.to_string_lossy().into_owned()).unwrap_or_default();
-    let page = PromisePage { origin, band, slug, title, order, summary, icon, body, promises };
+    let band = file
+        .iter()
+        .nth(1)
+        .map(|b| b.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let page = PromisePage {
+        origin,
+        band,
+        slug,
+        title,
+        order,
+        summary,
+        icon,
+        body,
+        promises,
+    };
     (Item::Promise(page), f.finish())
 }
 
@@ -245,16 +292,28 @@ fn offer_entry(
     body: String,
     config: &Config,
 ) -> (Item, Vec<Diagnostic>) {
-    const FIELDS: &[&str] = &["title", "area", "ages", "kind", "summary", "how_to_get_it", "contact", "reviewed"];
+    const FIELDS: &[&str] = &[
+        "title",
+        "area",
+        "ages",
+        "kind",
+        "summary",
+        "how_to_get_it",
+        "contact",
+        "reviewed",
+    ];
     let mut f = Fields::new(file, parsed, "a local offer entry", FIELDS);
     let title = f.text("title");
     let area = f.text("area");
     if !area.is_empty() && config.area(&area).is_none() {
         f.problems.push(
-            Diagnostic::error("unknown-area", format!("there is no local offer area called \"{area}\""))
-                .at(f.location("area"))
-                .label("not one of the [[areas]] in site.toml")
-                .help(suggest(&area, "areas", &config.area_ids())),
+            Diagnostic::error(
+                "unknown-area",
+                format!("there is no local offer area called \"{area}\""),
+            )
+            .at(f.location("area"))
+            .label("not one of the [[areas]] in site.toml")
+            .help(suggest(&area, "areas", &config.area_ids())),
         );
     }
     let ages_text = f.text("ages");
@@ -283,20 +342,50 @@ fn offer_entry(
     let how_to_get_it = f.text("how_to_get_it");
     let contact = f.text("contact");
     if !contact.is_empty() && !config.contacts.contains_key(&contact) {
-        f.problems.push(config::unknown_contact(&contact, &config.contact_keys(), f.location("contact")));
+        f.problems.push(config::unknown_contact(
+            &contact,
+            &config.contact_keys(),
+            f.location("contact"),
+        ));
     }
     let reviewed = f.date("reviewed").unwrap_or_default();
-    let entry = OfferEntry { origin, slug, title, area, ages, kind, summary, how_to_get_it, contact, reviewed, body };
+    let entry = OfferEntry {
+        origin,
+        slug,
+        title,
+        area,
+        ages,
+        kind,
+        summary,
+        how_to_get_it,
+        contact,
+        reviewed,
+        body,
+    };
     (Item::Offer(entry), f.finish())
 }
 
-fn message(file: &Path, parsed: &front_matter::Parsed, origin: Origin, slug: String, body: String) -> (Item, Vec<Diagnostic>) {
+fn message(
+    file: &Path,
+    parsed: &front_matter::Parsed,
+    origin: Origin,
+    slug: String,
+    body: String,
+) -> (Item, Vec<Diagnostic>) {
     let mut f = Fields::new(file, parsed, "a message", &["title", "said", "we_did", "next"]);
     let title = f.text("title");
     let said = f.date("said").unwrap_or_default();
     let we_did = f.list("we_did", true);
     let next = f.list("next", true);
-    let message = Message { origin, slug, title, said, we_did, next, body };
+    let message = Message {
+        origin,
+        slug,
+        title,
+        said,
+        we_did,
+        next,
+        body,
+    };
     (Item::Message(message), f.finish())
 }
 
@@ -314,10 +403,21 @@ fn page(
     let contacts = f.list("contacts", false);
     for key in &contacts {
         if !config.contacts.contains_key(key) {
-            f.problems.push(config::unknown_contact(key, &config.contact_keys(), f.location("contacts")));
+            f.problems.push(config::unknown_contact(
+                key,
+                &config.contact_keys(),
+                f.location("contacts"),
+            ));
         }
     }
-    let page = Page { origin, slug, title, summary, contacts, body };
+    let page = Page {
+        origin,
+        slug,
+        title,
+        summary,
+        contacts,
+        body,
+    };
     (Item::Page(page), f.finish())
 }
 

@@ -82,7 +82,11 @@ mod tests {
         let texts: Vec<_> = p.iter().map(|p| p.text.as_str()).collect();
         assert_eq!(
             texts,
-            ["We will listen to you.", "We will tell you what happens next. not this one", "We will listen to you."]
+            [
+                "We will listen to you.",
+                "We will tell you what happens next. not this one",
+                "We will listen to you."
+            ]
         );
         assert_eq!(p[0].anchor, "we-will-listen-to-you");
         assert_eq!(p[2].anchor, "we-will-listen-to-you-2");

@@ -13,7 +13,15 @@ pub fn to_html(markdown: &str, links: &Links, promises: Option<&[Promise]>) -> S
     let options = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_SMART_PUNCTUATION;
     let events: Vec<Event> = Parser::new_ext(markdown, options).collect();
     // The page title is the only h1, so a body that starts at h1 moves down one.
-    let shift = usize::from(events.iter().any(|e| matches!(e, Event::Start(Tag::Heading { level: HeadingLevel::H1, .. }))));
+    let shift = usize::from(events.iter().any(|e| {
+        matches!(
+            e,
+            Event::Start(Tag::Heading {
+                level: HeadingLevel::H1,
+                ..
+            })
+        )
+    }));
     let mut lists = 0usize;
     let mut anchors = promises.unwrap_or_default().iter().map(|p| p.anchor.as_str());
     let events = events.into_iter().filter_map(|event| match event {
@@ -29,17 +37,35 @@ pub fn to_html(markdown: &str, links: &Links, promises: Option<&[Promise]>) -> S
             Some(anchor) => Some(Event::Html(CowStr::from(format!("<li id=\"{}\">", escape(anchor))))),
             None => Some(event),
         },
-        Event::Start(Tag::Heading { level, id, classes, attrs }) => {
-            Some(Event::Start(Tag::Heading { level: lower(level, shift), id, classes, attrs }))
-        }
+        Event::Start(Tag::Heading {
+            level,
+            id,
+            classes,
+            attrs,
+        }) => Some(Event::Start(Tag::Heading {
+            level: lower(level, shift),
+            id,
+            classes,
+            attrs,
+        })),
         Event::End(TagEnd::Heading(level)) => Some(Event::End(TagEnd::Heading(lower(level, shift)))),
-        Event::Start(Tag::Link { link_type, dest_url, title, id }) => Some(Event::Start(Tag::Link {
+        Event::Start(Tag::Link {
+            link_type,
+            dest_url,
+            title,
+            id,
+        }) => Some(Event::Start(Tag::Link {
             link_type,
             dest_url: CowStr::from(links.author_link(&dest_url)),
             title,
             id,
         })),
-        Event::Start(Tag::Image { link_type, dest_url, title, id }) => Some(Event::Start(Tag::Image {
+        Event::Start(Tag::Image {
+            link_type,
+            dest_url,
+            title,
+            id,
+        }) => Some(Event::Start(Tag::Image {
             link_type,
             dest_url: CowStr::from(links.author_link(&dest_url)),
             title,
@@ -78,7 +104,11 @@ mod tests {
 
     #[test]
     fn promises_get_their_anchors() {
-        let promises = crate::content::model::Promise { anchor: "we-will-listen".into(), text: String::new(), line: 1 };
+        let promises = crate::content::model::Promise {
+            anchor: "we-will-listen".into(),
+            text: String::new(),
+            line: 1,
+        };
         let html = to_html("- We will listen\n  - to you\n", &links(), Some(&[promises]));
         assert!(html.contains("<li id=\"we-will-listen\">We will listen"), "{html}");
         assert!(html.contains("<li>to you</li>"), "{html}");
@@ -86,7 +116,11 @@ mod tests {
 
     #[test]
     fn headings_move_below_the_title_and_html_is_text() {
-        let html = to_html("# Big\n\n## Smaller\n\n<script>x</script>\n\n<!-- note -->\n", &links(), None);
+        let html = to_html(
+            "# Big\n\n## Smaller\n\n<script>x</script>\n\n<!-- note -->\n",
+            &links(),
+            None,
+        );
         assert!(html.contains("<h2>Big</h2>"), "{html}");
         assert!(html.contains("<h3>Smaller</h3>"), "{html}");
         assert!(html.contains("&lt;script&gt;"), "{html}");

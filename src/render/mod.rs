@@ -4,8 +4,8 @@
 pub mod markdown;
 mod minify;
 mod pages;
-pub mod theme;
 mod templates;
+pub mod theme;
 pub mod urls;
 
 use std::collections::BTreeMap;
@@ -63,7 +63,11 @@ pub fn render(site: &Site, theme: &Theme) -> Result<Outputs, Vec<Diagnostic>> {
     for (name, file) in theme.folder("static") {
         outputs.insert(format!("{ASSETS}/{name}"), file.bytes.clone());
     }
-    if problems.is_empty() { Ok(outputs) } else { Err(problems) }
+    if problems.is_empty() {
+        Ok(outputs)
+    } else {
+        Err(problems)
+    }
 }
 
 /// Two pieces of content that would be written to the same address.
@@ -86,7 +90,10 @@ fn same_address(jobs: &[PageJob]) -> Result<(), Vec<Diagnostic>> {
 
 fn clash(target: &Target, first: &str, second: &str) -> Diagnostic {
     let path = target.path();
-    Diagnostic::error("same-address", format!("two things would be written to the same page /{path}: {first} and {second}"))
-        .in_file(second)
-        .help("rename one of the files (or change the band id in site.toml) so each page has its own address")
+    Diagnostic::error(
+        "same-address",
+        format!("two things would be written to the same page /{path}: {first} and {second}"),
+    )
+    .in_file(second)
+    .help("rename one of the files (or change the band id in site.toml) so each page has its own address")
 }

@@ -9,6 +9,10 @@ use super::urls::{ASSETS, Links, Target};
 use crate::config::{Band, Contact};
 use crate::content::{Kind, Message, OfferEntry, Site};
 
+/// The local offer's name on the site: the law's word for it, with nothing
+/// that labels the reader.
+const OFFER_TITLE: &str = "Your local offer";
+
 /// A page to render: where it goes, with which template and data.
 pub struct PageJob {
     pub target: Target,
@@ -44,8 +48,13 @@ impl<'a> Planner<'a> {
             jobs.push(self.band(band));
         }
         for (i, page) in site.promise_pages.iter().enumerate() {
-            let Some(band) = site.config.band(&page.band) else { continue };
-            let target = Target::Promise { band: page.band.clone(), slug: page.slug.clone() };
+            let Some(band) = site.config.band(&page.band) else {
+                continue;
+            };
+            let target = Target::Promise {
+                band: page.band.clone(),
+                slug: page.slug.clone(),
+            };
             let links = Links::from(&target, &self.base_url);
             let siblings: Vec<Value> = site
                 .band_pages(&band.id)
@@ -65,7 +74,15 @@ impl<'a> Planner<'a> {
                 "contact": self.band_contact(band),
             });
             let crumbs = vec![self.crumb(&links, &band.label, Target::Band(band.id.clone()))];
-            jobs.push(self.job(target, "promise_page.html", &page.title, crumbs, Some(band), extra, &page.origin.file));
+            jobs.push(self.job(
+                target,
+                "promise_page.html",
+                &page.title,
+                crumbs,
+                Some(band),
+                extra,
+                &page.origin.file,
+            ));
         }
         for entry in &site.offer {
             jobs.push(self.offer_entry(entry));
@@ -77,7 +94,15 @@ impl<'a> Planner<'a> {
                 "page": { "summary": page.summary, "html": to_html(&page.body, &links, None) },
                 "contacts": page.contacts.iter().filter_map(|k| site.config.contacts.get(k)).map(contact_view).collect::<Vec<_>>(),
             });
-            jobs.push(self.job(target, "page.html", &page.title, Vec::new(), None, extra, &page.origin.file));
+            jobs.push(self.job(
+                target,
+                "page.html",
+                &page.title,
+                Vec::new(),
+                None,
+                extra,
+                &page.origin.file,
+            ));
         }
         jobs
     }
@@ -92,7 +117,15 @@ impl<'a> Planner<'a> {
     }
 
     fn not_found(&self) -> PageJob {
-        self.job(Target::NotFound, "404.html", "Page not found", Vec::new(), None, json!({}), "the 404 page")
+        self.job(
+            Target::NotFound,
+            "404.html",
+            "Page not found",
+            Vec::new(),
+            None,
+            json!({}),
+            "the 404 page",
+        )
     }
 
     fn band(&self, band: &Band) -> PageJob {
@@ -102,7 +135,10 @@ impl<'a> Planner<'a> {
             .site
             .band_pages(&band.id)
             .map(|p| {
-                let t = Target::Promise { band: p.band.clone(), slug: p.slug.clone() };
+                let t = Target::Promise {
+                    band: p.band.clone(),
+                    slug: p.slug.clone(),
+                };
                 json!({
                     "title": p.title,
                     "summary": p.summary,
@@ -112,20 +148,41 @@ impl<'a> Planner<'a> {
                 })
             })
             .collect();
-        let entries: Vec<&OfferEntry> = self.site.offer.iter().filter(|e| e.ages.overlaps(band.ages())).collect();
+        let entries: Vec<&OfferEntry> = self
+            .site
+            .offer
+            .iter()
+            .filter(|e| e.ages.overlaps(band.ages()))
+            .collect();
         let extra = json!({
             "themes": themes,
             "contact": self.band_contact(band),
             "offer": self.offer_groups(&links, &entries),
         });
-        self.job(target, "band.html", &band.label, Vec::new(), Some(band), extra, "site.toml")
+        self.job(
+            target,
+            "band.html",
+            &band.label,
+            Vec::new(),
+            Some(band),
+            extra,
+            "site.toml",
+        )
     }
 
     fn offer_index(&self) -> PageJob {
         let links = Links::from(&Target::OfferIndex, &self.base_url);
         let entries: Vec<&OfferEntry> = self.site.offer.iter().collect();
         let extra = json!({ "groups": self.offer_groups(&links, &entries) });
-        self.job(Target::OfferIndex, "offer_index.html", "Support when you leave care", Vec::new(), None, extra, "local-offer/")
+        self.job(
+            Target::OfferIndex,
+            "offer_index.html",
+            OFFER_TITLE,
+            Vec::new(),
+            None,
+            extra,
+            "local-offer/",
+        )
     }
 
     /// Entries grouped by area, in the areas' order; empty areas left out.
@@ -170,15 +227,31 @@ impl<'a> Planner<'a> {
             },
             "contact": self.site.config.contacts.get(&entry.contact).map(contact_view),
         });
-        let crumbs = vec![self.crumb(&links, "Support when you leave care", Target::OfferIndex)];
-        self.job(target, "offer_entry.html", &entry.title, crumbs, None, extra, &entry.origin.file)
+        let crumbs = vec![self.crumb(&links, OFFER_TITLE, Target::OfferIndex)];
+        self.job(
+            target,
+            "offer_entry.html",
+            &entry.title,
+            crumbs,
+            None,
+            extra,
+            &entry.origin.file,
+        )
     }
 
     fn messages(&self) -> PageJob {
         let links = Links::from(&Target::Messages, &self.base_url);
         let messages: Vec<Value> = self.site.messages.iter().map(|m| message_view(m, &links)).collect();
         let extra = json!({ "messages": messages });
-        self.job(Target::Messages, "messages.html", "You said, we did", Vec::new(), None, extra, "messages/")
+        self.job(
+            Target::Messages,
+            "messages.html",
+            "You said, we did",
+            Vec::new(),
+            None,
+            extra,
+            "messages/",
+        )
     }
 
     fn band_contact(&self, band: &Band) -> Option<Value> {
@@ -187,7 +260,10 @@ impl<'a> Planner<'a> {
     }
 
     fn crumb(&self, links: &Links, title: &str, target: Target) -> Crumb {
-        Crumb { title: title.to_string(), href: links.to(&target) }
+        Crumb {
+            title: title.to_string(),
+            href: links.to(&target),
+        }
     }
 
     /// A page's data: what every page has, plus `extra`.
@@ -265,7 +341,12 @@ impl<'a> Planner<'a> {
         if let (Value::Object(base), Value::Object(extra)) = (&mut context, extra) {
             base.extend(extra);
         }
-        PageJob { target, template, context, source: source.as_ref().to_string_lossy().replace('\\', "/") }
+        PageJob {
+            target,
+            template,
+            context,
+            source: source.as_ref().to_string_lossy().replace('\\', "/"),
+        }
     }
 }
 

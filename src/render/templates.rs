@@ -52,10 +52,20 @@ fn template_error(theme: &Theme, e: &tera::Error) -> Diagnostic {
         Some((line.parse::<usize>().ok()?, column.parse::<usize>().ok()?))
     });
     let detail = chain.last().cloned().unwrap_or_default();
-    let detail = detail.lines().filter(|l| !l.trim().is_empty()).last().unwrap_or_default().trim().to_string();
+    let detail = detail
+        .lines()
+        .rfind(|l| !l.trim().is_empty())
+        .unwrap_or_default()
+        .trim()
+        .to_string();
     let where_ = position.map_or(String::new(), |(line, _)| format!(" at line {line}"));
-    let mut d = Diagnostic::error("template", format!("the template {name} has a problem{where_}: {detail}"))
-        .help(format!("fix templates/{name} in the theme folder, or delete your copy of it to use the default theme's"));
+    let mut d = Diagnostic::error(
+        "template",
+        format!("the template {name} has a problem{where_}: {detail}"),
+    )
+    .help(format!(
+        "fix templates/{name} in the theme folder, or delete your copy of it to use the default theme's"
+    ));
     if let Some((line, column)) = position
         && let Some(at) = theme.location(&format!("templates/{name}"), line, column)
     {

@@ -40,21 +40,38 @@ impl Theme {
         collect_built_in(&DEFAULT, &mut files);
         let overrides = content_root.join(THEME);
         let mut problems = Vec::new();
-        for entry in WalkDir::new(&overrides).sort_by_file_name().into_iter().filter_map(Result::ok) {
+        for entry in WalkDir::new(&overrides)
+            .sort_by_file_name()
+            .into_iter()
+            .filter_map(Result::ok)
+        {
             if !entry.file_type().is_file() {
                 continue;
             }
-            let Ok(inside) = entry.path().strip_prefix(&overrides) else { continue };
+            let Ok(inside) = entry.path().strip_prefix(&overrides) else {
+                continue;
+            };
             let name = inside.to_string_lossy().replace('\\', "/");
             let relative = Path::new(THEME).join(inside);
             match std::fs::read(entry.path()) {
                 Ok(bytes) => {
-                    files.insert(name, ThemeFile { bytes, origin: FileOrigin::Override(relative) });
+                    files.insert(
+                        name,
+                        ThemeFile {
+                            bytes,
+                            origin: FileOrigin::Override(relative),
+                        },
+                    );
                 }
-                Err(e) => problems.push(Diagnostic::error("unreadable", format!("cannot read this file: {e}")).in_file(relative)),
+                Err(e) => problems
+                    .push(Diagnostic::error("unreadable", format!("cannot read this file: {e}")).in_file(relative)),
             }
         }
-        if problems.is_empty() { Ok(Theme { files }) } else { Err(problems) }
+        if problems.is_empty() {
+            Ok(Theme { files })
+        } else {
+            Err(problems)
+        }
     }
 
     /// The files under a folder of the theme, by their path inside it.
@@ -77,7 +94,12 @@ impl Theme {
     /// Where to point a participation officer for a theme file.
     pub fn location(&self, name: &str, line: usize, column: usize) -> Option<Location> {
         match &self.files.get(name)?.origin {
-            FileOrigin::Override(path) => Some(Location { file: path.clone(), line, column, len: 1 }),
+            FileOrigin::Override(path) => Some(Location {
+                file: path.clone(),
+                line,
+                column,
+                len: 1,
+            }),
             FileOrigin::BuiltIn => None,
         }
     }
@@ -86,7 +108,13 @@ impl Theme {
 fn collect_built_in(dir: &Dir<'static>, files: &mut BTreeMap<String, ThemeFile>) {
     for file in dir.files() {
         let name = file.path().to_string_lossy().replace('\\', "/");
-        files.insert(name, ThemeFile { bytes: file.contents().to_vec(), origin: FileOrigin::BuiltIn });
+        files.insert(
+            name,
+            ThemeFile {
+                bytes: file.contents().to_vec(),
+                origin: FileOrigin::BuiltIn,
+            },
+        );
     }
     for sub in dir.dirs() {
         collect_built_in(sub, files);

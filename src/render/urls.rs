@@ -115,7 +115,10 @@ mod tests {
 
     #[test]
     fn paths_files_and_urls() {
-        let t = Target::Promise { band: "0-11".into(), slug: "keeping-safe".into() };
+        let t = Target::Promise {
+            band: "0-11".into(),
+            slug: "keeping-safe".into(),
+        };
         assert_eq!(t.path(), "0-11/keeping-safe/");
         assert_eq!(t.file(), "0-11/keeping-safe/index.html");
         assert_eq!(t.url("https://x.example/"), "https://x.example/0-11/keeping-safe/");
@@ -125,9 +128,18 @@ mod tests {
 
     #[test]
     fn relative_links() {
-        let from_theme = Links::from(&Target::Promise { band: "0-11".into(), slug: "s".into() }, "https://x.example/");
+        let from_theme = Links::from(
+            &Target::Promise {
+                band: "0-11".into(),
+                slug: "s".into(),
+            },
+            "https://x.example/",
+        );
         assert_eq!(from_theme.to(&Target::Home), "../../index.html");
-        assert_eq!(from_theme.author_link("/local-offer/council-tax/#who"), "../../local-offer/council-tax/index.html#who");
+        assert_eq!(
+            from_theme.author_link("/local-offer/council-tax/#who"),
+            "../../local-offer/council-tax/index.html#who"
+        );
         assert_eq!(from_theme.author_link("/local-offer"), "../../local-offer/index.html");
         assert_eq!(from_theme.author_link("/leaflets/0-11.pdf"), "../../leaflets/0-11.pdf");
         assert_eq!(from_theme.author_link("https://www.gov.uk/"), "https://www.gov.uk/");

@@ -1,0 +1,70 @@
+//! The command line as a participation officer uses it.
+
+mod common;
+
+use std::fs;
+
+#[test]
+fn new_writes_a_site_that_builds() {
+    let dir = tempfile::tempdir().unwrap();
+    let made = common::promise(dir.path(), &["new", "my-site"]);
+    assert!(made.status.success(), "{}", common::stderr(&made));
+    assert!(dir.path().join("my-site/site.toml").is_file());
+    let built = common::promise(dir.path(), &["build", "--content", "my-site", "--out", "site"]);
+    assert!(built.status.success(), "{}", common::stderr(&built));
+    let summary = String::from_utf8(built.stdout).unwrap();
+    assert!(
+        summary.starts_with("Built 45 pages into site with 0 warnings in "),
+        "{summary}"
+    );
+    assert!(dir.path().join("site/index.html").is_file());
+}
+
+#[test]
+fn new_never_writes_over_files() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::create_dir(dir.path().join("mine")).unwrap();
+    fs::write(dir.path().join("mine/notes.txt"), "keep me").unwrap();
+    let made = common::promise(dir.path(), &["new", "mine"]);
+    assert_eq!(made.status.code(), Some(1));
+    assert!(common::stderr(&made).contains("is not empty"));
+    assert_eq!(
+        fs::read_to_string(dir.path().join("mine/notes.txt")).unwrap(),
+        "keep me"
+    );
+    assert_eq!(fs::read_dir(dir.path().join("mine")).unwrap().count(), 1);
+}
+
+#[test]
+fn wrong_command_lines_exit_2_and_help_works() {
+    let dir = tempfile::tempdir().unwrap();
+    assert_eq!(common::promise(dir.path(), &["biuld"]).status.code(), Some(2));
+    assert_eq!(
+        common::promise(dir.path(), &["build", "--colour"]).status.code(),
+        Some(2)
+    );
+    for args in [
+        &["--help"][..],
+        &["build", "--help"],
+        &["new", "--help"],
+        &["--version"],
+    ] {
+        let out = common::promise(dir.path(), args);
+        assert!(out.status.success());
+        assert!(!out.stdout.is_empty());
+    }
+    let help = String::from_utf8(common::promise(dir.path(), &["build", "--help"]).stdout).unwrap();
+    assert!(help.contains("--content") && help.contains("--out") && help.contains("--base-url"));
+}
+
+#[test]
+fn a_missing_content_folder_is_explained() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = common::promise(dir.path(), &["build"]);
+    assert_eq!(out.status.code(), Some(1));
+    let text = common::stderr(&out);
+    assert!(
+        text.contains("missing-site-toml") && text.contains("promise new"),
+        "{text}"
+    );
+}

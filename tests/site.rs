@@ -1,0 +1,322 @@
+//! Builds the example site and checks what a young person would get.
+
+mod common;
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::io::Write;
+
+use promise::render_site;
+use scraper::{Html, Selector};
+
+fn built() -> BTreeMap<String, Vec<u8>> {
+    render_site(&common::example(), None)
+        .expect("the example site builds")
+        .outputs
+}
+
+fn page(outputs: &BTreeMap<String, Vec<u8>>, path: &str) -> Html {
+    let bytes = outputs.get(path).unwrap_or_else(|| panic!("{path} was not written"));
+    Html::parse_document(std::str::from_utf8(bytes).unwrap())
+}
+
+fn select<'a>(html: &'a Html, css: &str) -> Vec<scraper::ElementRef<'a>> {
+    html.select(&Selector::parse(css).unwrap()).collect()
+}
+
+fn text(html: &Html, css: &str) -> String {
+    select(html, css)
+        .first()
+        .map(|e| e.text().collect::<String>())
+        .unwrap_or_default()
+        .trim()
+        .to_string()
+}
+
+#[test]
+fn every_page_in_the_sitemap_exists_with_its_title() {
+    let outputs = built();
+    let sitemap = String::from_utf8(outputs["sitemap.xml"].clone()).unwrap();
+    let urls: Vec<&str> = sitemap
+        .split("<loc>")
+        .skip(1)
+        .filter_map(|s| s.split("</loc>").next())
+        .collect();
+    assert_eq!(urls.len(), outputs.keys().filter(|k| k.ends_with("index.html")).count());
+    let expected = [
+        ("", "Our promise to you"),
+        ("0-11/", "Age 11 and under – Our promise to you"),
+        (
+            "0-11/keeping-safe/",
+            "Keeping you safe – Age 11 and under – Our promise to you",
+        ),
+        ("16-25/money/", "Money – Age 16 to 25 – Our promise to you"),
+        ("local-offer/", "Your local offer – Our promise to you"),
+        ("local-offer/staying-put/", "Staying Put – Our promise to you"),
+        ("messages/", "You said, we did – Our promise to you"),
+        ("how-to-complain/", "How to complain – Our promise to you"),
+    ];
+    for (path, title) in expected {
+        let url = format!("https://promise.westmere.example/{path}");
+        assert!(urls.contains(&url.as_str()), "{url} is not in the sitemap");
+        let html = page(&outputs, &format!("{path}index.html"));
+        assert_eq!(text(&html, "title"), title);
+    }
+    for url in urls {
+        let path = url.strip_prefix("https://promise.westmere.example/").unwrap();
+        let html = page(&outputs, &format!("{path}index.html"));
+        let canonical = select(&html, "link[rel=canonical]")[0].attr("href").unwrap();
+        assert_eq!(canonical, url);
+    }
+    let robots = String::from_utf8(outputs["robots.txt"].clone()).unwrap();
+    assert!(robots.contains("Sitemap: https://promise.westmere.example/sitemap.xml"));
+    assert!(outputs.contains_key("404.html"));
+}
+
+#[test]
+fn every_page_has_the_structure_a_screen_reader_needs() {
+    let outputs = built();
+    for (path, bytes) in outputs.iter().filter(|(p, _)| p.ends_with(".html")) {
+        let html = Html::parse_document(std::str::from_utf8(bytes).unwrap());
+        assert_eq!(select(&html, "html")[0].attr("lang"), Some("en-GB"), "{path}");
+        assert_eq!(select(&html, "h1").len(), 1, "{path} needs exactly one h1");
+        assert_eq!(select(&html, "main#main").len(), 1, "{path} needs one main");
+        assert_eq!(select(&html, "a.skip-link")[0].attr("href"), Some("#main"), "{path}");
+        assert_eq!(select(&html, "header").len(), 1, "{path}");
+        assert_eq!(select(&html, "footer").len(), 1, "{path}");
+        let mut previous = 1;
+        for heading in select(&html, "h1, h2, h3, h4, h5, h6") {
+            let level: usize = heading.value().name()[1..].parse().unwrap();
+            assert!(level <= previous + 1, "{path} skips from h{previous} to h{level}");
+            previous = level;
+        }
+        let csp = select(&html, "meta[http-equiv=Content-Security-Policy]");
+        assert!(
+            csp[0].attr("content").unwrap().starts_with("default-src 'none'"),
+            "{path}"
+        );
+        assert!(
+            select(&html, "script").is_empty(),
+            "{path} must work without JavaScript"
+        );
+    }
+}
+
+#[test]
+fn nothing_is_loaded_from_another_host() {
+    let outputs = built();
+    for (path, bytes) in outputs.iter().filter(|(p, _)| p.ends_with(".html") && *p != "404.html") {
+        let html = Html::parse_document(std::str::from_utf8(bytes).unwrap());
+        for element in select(&html, "[src], link[href]:not([rel=canonical])") {
+            let address = element.attr("src").or(element.attr("href")).unwrap();
+            assert!(
+                !address.contains("://") && !address.starts_with("//"),
+                "{path} loads {address}"
+            );
+        }
+    }
+}
+
+#[test]
+fn every_link_and_anchor_resolves() {
+    let outputs = built();
+    let mut ids: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    for (path, bytes) in outputs.iter().filter(|(p, _)| p.ends_with(".html")) {
+        let html = Html::parse_document(std::str::from_utf8(bytes).unwrap());
+        ids.insert(
+            path.clone(),
+            select(&html, "[id]")
+                .iter()
+                .map(|e| e.attr("id").unwrap().to_string())
+                .collect(),
+        );
+    }
+    let mut checked = 0;
+    for (path, bytes) in outputs.iter().filter(|(p, _)| p.ends_with(".html") && *p != "404.html") {
+        let html = Html::parse_document(std::str::from_utf8(bytes).unwrap());
+        for a in select(&html, "a[href], link[href]:not([rel=canonical])") {
+            let href = a.attr("href").unwrap();
+            if href.contains(':') {
+                continue;
+            }
+            let (file, fragment) = href.split_once('#').unwrap_or((href, ""));
+            let target = if file.is_empty() {
+                path.clone()
+            } else {
+                resolve(path, file)
+            };
+            assert!(
+                outputs.contains_key(&target),
+                "{path} links to {href}, which is not written"
+            );
+            if !fragment.is_empty() {
+                assert!(
+                    ids[&target].contains(fragment),
+                    "{path} links to #{fragment}, not on {target}"
+                );
+            }
+            checked += 1;
+        }
+    }
+    assert!(checked > 500, "only {checked} links were checked");
+}
+
+fn resolve(from: &str, relative: &str) -> String {
+    let mut parts: Vec<&str> = from.split('/').collect();
+    parts.pop();
+    for part in relative.split('/') {
+        match part {
+            ".." => {
+                parts.pop();
+            }
+            "." | "" => {}
+            other => parts.push(other),
+        }
+    }
+    parts.join("/")
+}
+
+#[test]
+fn promises_appear_on_their_theme_page_with_anchors() {
+    let outputs = built();
+    let html = page(&outputs, "0-11/keeping-safe/index.html");
+    let items = select(&html, ".promises > ul > li");
+    assert_eq!(items.len(), 5);
+    assert_eq!(items[0].attr("id"), Some("we-will-find-you-a-safe"));
+    assert_eq!(
+        items[0].text().collect::<String>(),
+        "We will find you a safe and happy home."
+    );
+    assert!(select(&html, ".icon svg").len() == 1, "the theme's icon is shown");
+    let tel = select(&html, ".contact a[href^='tel:']");
+    assert_eq!(tel[0].attr("href"), Some("tel:01632960101"));
+
+    let band = page(&outputs, "0-11/index.html");
+    let themes: Vec<String> = select(&band, ".themes li a")
+        .iter()
+        .map(|a| a.text().collect())
+        .collect();
+    assert_eq!(
+        themes,
+        [
+            "Keeping you safe",
+            "School and play",
+            "Keeping healthy",
+            "Family and friends",
+            "Being listened to"
+        ]
+    );
+    let entries: Vec<String> = select(&band, "section.area li a")
+        .iter()
+        .map(|a| a.text().collect())
+        .collect();
+    assert_eq!(
+        entries,
+        ["An advocate"],
+        "only the local offer entries open to under-12s"
+    );
+    assert_eq!(select(&band, "body.look-young").len(), 1);
+}
+
+#[test]
+fn the_local_offer_is_grouped_by_area_and_by_age() {
+    let outputs = built();
+    let html = page(&outputs, "local-offer/index.html");
+    let areas: Vec<String> = select(&html, "section.area h2")
+        .iter()
+        .map(|h| h.text().collect())
+        .collect();
+    assert_eq!(areas.len(), 6, "{areas:?}");
+    assert_eq!(areas[0], "Health and wellbeing");
+    let accommodation = select(&html, "#area-accommodation")[0].parent().unwrap();
+    let titles: String = scraper::ElementRef::wrap(accommodation).unwrap().text().collect();
+    assert!(
+        titles.contains("Staying Put") && titles.contains("No council tax until you are 25"),
+        "{titles}"
+    );
+    assert_eq!(select(&html, "section.area li.card").len(), 19);
+
+    let teens = page(&outputs, "12-15/index.html");
+    let entries: Vec<String> = select(&teens, "section.area li a")
+        .iter()
+        .map(|a| a.text().collect())
+        .collect();
+    assert_eq!(
+        entries,
+        ["An advocate", "Your Voice group"],
+        "only entries a 12 to 15 year old can get"
+    );
+
+    let entry = page(&outputs, "local-offer/council-tax/index.html");
+    assert_eq!(text(&entry, "h1"), "No council tax until you are 25");
+    assert!(text(&entry, ".facts").contains("ages 18 to 25"));
+    assert_eq!(select(&entry, "time")[0].attr("datetime"), Some("2026-03-01"));
+    assert_eq!(
+        select(&entry, ".contact a[href^='mailto:']")[0].attr("href"),
+        Some("mailto:movingon@westmere.example")
+    );
+}
+
+#[test]
+fn messages_show_what_was_said_and_done_newest_first() {
+    let outputs = built();
+    let html = page(&outputs, "messages/index.html");
+    let titles: Vec<String> = select(&html, ".message h2")
+        .iter()
+        .map(|h| h.text().collect())
+        .collect();
+    assert_eq!(titles[0], "“Talk to us with respect, and use our words”");
+    assert_eq!(titles.len(), 4);
+    assert!(text(&html, "#words-we-use").contains("We say \"home\", not \"placement\""));
+}
+
+#[test]
+fn pages_are_small_enough_for_a_phone_on_little_data() {
+    let outputs = built();
+    let css = gzipped(&outputs["assets/site.css"]);
+    for (path, bytes) in outputs.iter().filter(|(p, _)| p.ends_with(".html")) {
+        let total = gzipped(bytes) + css;
+        assert!(total < 14 * 1024, "{path} is {total} bytes gzipped with its CSS");
+        let text = std::str::from_utf8(bytes).unwrap();
+        assert!(!text.contains("\n  "), "{path} is not minified");
+    }
+}
+
+fn gzipped(bytes: &[u8]) -> usize {
+    let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+    encoder.write_all(bytes).unwrap();
+    encoder.finish().unwrap().len()
+}
+
+#[test]
+fn two_builds_are_byte_identical() {
+    let dir = tempfile::tempdir().unwrap();
+    let (a, b) = (dir.path().join("a"), dir.path().join("b"));
+    promise::build(&common::example(), &a, None).unwrap();
+    promise::build(&common::example(), &b, None).unwrap();
+    let files = |root: &std::path::Path| -> BTreeMap<String, Vec<u8>> {
+        walkdir::WalkDir::new(root)
+            .into_iter()
+            .map(Result::unwrap)
+            .filter(|e| e.file_type().is_file())
+            .map(|e| {
+                (
+                    e.path().strip_prefix(root).unwrap().display().to_string(),
+                    std::fs::read(e.path()).unwrap(),
+                )
+            })
+            .collect()
+    };
+    let (first, second) = (files(&a), files(&b));
+    assert!(first.len() > 40);
+    assert_eq!(first, second);
+}
+
+#[test]
+fn base_url_from_the_command_line_wins() {
+    let built = render_site(&common::example(), Some("https://preview.example/promise")).unwrap();
+    let sitemap = String::from_utf8(built.outputs["sitemap.xml"].clone()).unwrap();
+    assert!(
+        sitemap.contains("<loc>https://preview.example/promise/0-11/</loc>"),
+        "{sitemap}"
+    );
+}
