@@ -1,0 +1,61 @@
+// Every page of the example site, in Chromium, at phone and desktop widths,
+// in light and dark.
+
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+
+import { checkPage, launch, openTab, report, sizeFailures } from './checks.mjs';
+import { build, htmlFiles, pages, repo, serve, work } from './site.mjs';
+import { validate } from './vnu.mjs';
+
+const WIDTHS = [320, 360, 1280];
+const SCHEMES = ['light', 'dark'];
+const out = join(work, 'site');
+const shots = join(work, 'screenshots');
+
+const server = await serve(out);
+build(join(repo, 'content'), out, server.base);
+const paths = pages(out, server.base);
+rmSync(shots, { recursive: true, force: true });
+mkdirSync(shots, { recursive: true });
+
+let browser;
+const tabs = new Map();
+before(async () => {
+  browser = await launch();
+  for (const width of WIDTHS) {
+    for (const scheme of SCHEMES) tabs.set(`${width}-${scheme}`, await openTab(browser, server.base, { width, scheme }));
+  }
+});
+after(async () => {
+  await browser?.close();
+  await server.close();
+});
+
+test('the Nu HTML checker finds no errors on any page', () => {
+  const files = [...htmlFiles(out), join(out, 'assets', 'site.css')];
+  assert.ok(files.length > 40, `only ${files.length} files to check`);
+  const failures = validate(out, files);
+  assert.equal(failures.length, 0, report(failures));
+});
+
+test('every page is within 14 KB of HTML and CSS, gzipped', () => {
+  const css = [readFileSync(join(out, 'assets', 'site.css'))];
+  const failures = htmlFiles(out).flatMap((f) => sizeFailures(f.slice(out.length + 1), readFileSync(f), css));
+  assert.equal(failures.length, 0, report(failures));
+});
+
+for (const path of paths) {
+  test(`${path || '/'} passes in the browser`, async () => {
+    const failures = [];
+    for (const width of WIDTHS) {
+      for (const scheme of SCHEMES) {
+        const shot = width === 360 && scheme === 'light' ? join(shots, `${(path || 'home/').replace(/\/$/, '').replaceAll('/', '_') || 'home'}.png`) : null;
+        failures.push(...(await checkPage(tabs.get(`${width}-${scheme}`), server.base, path, { width, scheme, screenshot: shot })));
+      }
+    }
+    assert.equal(failures.length, 0, '\n' + report(failures));
+  });
+}
