@@ -222,30 +222,42 @@ fn load_file(
             )),
         );
     }
-    let origin = Origin {
-        file: file.to_path_buf(),
-        body_line: parsed.body_line,
+    let source = Source {
+        file,
+        origin: Origin {
+            file: file.to_path_buf(),
+            body_line: parsed.body_line,
+        },
+        body: parsed.body.to_string(),
+        parsed,
+        slug: stem,
     };
-    let body = parsed.body.to_string();
     let (item, found) = match kind {
-        FileKind::Promise => promise_page(file, &parsed, origin, stem, body, icons),
-        FileKind::Offer => offer_entry(file, &parsed, origin, stem, body, config),
-        FileKind::Message => message(file, &parsed, origin, stem, body),
-        FileKind::Page => page(file, &parsed, origin, stem, body, config),
+        FileKind::Promise => promise_page(source, icons),
+        FileKind::Offer => offer_entry(source, config),
+        FileKind::Message => message(source),
+        FileKind::Page => page(source, config),
     };
     problems.extend(found);
     if problems.is_empty() { Ok(item) } else { Err(problems) }
 }
 
-fn promise_page(
-    file: &Path,
-    parsed: &front_matter::Parsed,
+/// One content file, read and split, on its way into the model.
+struct Source<'a> {
+    file: &'a Path,
+    parsed: front_matter::Parsed<'a>,
     origin: Origin,
     slug: String,
     body: String,
-    icons: &[&str],
-) -> (Item, Vec<Diagnostic>) {
-    let mut f = Fields::new(file, parsed, "a promise page", &["title", "order", "summary", "icon"]);
+}
+
+fn promise_page(src: Source, icons: &[&str]) -> (Item, Vec<Diagnostic>) {
+    let mut f = Fields::new(
+        src.file,
+        &src.parsed,
+        "a promise page",
+        &["title", "order", "summary", "icon"],
+    );
     let title = f.text("title");
     let order = f.number("order", false).unwrap_or(i64::MAX);
     let summary = f.text("summary");
@@ -257,41 +269,35 @@ fn promise_page(
                 .help(suggest(&icon, "icons", icons)),
         );
     }
-    let promises = promise_list::promises(&body, origin.body_line);
+    let promises = promise_list::promises(&src.body, src.origin.body_line);
     if promises.is_empty() {
         f.problems.push(
             Diagnostic::error("no-promises", "this promise page has no promises")
-                .at(Location { file: file.to_path_buf(), line: origin.body_line, column: 1, len: 1 })
+                .at(Location { file: src.file.to_path_buf(), line: src.origin.body_line, column: 1, len: 1 })
                 .help("write each promise as a list item on its own line, starting with \"- \", such as \"- We will listen to you.\""),
         );
     }
-    let band = file
+    let band = src
+        .file
         .iter()
         .nth(1)
         .map(|b| b.to_string_lossy().into_owned())
         .unwrap_or_default();
     let page = PromisePage {
-        origin,
+        origin: src.origin,
         band,
-        slug,
+        slug: src.slug,
         title,
         order,
         summary,
         icon,
-        body,
+        body: src.body,
         promises,
     };
     (Item::Promise(page), f.finish())
 }
 
-fn offer_entry(
-    file: &Path,
-    parsed: &front_matter::Parsed,
-    origin: Origin,
-    slug: String,
-    body: String,
-    config: &Config,
-) -> (Item, Vec<Diagnostic>) {
+fn offer_entry(src: Source, config: &Config) -> (Item, Vec<Diagnostic>) {
     const FIELDS: &[&str] = &[
         "title",
         "area",
@@ -302,7 +308,7 @@ fn offer_entry(
         "contact",
         "reviewed",
     ];
-    let mut f = Fields::new(file, parsed, "a local offer entry", FIELDS);
+    let mut f = Fields::new(src.file, &src.parsed, "a local offer entry", FIELDS);
     let title = f.text("title");
     let area = f.text("area");
     if !area.is_empty() && config.area(&area).is_none() {
@@ -350,8 +356,8 @@ fn offer_entry(
     }
     let reviewed = f.date("reviewed").unwrap_or_default();
     let entry = OfferEntry {
-        origin,
-        slug,
+        origin: src.origin,
+        slug: src.slug,
         title,
         area,
         ages,
@@ -360,44 +366,31 @@ fn offer_entry(
         how_to_get_it,
         contact,
         reviewed,
-        body,
+        body: src.body,
     };
     (Item::Offer(entry), f.finish())
 }
 
-fn message(
-    file: &Path,
-    parsed: &front_matter::Parsed,
-    origin: Origin,
-    slug: String,
-    body: String,
-) -> (Item, Vec<Diagnostic>) {
-    let mut f = Fields::new(file, parsed, "a message", &["title", "said", "we_did", "next"]);
+fn message(src: Source) -> (Item, Vec<Diagnostic>) {
+    let mut f = Fields::new(src.file, &src.parsed, "a message", &["title", "said", "we_did", "next"]);
     let title = f.text("title");
     let said = f.date("said").unwrap_or_default();
     let we_did = f.list("we_did", true);
     let next = f.list("next", true);
     let message = Message {
-        origin,
-        slug,
+        origin: src.origin,
+        slug: src.slug,
         title,
         said,
         we_did,
         next,
-        body,
+        body: src.body,
     };
     (Item::Message(message), f.finish())
 }
 
-fn page(
-    file: &Path,
-    parsed: &front_matter::Parsed,
-    origin: Origin,
-    slug: String,
-    body: String,
-    config: &Config,
-) -> (Item, Vec<Diagnostic>) {
-    let mut f = Fields::new(file, parsed, "a page", &["title", "summary", "contacts"]);
+fn page(src: Source, config: &Config) -> (Item, Vec<Diagnostic>) {
+    let mut f = Fields::new(src.file, &src.parsed, "a page", &["title", "summary", "contacts"]);
     let title = f.text("title");
     let summary = f.optional_text("summary", false).unwrap_or_default();
     let contacts = f.list("contacts", false);
@@ -411,12 +404,12 @@ fn page(
         }
     }
     let page = Page {
-        origin,
-        slug,
+        origin: src.origin,
+        slug: src.slug,
         title,
         summary,
         contacts,
-        body,
+        body: src.body,
     };
     (Item::Page(page), f.finish())
 }

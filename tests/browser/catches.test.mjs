@@ -1,5 +1,6 @@
 // The checks must fail on a broken theme: a page without its skip link, text
-// in a low-contrast colour, and a layout wider than a small phone.
+// in a low-contrast colour, unreadable focus, and a layout wider than a small
+// phone.
 
 import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -23,7 +24,7 @@ const noSkip = base.replace(/<a class="skip-link"[^\n]*\n/, '');
 assert.notEqual(noSkip, base, 'the default base template has a skip link to remove');
 writeFileSync(join(content, 'theme', 'templates', 'base.html'), noSkip);
 const css = readFileSync(join(theme, 'static', 'site.css'), 'utf8');
-writeFileSync(join(content, 'theme', 'static', 'site.css'), `${css}\n.lead { color: #b0b0b0; }\n.bands { min-width: 30rem; }\n`);
+writeFileSync(join(content, 'theme', 'static', 'site.css'), `${css}\n.lead { color: #b0b0b0; }\n.bands { min-width: 30rem; }\n.site-header a:focus-visible { color: #fff; }\n`);
 
 const server = await serve(out);
 build(content, out, server.base);
@@ -40,6 +41,7 @@ test('a broken theme fails the checks, each named', async () => {
   assert.ok(rules.includes('skip-link'), rules.join(', '));
   assert.ok(rules.some((r) => r.startsWith('axe color-contrast')), rules.join(', '));
   assert.ok(rules.includes('reflow (WCAG 1.4.10)'), rules.join(', '));
+  assert.ok(rules.includes('focus contrast (WCAG 1.4.3)'), rules.join(', '));
   const contrast = failures.find((f) => f.rule.startsWith('axe color-contrast'));
   assert.match(contrast.element, /lead/);
   assert.match(contrast.fix, /contrast/i);

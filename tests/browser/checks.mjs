@@ -168,6 +168,16 @@ async function checkFocus(page) {
       const cls = typeof el.className === 'string' && el.className.trim() ? '.' + el.className.trim().split(/\s+/).join('.') : '';
       const name = `<${el.tagName.toLowerCase()}${el.id ? '#' + el.id : ''}${cls}> "${(el.textContent || '').trim().replace(/\s+/g, ' ').slice(0, 50)}"`;
       const problems = [];
+      // Contrast of two computed colours, or null when the background is see-through.
+      const contrast = (fg, bg) => {
+        const rgb = (c) => c.match(/[\d.]+/g).map(Number);
+        const [br, bgG, bb, ba = 1] = rgb(bg);
+        if (ba < 1) return null;
+        const lum = ([r, g, b]) => [r, g, b].map((v) => (v /= 255) <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4)
+          .reduce((sum, v, i) => sum + v * [0.2126, 0.7152, 0.0722][i], 0);
+        const [a, b] = [lum(rgb(fg)), lum([br, bgG, bb])].sort((x, y) => y - x);
+        return (a + 0.05) / (b + 0.05);
+      };
       if (stop === 0 && !(el.tagName === 'A' && el.getAttribute('href') === '#main' && document.getElementById('main'))) {
         problems.push(['skip-link', 'the first Tab must reach a link to #main, the main content, so keyboard users can skip the menu']);
       }
@@ -179,6 +189,10 @@ async function checkFocus(page) {
         problems.push(['focus visible (WCAG 2.4.7)', 'nothing changes when it has focus; give it a :focus-visible style']);
       }
       // A link that wraps is measured by its first line, not the gap between lines.
+      const ratio = contrast(cs.color, cs.backgroundColor);
+      if (ratio && ratio < 4.5) {
+        problems.push(['focus contrast (WCAG 1.4.3)', `with focus its text is ${ratio.toFixed(2)}:1 on its background; make it at least 4.5:1`]);
+      }
       const r = el.getClientRects()[0] ?? el.getBoundingClientRect();
       const x = Math.min(Math.max(r.left + r.width / 2, 0), window.innerWidth - 1);
       const y = Math.min(Math.max(r.top + r.height / 2, 0), window.innerHeight - 1);
