@@ -201,7 +201,8 @@ pub fn to_json(diagnostics: &[Diagnostic]) -> String {
 /// File names are shown with forward slashes whatever the machine, as the
 /// participation team sees them in their file browser.
 pub fn display_path(path: &Path) -> String {
-    path.to_string_lossy().replace('\\', "/")
+    let text = path.to_string_lossy().replace('\\', "/");
+    text.strip_prefix("./").map(str::to_string).unwrap_or(text)
 }
 
 fn read_line(path: &Path, line: usize) -> String {

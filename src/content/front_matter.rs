@@ -96,7 +96,7 @@ fn parse_yaml(file: &Path, front: &str, front_line: usize) -> Result<BTreeMap<St
     let value: serde_yaml_ng::Value = serde_yaml_ng::from_str(front).map_err(|e| {
         let (line, column) = e.location().map_or((0, 1), |l| (l.line(), l.column()));
         let message = e.to_string();
-        let message = message.split(" at line ").next().unwrap_or(&message).to_string();
+        let message = plain_yaml(message.split(" at line ").next().unwrap_or(&message));
         Diagnostic::error("bad-yaml", format!("the front matter cannot be read: {message}"))
             .at(Location { file: file.to_path_buf(), line: front_line + line.saturating_sub(1), column, len: 1 })
             .help("each field goes on its own line as \"name: value\"; if a value has a colon (:) or starts with a symbol such as # or *, put it in double quotes; list items start with \"- \" and are indented the same way")
@@ -112,6 +112,44 @@ fn parse_yaml(file: &Path, front: &str, front_line: usize) -> Result<BTreeMap<St
         values.insert(key, yaml_to_json(value));
     }
     Ok(values)
+}
+
+/// The YAML parser's words for the mistakes people make most, in plain words.
+fn plain_yaml(message: &str) -> String {
+    const PLAIN: &[(&str, &str)] = &[
+        (
+            "mapping values are not allowed",
+            "a value has a colon (:) in it, which reads as the start of a new field",
+        ),
+        (
+            "did not find expected key",
+            "a line is indented differently from the lines around it",
+        ),
+        (
+            "did not find expected '-' indicator",
+            "a list item is indented differently from the others",
+        ),
+        (
+            "found character that cannot start any token",
+            "a value starts with a symbol that needs quotes around the value",
+        ),
+        (
+            "found unexpected end of stream",
+            "a quote or bracket is opened but never closed",
+        ),
+        (
+            "did not find expected ',' or ']'",
+            "a [ is opened but never closed with ]",
+        ),
+        (
+            "found undefined alias",
+            "a value starts with *, which needs quotes around the value",
+        ),
+    ];
+    PLAIN
+        .iter()
+        .find(|(jargon, _)| message.contains(jargon))
+        .map_or_else(|| message.to_string(), |(_, plain)| plain.to_string())
 }
 
 fn yaml_to_json(value: serde_yaml_ng::Value) -> Value {
@@ -253,6 +291,14 @@ mod tests {
         assert_eq!(d.code, "bad-yaml");
         let at = d.at.unwrap();
         assert!(at.line >= 3, "{at:?}");
+    }
+
+    #[test]
+    fn a_colon_in_a_value_is_explained_in_plain_words() {
+        let d = parse(Path::new("a.md"), "---\nsummary: Safe: a warm home\n---\n").unwrap_err();
+        assert!(d.message.contains("a value has a colon (:) in it"), "{}", d.message);
+        let at = d.at.unwrap();
+        assert_eq!((at.line, at.column), (2, 14));
     }
 
     #[test]
