@@ -15,6 +15,7 @@ pub mod config;
 pub mod content;
 pub mod diagnostics;
 pub mod output;
+pub mod print;
 pub mod render;
 mod starter;
 
@@ -40,17 +41,45 @@ impl Built {
     }
 }
 
+/// What a build makes, beyond the content itself.
+#[derive(Debug, Clone)]
+pub struct Options {
+    /// Replaces `base_url` from site.toml.
+    pub base_url: Option<String>,
+    /// Whether to make the print leaflets.
+    pub leaflets: bool,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            base_url: None,
+            leaflets: true,
+        }
+    }
+}
+
 /// Loads and renders the site in `content` without writing anything. On
 /// failure, returns every problem found (errors and warnings).
-pub fn render_site(content: &Path, base_url: Option<&str>) -> Result<Built, Vec<Diagnostic>> {
+pub fn render_site(content: &Path, options: &Options) -> Result<Built, Vec<Diagnostic>> {
     let theme = Theme::load(content)?;
     let icons = theme.icons();
     let names: Vec<&str> = icons.keys().copied().collect();
-    let (site, mut warnings) = content::load(content, base_url, &names)?;
-    let outputs = render::render(&site, &theme).map_err(|mut errors| {
+    let (site, mut warnings) = content::load(content, options.base_url.as_deref(), &names)?;
+    let with_warnings = |mut errors: Vec<Diagnostic>| {
         errors.extend(warnings.iter().cloned());
         errors
-    })?;
+    };
+    let (outputs, leaflets) = rayon::join(
+        || render::render(&site, &theme, options.leaflets),
+        || options.leaflets.then(|| print::leaflets(&site, &theme)),
+    );
+    let mut outputs = outputs.map_err(with_warnings)?;
+    if let Some(leaflets) = leaflets {
+        let (files, grew) = leaflets.map_err(with_warnings)?;
+        outputs.extend(files);
+        warnings.extend(grew);
+    }
     diagnostics::sort(&mut warnings);
     Ok(Built { outputs, warnings })
 }
@@ -65,8 +94,8 @@ pub enum BuildError {
 
 /// Builds the site in `content` into `out`. On any error `out` is left as it
 /// was.
-pub fn build(content: &Path, out: &Path, base_url: Option<&str>) -> Result<Built, BuildError> {
-    let built = render_site(content, base_url).map_err(|mut problems| {
+pub fn build(content: &Path, out: &Path, options: &Options) -> Result<Built, BuildError> {
+    let built = render_site(content, options).map_err(|mut problems| {
         diagnostics::sort(&mut problems);
         BuildError::Content(problems)
     })?;

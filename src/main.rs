@@ -9,7 +9,7 @@ use std::time::Instant;
 
 use clap::{Parser, Subcommand};
 use promise::diagnostics::{self, Diagnostic};
-use promise::{BuildError, build, new_site};
+use promise::{BuildError, Options, build, new_site};
 
 #[derive(Parser)]
 #[command(
@@ -35,6 +35,9 @@ enum Command {
         /// The address the site is published at, instead of base_url in site.toml.
         #[arg(long)]
         base_url: Option<String>,
+        /// Skip the print leaflets, for a quicker build.
+        #[arg(long)]
+        no_leaflets: bool,
     },
     /// Start a new site in DIR from the example content.
     New {
@@ -46,7 +49,19 @@ enum Command {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
-        Command::Build { content, out, base_url } => run_build(&content, &out, base_url.as_deref()),
+        Command::Build {
+            content,
+            out,
+            base_url,
+            no_leaflets,
+        } => run_build(
+            &content,
+            &out,
+            &Options {
+                base_url,
+                leaflets: !no_leaflets,
+            },
+        ),
         Command::New { dir } => match new_site(&dir) {
             Ok(count) => {
                 println!("Wrote a starter site of {count} files to {}.", dir.display());
@@ -61,9 +76,9 @@ fn main() -> ExitCode {
     }
 }
 
-fn run_build(content: &Path, out: &Path, base_url: Option<&str>) -> ExitCode {
+fn run_build(content: &Path, out: &Path, options: &Options) -> ExitCode {
     let started = Instant::now();
-    match build(content, out, base_url) {
+    match build(content, out, options) {
         Ok(built) => {
             print_diagnostics(&built.warnings, content);
             println!(

@@ -5,11 +5,11 @@ mod common;
 use std::collections::{BTreeMap, BTreeSet};
 use std::io::Write;
 
-use promise::render_site;
+use promise::{Options, render_site};
 use scraper::{Html, Selector};
 
 fn built() -> BTreeMap<String, Vec<u8>> {
-    render_site(&common::example(), None)
+    render_site(&common::example(), &Options::default())
         .expect("the example site builds")
         .outputs
 }
@@ -291,8 +291,8 @@ fn gzipped(bytes: &[u8]) -> usize {
 fn two_builds_are_byte_identical() {
     let dir = tempfile::tempdir().unwrap();
     let (a, b) = (dir.path().join("a"), dir.path().join("b"));
-    promise::build(&common::example(), &a, None).unwrap();
-    promise::build(&common::example(), &b, None).unwrap();
+    promise::build(&common::example(), &a, &Options::default()).unwrap();
+    promise::build(&common::example(), &b, &Options::default()).unwrap();
     let files = |root: &std::path::Path| -> BTreeMap<String, Vec<u8>> {
         walkdir::WalkDir::new(root)
             .into_iter()
@@ -313,7 +313,14 @@ fn two_builds_are_byte_identical() {
 
 #[test]
 fn base_url_from_the_command_line_wins() {
-    let built = render_site(&common::example(), Some("https://preview.example/promise")).unwrap();
+    let built = render_site(
+        &common::example(),
+        &Options {
+            base_url: Some("https://preview.example/promise".into()),
+            leaflets: false,
+        },
+    )
+    .unwrap();
     let sitemap = String::from_utf8(built.outputs["sitemap.xml"].clone()).unwrap();
     assert!(
         sitemap.contains("<loc>https://preview.example/promise/0-11/</loc>"),

@@ -24,7 +24,10 @@ pub fn promises(body: &str, body_line: usize) -> Vec<Promise> {
                     found.push((text.split_whitespace().collect::<Vec<_>>().join(" "), line));
                 }
             }
-            Event::Text(t) | Event::Code(t) => {
+            // HTML is shown as typed on the page, so it is part of the words;
+            // comments are notes for authors.
+            Event::Html(t) | Event::InlineHtml(t) if t.trim_start().starts_with("<!--") => {}
+            Event::Text(t) | Event::Code(t) | Event::Html(t) | Event::InlineHtml(t) => {
                 if let Some((text, _)) = &mut current {
                     text.push_str(&t);
                 }

@@ -3,7 +3,7 @@
 
 pub mod markdown;
 mod minify;
-mod pages;
+pub mod pages;
 mod templates;
 pub mod theme;
 pub mod urls;
@@ -21,11 +21,12 @@ use theme::Theme;
 use urls::{ASSETS, Target};
 
 /// Every file of the site by its path inside the output folder.
-pub fn render(site: &Site, theme: &Theme) -> Result<Outputs, Vec<Diagnostic>> {
+/// `leaflets` says whether pages link to print leaflets.
+pub fn render(site: &Site, theme: &Theme, leaflets: bool) -> Result<Outputs, Vec<Diagnostic>> {
     let tera = templates::load(theme)?;
     let base_url = site.config.base_url();
     let icons = theme.icons();
-    let jobs = Planner::new(site, base_url.clone(), &icons).jobs();
+    let jobs = Planner::new(site, base_url.clone(), &icons, leaflets).jobs();
     same_address(&jobs)?;
 
     let rendered: Vec<Result<(String, Vec<u8>), Diagnostic>> = jobs
@@ -74,7 +75,7 @@ pub fn render(site: &Site, theme: &Theme) -> Result<Outputs, Vec<Diagnostic>> {
 fn same_address(jobs: &[PageJob]) -> Result<(), Vec<Diagnostic>> {
     let mut seen: BTreeMap<String, &PageJob> = BTreeMap::new();
     let mut problems = Vec::new();
-    let reserved = [ASSETS, "leaflets"];
+    let reserved = [ASSETS, crate::print::FOLDER];
     for job in jobs {
         let file = job.target.file();
         if let Some(first) = seen.get(&file) {

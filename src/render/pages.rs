@@ -27,6 +27,7 @@ pub struct Planner<'a> {
     site: &'a Site,
     base_url: String,
     icons: &'a std::collections::BTreeMap<&'a str, String>,
+    leaflets: bool,
 }
 
 #[derive(Serialize)]
@@ -36,8 +37,31 @@ struct Crumb {
 }
 
 impl<'a> Planner<'a> {
-    pub fn new(site: &'a Site, base_url: String, icons: &'a std::collections::BTreeMap<&'a str, String>) -> Self {
-        Planner { site, base_url, icons }
+    pub fn new(
+        site: &'a Site,
+        base_url: String,
+        icons: &'a std::collections::BTreeMap<&'a str, String>,
+        leaflets: bool,
+    ) -> Self {
+        Planner {
+            site,
+            base_url,
+            icons,
+            leaflets,
+        }
+    }
+
+    /// The leaflet a page can be printed as, if leaflets are made.
+    fn leaflet(&self, target: &Target, links: &Links) -> Option<String> {
+        if !self.leaflets {
+            return None;
+        }
+        let file = match target {
+            Target::Band(band) | Target::Promise { band, .. } => crate::print::band_file(band),
+            Target::OfferIndex | Target::OfferEntry(_) if !self.site.offer.is_empty() => crate::print::offer_file(),
+            _ => return None,
+        };
+        Some(links.file(&file))
     }
 
     /// All pages of the site, in a fixed order.
@@ -337,6 +361,7 @@ impl<'a> Planner<'a> {
             "bands": bands,
             "footer": footer,
             "crumbs": crumbs,
+            "leaflet_href": self.leaflet(&target, &links),
         });
         if let (Value::Object(base), Value::Object(extra)) = (&mut context, extra) {
             base.extend(extra);

@@ -1,0 +1,151 @@
+//! The print leaflets, read back as a print shop and a phone would.
+
+mod common;
+
+use lopdf::{Document, Object};
+use promise::render::theme::Theme;
+use promise::{Options, content, print, render_site};
+
+const MM: f32 = 72.0 / 25.4;
+
+fn leaflet(outputs: &promise::output::Outputs, file: &str) -> Document {
+    Document::load_mem(outputs.get(file).unwrap_or_else(|| panic!("{file} was not written"))).unwrap()
+}
+
+/// The example site's model and theme.
+fn loaded() -> (content::Site, Theme) {
+    let theme = Theme::load(&common::example()).unwrap();
+    let icons = theme.icons();
+    let names: Vec<&str> = icons.keys().copied().collect();
+    let (site, _) = content::load(&common::example(), None, &names).unwrap();
+    (site, theme)
+}
+
+fn numbers(object: &Object) -> Vec<f32> {
+    object
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|n| n.as_float().unwrap())
+        .collect()
+}
+
+fn close(a: f32, b: f32) -> bool {
+    (a - b).abs() < 0.05
+}
+
+#[test]
+fn leaflets_are_a5_with_bleed_trim_and_whole_booklets() {
+    let built = render_site(&common::example(), &Options::default()).unwrap();
+    for file in [
+        "leaflets/0-11.pdf",
+        "leaflets/12-15.pdf",
+        "leaflets/16-25.pdf",
+        "leaflets/local-offer.pdf",
+    ] {
+        let pdf = leaflet(&built.outputs, file);
+        let pages = pdf.get_pages();
+        assert_eq!(pages.len() % 4, 0, "{file} has {} pages", pages.len());
+        for id in pages.values() {
+            let page = pdf.get_dictionary(*id).unwrap();
+            let media = numbers(page.get(b"MediaBox").unwrap());
+            let trim = numbers(page.get(b"TrimBox").unwrap());
+            assert!(
+                close(media[2] - media[0], 154.0 * MM) && close(media[3] - media[1], 216.0 * MM),
+                "{file}: {media:?}"
+            );
+            assert!(
+                close(trim[2] - trim[0], 148.0 * MM) && close(trim[3] - trim[1], 210.0 * MM),
+                "{file}: {trim:?}"
+            );
+            assert!(close(trim[0] - media[0], 3.0 * MM), "{file}: 3 mm of bleed");
+        }
+    }
+}
+
+#[test]
+fn fonts_are_embedded_and_the_pdf_is_tagged() {
+    let built = render_site(&common::example(), &Options::default()).unwrap();
+    let pdf = leaflet(&built.outputs, "leaflets/0-11.pdf");
+    let mut fonts = 0;
+    for object in pdf.objects.values() {
+        let Ok(dict) = object.as_dict() else { continue };
+        if dict.get(b"Type").and_then(Object::as_name).ok() == Some(&b"FontDescriptor"[..]) {
+            fonts += 1;
+            let embedded = [&b"FontFile"[..], b"FontFile2", b"FontFile3"]
+                .iter()
+                .any(|k| dict.has(k));
+            assert!(embedded, "a font is not embedded: {dict:?}");
+        }
+    }
+    assert!(fonts >= 1);
+    let catalog = pdf.catalog().unwrap();
+    assert!(catalog.has(b"StructTreeRoot"), "the leaflet is tagged");
+    assert_eq!(catalog.get(b"Lang").and_then(Object::as_str).unwrap(), b"en-GB");
+    let marked = catalog.get(b"MarkInfo").and_then(Object::as_dict).unwrap();
+    assert_eq!(marked.get(b"Marked").and_then(Object::as_bool).unwrap(), true);
+}
+
+#[test]
+fn every_promise_of_the_band_is_in_its_leaflet() {
+    let built = render_site(&common::example(), &Options::default()).unwrap();
+    let pdf = leaflet(&built.outputs, "leaflets/12-15.pdf");
+    let pages: Vec<u32> = pdf.get_pages().into_keys().collect();
+    let text = pdf.extract_text(&pages).unwrap();
+    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let (site, _) = loaded();
+    let mut count = 0;
+    for page in site.band_pages("12-15") {
+        for promise in &page.promises {
+            assert!(
+                text.contains(&promise.text),
+                "{:?} is not in the leaflet:\n{text}",
+                promise.text
+            );
+            count += 1;
+        }
+    }
+    assert_eq!(count, 22);
+}
+
+#[test]
+fn the_qr_code_scans_to_the_band_page() {
+    let (site, theme) = loaded();
+    let document = print::document(&site, &theme, "leaflets/0-11.pdf").unwrap().unwrap();
+    let options = typst_render::RenderOptions {
+        pixel_per_pt: typst::utils::Scalar::new(4.0),
+        ..Default::default()
+    };
+    let pixmap = typst_render::render(&document.pages()[0], &options);
+    let (width, height) = (pixmap.width() as usize, pixmap.height() as usize);
+    let pixels = pixmap.data();
+    let mut image = rqrr::PreparedImage::prepare_from_greyscale(width, height, |x, y| {
+        let i = (y * width + x) * 4;
+        let [r, g, b, a] = [pixels[i], pixels[i + 1], pixels[i + 2], pixels[i + 3]];
+        // Transparent is paper: white.
+        let luma = (u32::from(r) * 3 + u32::from(g) * 6 + u32::from(b)) / 10;
+        (luma + (255 - u32::from(a))).min(255) as u8
+    });
+    let grids = image.detect_grids();
+    assert_eq!(grids.len(), 1, "one QR code on the cover");
+    let (_, url) = grids[0].decode().unwrap();
+    assert_eq!(url, "https://promise.westmere.example/0-11/");
+}
+
+#[test]
+fn typst_markup_in_a_promise_is_printed_as_written() {
+    let dir = common::copy_of_example();
+    let content = dir.path().join("content");
+    let promise = r"We will pay #1 and $5 for 2*3 = 6 snake_case things, ask @council <soon> [today] at C:\path.";
+    std::fs::write(
+        content.join("promises/0-11/symbols.md"),
+        format!("---\ntitle: Symbols\nsummary: Odd characters\nicon: star\n---\n- {promise}\n"),
+    )
+    .unwrap();
+    let built = render_site(&content, &Options::default()).unwrap();
+    let pdf = leaflet(&built.outputs, "leaflets/0-11.pdf");
+    let pages: Vec<u32> = pdf.get_pages().into_keys().collect();
+    let text = pdf.extract_text(&pages).unwrap();
+    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(text.contains(promise), "not printed as written:\n{text}");
+}
