@@ -43,7 +43,7 @@ pub fn offer_file() -> String {
 pub fn leaflets(site: &Site, theme: &Theme) -> Result<(Outputs, Vec<Diagnostic>), Vec<Diagnostic>> {
     let press = Press::new(theme);
     let jobs = jobs(site);
-    let made: Vec<Result<(Vec<u8>, Option<Diagnostic>), Diagnostic>> = jobs
+    let made: Vec<Result<Typeset, Diagnostic>> = jobs
         .par_iter()
         .map(|job| typeset(&press, theme, &site.config.print, job))
         .collect();
@@ -52,9 +52,9 @@ pub fn leaflets(site: &Site, theme: &Theme) -> Result<(Outputs, Vec<Diagnostic>)
     let mut errors = Vec::new();
     for (job, result) in jobs.into_iter().zip(made) {
         match result {
-            Ok((pdf, grew)) => {
-                outputs.insert(job.file, pdf);
-                warnings.extend(grew);
+            Ok(done) => {
+                outputs.insert(job.file, done.pdf);
+                warnings.extend(done.grew);
             }
             Err(d) => errors.push(d),
         }
@@ -110,14 +110,15 @@ pub fn document(site: &Site, theme: &Theme, file: &str) -> Option<Result<PagedDo
     Some(compile(&Press::new(theme), theme, &data))
 }
 
+/// A finished leaflet, and a warning if it needed more pages than asked for.
+struct Typeset {
+    pdf: Vec<u8>,
+    grew: Option<Diagnostic>,
+}
+
 /// Typesets one leaflet, adding blank pages so it has a whole number of
 /// booklets of four pages, and never fewer than asked for.
-fn typeset(
-    press: &Press,
-    theme: &Theme,
-    print: &Print,
-    job: &Job,
-) -> Result<(Vec<u8>, Option<Diagnostic>), Diagnostic> {
+fn typeset(press: &Press, theme: &Theme, print: &Print, job: &Job) -> Result<Typeset, Diagnostic> {
     let (file, name, mut data) = (&job.file, &job.name, job.data.clone());
     data["page"] = page_data(print);
     data["blank_pages"] = json!(0);
@@ -151,7 +152,7 @@ fn typeset(
         ..PdfOptions::default()
     };
     let pdf = typst_pdf::pdf(&document, &options).map_err(|errors| typst_error(press, theme, &data, &errors))?;
-    Ok((pdf, grew))
+    Ok(Typeset { pdf, grew })
 }
 
 fn compile(press: &Press, theme: &Theme, data: &Value) -> Result<PagedDocument, Diagnostic> {
