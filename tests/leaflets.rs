@@ -108,10 +108,11 @@ fn every_promise_of_the_band_is_in_its_leaflet() {
     assert_eq!(count, 22);
 }
 
-#[test]
-fn the_qr_code_scans_to_the_band_page() {
+/// The QR codes on the cover of a leaflet, rendered at 4 pixels a point:
+/// what each says, and how wide it is in millimetres.
+fn cover_codes(file: &str) -> Vec<(String, f32)> {
     let (site, theme) = loaded();
-    let document = print::document(&site, &theme, "leaflets/0-11.pdf").unwrap().unwrap();
+    let document = print::document(&site, &theme, file).unwrap().unwrap();
     let options = typst_render::RenderOptions {
         pixel_per_pt: typst::utils::Scalar::new(4.0),
         ..Default::default()
@@ -126,10 +127,32 @@ fn the_qr_code_scans_to_the_band_page() {
         let luma = (u32::from(r) * 3 + u32::from(g) * 6 + u32::from(b)) / 10;
         (luma + (255 - u32::from(a))).min(255) as u8
     });
-    let grids = image.detect_grids();
-    assert_eq!(grids.len(), 1, "one QR code on the cover");
-    let (_, url) = grids[0].decode().unwrap();
-    assert_eq!(url, "https://promise.westmere.example/0-11/");
+    image
+        .detect_grids()
+        .iter()
+        .map(|grid| {
+            let (_, text) = grid.decode().unwrap();
+            let [a, b, _, _] = grid.bounds;
+            let pixels = (((b.x - a.x).pow(2) + (b.y - a.y).pow(2)) as f32).sqrt();
+            (text, pixels / 4.0 / MM)
+        })
+        .collect()
+}
+
+#[test]
+fn the_qr_code_scans_to_the_band_page() {
+    let codes = cover_codes("leaflets/0-11.pdf");
+    assert_eq!(codes.len(), 1, "one QR code on the cover");
+    assert_eq!(codes[0].0, "https://promise.westmere.example/0-11/");
+    let offer = cover_codes("leaflets/local-offer.pdf");
+    assert_eq!(offer[0].0, "https://promise.westmere.example/local-offer/");
+}
+
+#[test]
+fn the_qr_code_is_at_least_25_mm_without_its_quiet_zone() {
+    let codes = cover_codes("leaflets/16-25.pdf");
+    let mm = codes[0].1;
+    assert!((25.0..26.5).contains(&mm), "the code is {mm:.1} mm wide");
 }
 
 #[test]
