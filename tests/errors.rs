@@ -294,3 +294,19 @@ fn unknown_icon_and_no_promises() {
         ],
     );
 }
+
+#[test]
+fn leaflet_template_error_names_the_line() {
+    let text = broken(|c| {
+        fs::create_dir_all(c.join("theme/leaflet")).unwrap();
+        fs::write(
+            c.join("theme/leaflet/leaflet.typ"),
+            "#let data = json(\"data.json\")\n\n#text(size: 12pt, data.nothing)\n",
+        )
+        .unwrap();
+    });
+    has(
+        &text,
+        &["error[leaflet]", "content/theme/leaflet/leaflet.typ:3:", "nothing"],
+    );
+}

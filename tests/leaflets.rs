@@ -172,3 +172,31 @@ fn typst_markup_in_a_promise_is_printed_as_written() {
     let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
     assert!(text.contains(promise), "not printed as written:\n{text}");
 }
+
+#[test]
+fn every_colour_is_cmyk_and_text_is_100_percent_black() {
+    let built = render_site(&common::example(), &Options::default()).unwrap();
+    for file in ["leaflets/0-11.pdf", "leaflets/local-offer.pdf"] {
+        let pdf = leaflet(&built.outputs, file);
+        let mut black = 0;
+        for id in pdf.get_pages().values() {
+            let content = lopdf::content::Content::decode(&pdf.get_page_content(*id)).unwrap();
+            for op in &content.operations {
+                let colour = ["rg", "RG", "g", "G", "sc", "SC", "scn", "SCN", "cs", "CS"];
+                assert!(
+                    !colour.contains(&op.operator.as_str()),
+                    "{file} sets a colour with {op:?}"
+                );
+                if op.operator == "k" || op.operator == "K" {
+                    let values: Vec<f32> = op.operands.iter().map(|o| o.as_float().unwrap()).collect();
+                    assert_eq!(values.len(), 4, "{op:?}");
+                    if values[3] > 0.0 {
+                        assert_eq!(values, [0.0, 0.0, 0.0, 1.0], "{file}: dark colours are 100% black only");
+                        black += 1;
+                    }
+                }
+            }
+        }
+        assert!(black > 10, "{file} sets its text in 100% black");
+    }
+}
