@@ -68,3 +68,21 @@ fn a_missing_content_folder_is_explained() {
         "{text}"
     );
 }
+
+#[test]
+fn no_leaflets_skips_them_and_their_links() {
+    let dir = common::copy_of_example();
+    let built = common::promise(dir.path(), &["build", "--no-leaflets"]);
+    assert!(built.status.success(), "{}", common::stderr(&built));
+    assert!(!dir.path().join("public/leaflets").exists());
+    let band = fs::read_to_string(dir.path().join("public/0-11/index.html")).unwrap();
+    assert!(!band.contains("leaflets/"), "no link to a leaflet that was not made");
+    let built = common::promise(dir.path(), &["build"]);
+    assert!(built.status.success());
+    assert!(dir.path().join("public/leaflets/0-11.pdf").is_file());
+    let band = fs::read_to_string(dir.path().join("public/0-11/index.html")).unwrap();
+    assert!(
+        band.contains("href=../leaflets/0-11.pdf"),
+        "the band page links to its leaflet"
+    );
+}

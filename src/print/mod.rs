@@ -56,7 +56,9 @@ pub fn leaflets(site: &Site, theme: &Theme) -> Result<(Outputs, Vec<Diagnostic>)
                 outputs.insert(job.file, done.pdf);
                 warnings.extend(done.grew);
             }
-            Err(d) => errors.push(d),
+            // A mistake in the template breaks every leaflet the same way: say it once.
+            Err(d) if !errors.contains(&d) => errors.push(d),
+            Err(_) => {}
         }
     }
     if errors.is_empty() {
