@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use jiff::civil::Date;
 use serde::Serialize;
 
-use crate::config::{Ages, Config};
+use crate::config::{Ages, Area, Config};
 
 #[derive(Debug, Clone)]
 pub struct Site {
@@ -104,6 +104,25 @@ pub struct Page {
 }
 
 impl Site {
+    /// The local offer entries that `keep` chooses, grouped by area in
+    /// site.toml's order; areas with none are left out.
+    pub fn offer_by_area(&self, keep: impl Fn(&OfferEntry) -> bool) -> Vec<(&Area, Vec<&OfferEntry>)> {
+        self.config
+            .areas
+            .iter()
+            .map(|area| {
+                (
+                    area,
+                    self.offer
+                        .iter()
+                        .filter(|e| e.area == area.id && keep(e))
+                        .collect::<Vec<_>>(),
+                )
+            })
+            .filter(|(_, entries)| !entries.is_empty())
+            .collect()
+    }
+
     pub fn band_pages<'a>(&'a self, band: &'a str) -> impl Iterator<Item = &'a PromisePage> {
         self.promise_pages.iter().filter(move |p| p.band == band)
     }

@@ -268,14 +268,11 @@ fn offer_data(site: &Site, base_url: &str) -> Value {
     let mut data = common(site, "Your local offer", &site.config.title, &url, None);
     data["kind"] = json!("offer");
     data["areas"] = site
-        .config
-        .areas
-        .iter()
-        .map(|area| {
-            let entries: Vec<Value> = site
-                .offer
-                .iter()
-                .filter(|e| e.area == area.id)
+        .offer_by_area(|_| true)
+        .into_iter()
+        .map(|(area, entries)| {
+            let entries: Vec<Value> = entries
+                .into_iter()
                 .map(|e| {
                     json!({
                         "title": e.title,
@@ -289,7 +286,6 @@ fn offer_data(site: &Site, base_url: &str) -> Value {
                 .collect();
             json!({ "title": area.title, "entries": entries })
         })
-        .filter(|area| area["entries"].as_array().is_some_and(|e| !e.is_empty()))
         .collect();
     data
 }

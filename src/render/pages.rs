@@ -172,16 +172,10 @@ impl<'a> Planner<'a> {
                 })
             })
             .collect();
-        let entries: Vec<&OfferEntry> = self
-            .site
-            .offer
-            .iter()
-            .filter(|e| e.ages.overlaps(band.ages()))
-            .collect();
         let extra = json!({
             "themes": themes,
             "contact": self.band_contact(band),
-            "offer": self.offer_groups(&links, &entries),
+            "offer": self.offer_groups(&links, |e| e.ages.overlaps(band.ages())),
         });
         self.job(
             target,
@@ -196,8 +190,7 @@ impl<'a> Planner<'a> {
 
     fn offer_index(&self) -> PageJob {
         let links = Links::from(&Target::OfferIndex, &self.base_url);
-        let entries: Vec<&OfferEntry> = self.site.offer.iter().collect();
-        let extra = json!({ "groups": self.offer_groups(&links, &entries) });
+        let extra = json!({ "groups": self.offer_groups(&links, |_| true) });
         self.job(
             Target::OfferIndex,
             "offer_index.html",
@@ -209,16 +202,14 @@ impl<'a> Planner<'a> {
         )
     }
 
-    /// Entries grouped by area, in the areas' order; empty areas left out.
-    fn offer_groups(&self, links: &Links, entries: &[&OfferEntry]) -> Vec<Value> {
+    /// The entries `keep` chooses, grouped by area.
+    fn offer_groups(&self, links: &Links, keep: impl Fn(&OfferEntry) -> bool) -> Vec<Value> {
         self.site
-            .config
-            .areas
-            .iter()
-            .filter_map(|area| {
-                let in_area: Vec<Value> = entries
-                    .iter()
-                    .filter(|e| e.area == area.id)
+            .offer_by_area(keep)
+            .into_iter()
+            .map(|(area, entries)| {
+                let entries: Vec<Value> = entries
+                    .into_iter()
                     .map(|e| {
                         json!({
                             "title": e.title,
@@ -229,7 +220,7 @@ impl<'a> Planner<'a> {
                         })
                     })
                     .collect();
-                (!in_area.is_empty()).then(|| json!({ "id": area.id, "title": area.title, "entries": in_area }))
+                json!({ "id": area.id, "title": area.title, "entries": entries })
             })
             .collect()
     }
