@@ -200,3 +200,29 @@ fn every_colour_is_cmyk_and_text_is_100_percent_black() {
         assert!(black > 10, "{file} sets its text in 100% black");
     }
 }
+
+#[test]
+fn text_stays_5_mm_inside_the_trim() {
+    let (site, theme) = loaded();
+    for file in ["leaflets/0-11.pdf", "leaflets/local-offer.pdf"] {
+        let document = print::document(&site, &theme, file).unwrap().unwrap();
+        let options = typst_render::RenderOptions {
+            pixel_per_pt: typst::utils::Scalar::new(2.0),
+            ..Default::default()
+        };
+        for (number, page) in document.pages().iter().enumerate() {
+            let pixmap = typst_render::render(page, &options);
+            let (width, height) = (pixmap.width() as usize, pixmap.height() as usize);
+            let edge = (5.0 * MM * 2.0) as usize - 1;
+            let pixels = pixmap.data();
+            for y in 0..height {
+                for x in 0..width {
+                    let near_edge = x < edge || y < edge || x >= width - edge || y >= height - edge;
+                    let i = (y * width + x) * 4;
+                    let dark = pixels[i + 3] > 128 && pixels[i] < 128;
+                    assert!(!(near_edge && dark), "{file} page {}: ink at ({x}, {y}) px, within 5 mm of the trim", number + 1);
+                }
+            }
+        }
+    }
+}
