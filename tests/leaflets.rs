@@ -220,7 +220,11 @@ fn text_stays_5_mm_inside_the_trim() {
                     let near_edge = x < edge || y < edge || x >= width - edge || y >= height - edge;
                     let i = (y * width + x) * 4;
                     let dark = pixels[i + 3] > 128 && pixels[i] < 128;
-                    assert!(!(near_edge && dark), "{file} page {}: ink at ({x}, {y}) px, within 5 mm of the trim", number + 1);
+                    assert!(
+                        !(near_edge && dark),
+                        "{file} page {}: ink at ({x}, {y}) px, within 5 mm of the trim",
+                        number + 1
+                    );
                 }
             }
         }
