@@ -16,10 +16,10 @@ use typst_layout::PagedDocument;
 use typst_pdf::{PdfOptions, PdfStandard, PdfStandards};
 
 use crate::config::{Band, Look, Print};
-use crate::content::{Kind, Site};
+use crate::content::Site;
 use crate::diagnostics::Diagnostic;
 use crate::output::Outputs;
-use crate::render::pages::contact_view;
+use crate::render::pages::{contact_view, offer_view};
 use crate::render::theme::Theme;
 use crate::render::urls::Target;
 use world::{Leaflet, Press, TEMPLATE};
@@ -274,14 +274,9 @@ fn offer_data(site: &Site, base_url: &str) -> Value {
             let entries: Vec<Value> = entries
                 .into_iter()
                 .map(|e| {
-                    json!({
-                        "title": e.title,
-                        "summary": e.summary,
-                        "how_to_get_it": e.how_to_get_it,
-                        "ages": e.ages.to_string(),
-                        "legal": e.kind == Kind::Legal,
-                        "contact": site.config.contacts.get(&e.contact).map(contact_view),
-                    })
+                    let mut view = offer_view(e);
+                    view["contact"] = json!(site.config.contacts.get(&e.contact).map(contact_view));
+                    view
                 })
                 .collect();
             json!({ "title": area.title, "entries": entries })

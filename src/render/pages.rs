@@ -211,13 +211,9 @@ impl<'a> Planner<'a> {
                 let entries: Vec<Value> = entries
                     .into_iter()
                     .map(|e| {
-                        json!({
-                            "title": e.title,
-                            "summary": e.summary,
-                            "ages": e.ages.to_string(),
-                            "legal": e.kind == Kind::Legal,
-                            "href": links.to(&Target::OfferEntry(e.slug.clone())),
-                        })
+                        let mut view = offer_view(e);
+                        view["href"] = json!(links.to(&Target::OfferEntry(e.slug.clone())));
+                        view
                     })
                     .collect();
                 json!({ "id": area.id, "title": area.title, "entries": entries })
@@ -375,6 +371,17 @@ fn message_view(m: &Message, links: &Links) -> Value {
         "we_did": m.we_did,
         "next": m.next,
         "html": to_html(&m.body, links, None),
+    })
+}
+
+/// A local offer entry in a list, as the site and the leaflet show it.
+pub fn offer_view(e: &OfferEntry) -> Value {
+    json!({
+        "title": e.title,
+        "summary": e.summary,
+        "how_to_get_it": e.how_to_get_it,
+        "ages": e.ages.to_string(),
+        "legal": e.kind == Kind::Legal,
     })
 }
 
