@@ -35,6 +35,35 @@ pub struct Config {
     pub contacts: BTreeMap<String, Contact>,
     #[serde(default)]
     pub print: Print,
+    #[serde(default)]
+    pub checks: Checks,
+    /// The text of site.toml, so a later check can point at a line of it.
+    #[serde(skip)]
+    pub source: String,
+}
+
+/// Settings for `promise check`.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Checks {
+    /// The band whose reading targets apply to what every age reads: the
+    /// local offer, the messages and the other pages. The middle band when
+    /// not set.
+    pub shared_band: Option<Spanned<String>>,
+    /// Who readers tell about a problem using the site: a key of `[contacts]`,
+    /// named in the accessibility statement.
+    pub accessibility_contact: Option<Spanned<String>>,
+}
+
+/// How easy a band's pages must be to read.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Reading {
+    /// The highest Flesch-Kincaid grade for a page of 100 words or more.
+    pub grade: f64,
+    /// The most words in one sentence.
+    pub sentence_words: usize,
+    /// Whether words of four or more syllables are pointed out.
+    pub long_words: bool,
 }
 
 /// How leaflets are made for the print shop.
@@ -105,6 +134,13 @@ pub struct Band {
     /// Who a reader of this band can talk to: a key of `[contacts]`.
     #[serde(default)]
     pub contact: Option<Spanned<String>>,
+    /// Reading targets; the defaults come from the band's look.
+    #[serde(default)]
+    pub reading_grade: Option<f64>,
+    #[serde(default)]
+    pub sentence_words: Option<usize>,
+    #[serde(default)]
+    pub long_words: Option<bool>,
 }
 
 /// A band's look and feel, from the theme's stylesheet.
@@ -222,6 +258,31 @@ impl Band {
     pub fn ages(&self) -> Ages {
         Ages::parse(self.ages.get_ref()).unwrap_or(Ages { from: 0, to: 0 })
     }
+
+    /// The band's reading targets: its own settings, else those of its look
+    /// (grade 3 and 15 words for young, 5 and 20 for teen, 6 and 25 for adult).
+    pub fn reading(&self) -> Reading {
+        let (grade, sentence_words) = match self.look {
+            Look::Young => (3.0, 15),
+            Look::Teen => (5.0, 20),
+            Look::Adult => (6.0, 25),
+        };
+        Reading {
+            grade: self.reading_grade.unwrap_or(grade),
+            sentence_words: self.sentence_words.unwrap_or(sentence_words),
+            long_words: self.long_words.unwrap_or(self.look == Look::Young),
+        }
+    }
+}
+
+impl Config {
+    /// The band whose reading targets apply to pages every age reads.
+    pub fn shared_band(&self) -> Option<&Band> {
+        match &self.checks.shared_band {
+            Some(id) => self.band(id.get_ref()),
+            None => self.bands.get(self.bands.len() / 2),
+        }
+    }
 }
 
 /// Reads `site.toml` from the content folder. `file` is the name to show in
@@ -241,6 +302,7 @@ pub fn load(root: &Path, file: &Path, base_url: Option<&str>) -> Result<Config, 
         config.base_url = Spanned::new(0..0, url.to_string());
     }
     let problems = validate(&config, file, &text);
+    config.source = text;
     if problems.iter().any(Diagnostic::is_error) {
         return Err(problems);
     }
@@ -340,6 +402,27 @@ fn validate(config: &Config, file: &Path, text: &str) -> Vec<Diagnostic> {
             ));
         }
     }
+    if let Some(shared) = &config.checks.shared_band
+        && config.band(shared.get_ref()).is_none()
+    {
+        problems.push(
+            Diagnostic::error(
+                "unknown-band",
+                format!("there is no band called \"{}\"", shared.get_ref()),
+            )
+            .at(Location::from_span(file, text, shared.span()))
+            .help(suggest(shared.get_ref(), "bands", &config.band_ids())),
+        );
+    }
+    if let Some(contact) = &config.checks.accessibility_contact
+        && !config.contacts.contains_key(contact.get_ref())
+    {
+        problems.push(unknown_contact(
+            contact.get_ref(),
+            &contacts,
+            Location::from_span(file, text, contact.span()),
+        ));
+    }
     let mut seen = Vec::new();
     for area in &config.areas {
         if !is_slug(&area.id) || seen.contains(&area.id.as_str()) {
@@ -398,6 +481,9 @@ fn default_bands() -> Vec<Band> {
         ages: Spanned::new(0..0, id.to_string()),
         look,
         contact: None,
+        reading_grade: None,
+        sentence_words: None,
+        long_words: None,
     })
     .collect()
 }

@@ -3,6 +3,7 @@
 //! A diagnostic points at a place in a content file (when there is one), says
 //! what is wrong in plain words, and says how to fix it.
 
+use std::borrow::Cow;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
@@ -63,8 +64,9 @@ fn floor_char(text: &str, mut i: usize) -> usize {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {
     pub severity: Severity,
-    /// A short, stable name for the kind of problem, such as `unknown-contact`.
-    pub code: &'static str,
+    /// A short, stable name for the kind of problem, such as `unknown-contact`,
+    /// or the id of a rule in words.toml.
+    pub code: Cow<'static, str>,
     pub message: String,
     /// The file the problem is in, when there is one.
     pub file: Option<PathBuf>,
@@ -74,22 +76,25 @@ pub struct Diagnostic {
     pub label: Option<String>,
     /// What to do about it.
     pub help: Option<String>,
+    /// Words to put in place of what is underlined, when there is a fix.
+    pub suggestion: Option<String>,
 }
 
 impl Diagnostic {
-    pub fn error(code: &'static str, message: impl Into<String>) -> Self {
+    pub fn error(code: impl Into<Cow<'static, str>>, message: impl Into<String>) -> Self {
         Diagnostic {
             severity: Severity::Error,
-            code,
+            code: code.into(),
             message: message.into(),
             file: None,
             at: None,
             label: None,
             help: None,
+            suggestion: None,
         }
     }
 
-    pub fn warning(code: &'static str, message: impl Into<String>) -> Self {
+    pub fn warning(code: impl Into<Cow<'static, str>>, message: impl Into<String>) -> Self {
         Diagnostic {
             severity: Severity::Warning,
             ..Diagnostic::error(code, message)
@@ -119,6 +124,12 @@ impl Diagnostic {
         self
     }
 
+    /// The fix: `words` in place of what is underlined.
+    pub fn suggest(mut self, words: impl Into<String>) -> Self {
+        self.suggestion = Some(words.into());
+        self
+    }
+
     pub fn is_error(&self) -> bool {
         self.severity == Severity::Error
     }
@@ -127,10 +138,10 @@ impl Diagnostic {
 /// Diagnostics in the order a reader expects: by file, then line.
 pub fn sort(diagnostics: &mut [Diagnostic]) {
     diagnostics.sort_by(|a, b| {
-        (&a.file, a.at.as_ref().map(|l| (l.line, l.column)), a.code).cmp(&(
+        (&a.file, a.at.as_ref().map(|l| (l.line, l.column)), &a.code).cmp(&(
             &b.file,
             b.at.as_ref().map(|l| (l.line, l.column)),
-            b.code,
+            &b.code,
         ))
     });
 }
@@ -152,7 +163,7 @@ fn report<'a>(d: &'a Diagnostic, root: &Path) -> Vec<Group<'a>> {
         Severity::Error => Level::ERROR,
         Severity::Warning => Level::WARNING,
     };
-    let title = level.primary_title(d.message.as_str()).id(d.code);
+    let title = level.primary_title(d.message.as_str()).id(d.code.as_ref());
     let mut group = match (&d.at, &d.file) {
         (Some(at), _) => {
             let line = read_line(&root.join(&at.file), at.line);
@@ -192,6 +203,7 @@ pub fn to_json(diagnostics: &[Diagnostic]) -> String {
                 "column": d.at.as_ref().map(|l| l.column),
                 "label": d.label,
                 "help": d.help,
+                "suggestion": d.suggestion,
             })
         })
         .collect();

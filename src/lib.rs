@@ -11,6 +11,7 @@
 // a cold path where boxing it at every call site would only add noise.
 #![allow(clippy::result_large_err)]
 
+pub mod check;
 pub mod config;
 pub mod content;
 pub mod diagnostics;
@@ -20,6 +21,8 @@ pub mod render;
 mod starter;
 
 use std::path::Path;
+
+use jiff::civil::Date;
 
 use diagnostics::Diagnostic;
 use output::Outputs;
@@ -48,6 +51,8 @@ pub struct Options {
     pub base_url: Option<String>,
     /// Whether to make the print leaflets.
     pub leaflets: bool,
+    /// The day the checks take as today, for reviews that are due.
+    pub today: Date,
 }
 
 impl Default for Options {
@@ -55,33 +60,49 @@ impl Default for Options {
         Options {
             base_url: None,
             leaflets: true,
+            today: jiff::Zoned::now().date(),
         }
     }
 }
 
-/// Loads and renders the site in `content` without writing anything. On
-/// failure, returns every problem found (errors and warnings).
+/// Loads, checks and renders the site in `content` without writing anything.
+/// On failure, returns every problem found (errors and warnings).
 pub fn render_site(content: &Path, options: &Options) -> Result<Built, Vec<Diagnostic>> {
     let theme = Theme::load(content)?;
     let icons = theme.icons();
     let names: Vec<&str> = icons.keys().copied().collect();
-    let (site, mut warnings) = content::load(content, options.base_url.as_deref(), &names)?;
-    let with_warnings = |mut errors: Vec<Diagnostic>| {
-        errors.extend(warnings.iter().cloned());
+    let (site, mut found) = content::load(content, options.base_url.as_deref(), &names)?;
+    let words = check::words::load(content, &site.config).map_err(|mut errors| {
+        errors.extend(found.iter().cloned());
         errors
-    };
+    })?;
+    found.extend(check::content(&site, &words, &theme, options.today));
+    let known_problems = check::known_problems(&site, &found);
     let (outputs, leaflets) = rayon::join(
-        || render::render(&site, &theme, options.leaflets),
+        || render::render(&site, &theme, options.leaflets, &known_problems),
         || options.leaflets.then(|| print::leaflets(&site, &theme)),
     );
-    let mut outputs = outputs.map_err(with_warnings)?;
-    if let Some(leaflets) = leaflets {
-        let (files, grew) = leaflets.map_err(with_warnings)?;
-        outputs.extend(files);
-        warnings.extend(grew);
+    let mut outputs = match outputs {
+        Ok(outputs) => outputs,
+        Err(errors) => return Err(errors.into_iter().chain(found).collect()),
+    };
+    match leaflets {
+        Some(Ok((files, grew))) => {
+            outputs.extend(files);
+            found.extend(grew);
+        }
+        Some(Err(errors)) => found.extend(errors),
+        None => {}
     }
-    diagnostics::sort(&mut warnings);
-    Ok(Built { outputs, warnings })
+    found.extend(check::rendered(&site, &outputs));
+    diagnostics::sort(&mut found);
+    if found.iter().any(Diagnostic::is_error) {
+        return Err(found);
+    }
+    Ok(Built {
+        outputs,
+        warnings: found,
+    })
 }
 
 /// Why a build wrote nothing.

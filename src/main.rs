@@ -7,9 +7,10 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
 
-use clap::{Parser, Subcommand};
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use jiff::civil::Date;
 use promise::diagnostics::{self, Diagnostic};
-use promise::{BuildError, Options, build, new_site};
+use promise::{BuildError, Options, build, new_site, render_site};
 
 #[derive(Parser)]
 #[command(
@@ -26,9 +27,8 @@ struct Cli {
 enum Command {
     /// Build the website from the content folder into the output folder.
     Build {
-        /// The folder with site.toml and the content.
-        #[arg(long, default_value = "content")]
-        content: PathBuf,
+        #[command(flatten)]
+        source: Source,
         /// Where to write the website. Replaced whole, and only when the build succeeds.
         #[arg(long, default_value = "public")]
         out: PathBuf,
@@ -39,6 +39,18 @@ enum Command {
         #[arg(long)]
         no_leaflets: bool,
     },
+    /// Check the content without building: language, reading level,
+    /// accessibility, the local offer and links.
+    Check {
+        #[command(flatten)]
+        source: Source,
+        /// How to print what is found: for people, or as JSON for other tools.
+        #[arg(long, value_enum, default_value_t = Format::Human)]
+        format: Format,
+        /// Fail on warnings too, not only on errors.
+        #[arg(long)]
+        strict: bool,
+    },
     /// Start a new site in DIR from the example content.
     New {
         /// A folder that does not exist yet, or is empty.
@@ -46,22 +58,47 @@ enum Command {
     },
 }
 
+/// Where the content is, and the day to check it on.
+#[derive(Args)]
+struct Source {
+    /// The folder with site.toml and the content.
+    #[arg(long, default_value = "content")]
+    content: PathBuf,
+    /// Check as if today were this day (YYYY-MM-DD), such as the day of a
+    /// review meeting, to see which local offer entries will be due.
+    #[arg(long)]
+    today: Option<Date>,
+}
+
+impl Source {
+    fn options(&self, base_url: Option<String>, leaflets: bool) -> Options {
+        let defaults = Options::default();
+        Options {
+            base_url,
+            leaflets,
+            today: self.today.unwrap_or(defaults.today),
+        }
+    }
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Format {
+    Human,
+    Json,
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Command::Build {
-            content,
+            source,
             out,
             base_url,
             no_leaflets,
-        } => run_build(
-            &content,
-            &out,
-            &Options {
-                base_url,
-                leaflets: !no_leaflets,
-            },
-        ),
+        } => run_build(&source.content, &out, &source.options(base_url, !no_leaflets)),
+        Command::Check { source, format, strict } => {
+            run_check(&source.content, &source.options(None, false), format, strict)
+        }
         Command::New { dir } => match new_site(&dir) {
             Ok(count) => {
                 println!("Wrote a starter site of {count} files to {}.", dir.display());
@@ -105,6 +142,35 @@ fn run_build(content: &Path, out: &Path, options: &Options) -> ExitCode {
             eprintln!("error: {e}");
             ExitCode::from(1)
         }
+    }
+}
+
+fn run_check(content: &Path, options: &Options, format: Format, strict: bool) -> ExitCode {
+    let (found, pages) = match render_site(content, options) {
+        Ok(built) => {
+            let pages = built.pages();
+            (built.warnings, Some(pages))
+        }
+        Err(problems) => (problems, None),
+    };
+    let errors = found.iter().filter(|d| d.is_error()).count();
+    let warnings = found.len() - errors;
+    match format {
+        Format::Json => println!("{}", diagnostics::to_json(&found)),
+        Format::Human => {
+            print_diagnostics(&found, content);
+            let checked = pages.map_or_else(|| "the content".to_string(), |n| format!("{n} pages"));
+            println!(
+                "Checked {checked}: {} and {}.",
+                count(errors, "error"),
+                count(warnings, "warning")
+            );
+        }
+    }
+    if errors > 0 || (strict && warnings > 0) {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
     }
 }
 

@@ -10,11 +10,12 @@ fn new_writes_a_site_that_builds() {
     let made = common::promise(dir.path(), &["new", "my-site"]);
     assert!(made.status.success(), "{}", common::stderr(&made));
     assert!(dir.path().join("my-site/site.toml").is_file());
+    assert!(dir.path().join("my-site/words.toml").is_file());
     let built = common::promise(dir.path(), &["build", "--content", "my-site", "--out", "site"]);
     assert!(built.status.success(), "{}", common::stderr(&built));
     let summary = String::from_utf8(built.stdout).unwrap();
     assert!(
-        summary.starts_with("Built 45 pages into site with 0 warnings in "),
+        summary.starts_with("Built 46 pages into site with 0 warnings in "),
         "{summary}"
     );
     assert!(dir.path().join("site/index.html").is_file());

@@ -318,6 +318,7 @@ fn base_url_from_the_command_line_wins() {
         &Options {
             base_url: Some("https://preview.example/promise".into()),
             leaflets: false,
+            ..Options::default()
         },
     )
     .unwrap();

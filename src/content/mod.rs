@@ -227,6 +227,8 @@ fn load_file(
         origin: Origin {
             file: file.to_path_buf(),
             body_line: parsed.body_line,
+            front: parsed.front.to_string(),
+            front_line: parsed.front_line,
         },
         body: parsed.body.to_string(),
         parsed,

@@ -28,6 +28,10 @@ pub struct Origin {
     pub file: PathBuf,
     /// The line of the file the markdown body starts on.
     pub body_line: usize,
+    /// The front matter's text, for the checks that read its words.
+    pub front: String,
+    /// The line of the file the front matter starts on.
+    pub front_line: usize,
 }
 
 /// One theme of one band's promises, such as "Keeping you safe" for 0-11.

@@ -13,6 +13,7 @@ use std::collections::BTreeMap;
 use rayon::prelude::*;
 use serde_json::json;
 
+use crate::check::KnownProblem;
 use crate::content::Site;
 use crate::diagnostics::Diagnostic;
 use crate::output::Outputs;
@@ -22,11 +23,17 @@ use urls::{ASSETS, Target};
 
 /// Every file of the site by its path inside the output folder.
 /// `leaflets` says whether pages link to print leaflets.
-pub fn render(site: &Site, theme: &Theme, leaflets: bool) -> Result<Outputs, Vec<Diagnostic>> {
+/// `known_problems` go in the accessibility statement.
+pub fn render(
+    site: &Site,
+    theme: &Theme,
+    leaflets: bool,
+    known_problems: &[KnownProblem],
+) -> Result<Outputs, Vec<Diagnostic>> {
     let tera = templates::load(theme)?;
     let base_url = site.config.base_url();
     let icons = theme.icons();
-    let jobs = Planner::new(site, base_url.clone(), &icons, leaflets).jobs();
+    let jobs = Planner::new(site, base_url.clone(), &icons, leaflets, known_problems).jobs();
     same_address(&jobs)?;
 
     let rendered: Vec<Result<(String, Vec<u8>), Diagnostic>> = jobs

@@ -6,6 +6,7 @@ use serde_json::{Value, json};
 
 use super::markdown::to_html;
 use super::urls::{ASSETS, Links, Target};
+use crate::check::KnownProblem;
 use crate::config::{Band, Contact};
 use crate::content::{Kind, Message, OfferEntry, Site};
 
@@ -28,6 +29,7 @@ pub struct Planner<'a> {
     base_url: String,
     icons: &'a std::collections::BTreeMap<&'a str, String>,
     leaflets: bool,
+    known_problems: &'a [KnownProblem],
 }
 
 #[derive(Serialize)]
@@ -42,12 +44,14 @@ impl<'a> Planner<'a> {
         base_url: String,
         icons: &'a std::collections::BTreeMap<&'a str, String>,
         leaflets: bool,
+        known_problems: &'a [KnownProblem],
     ) -> Self {
         Planner {
             site,
             base_url,
             icons,
             leaflets,
+            known_problems,
         }
     }
 
@@ -67,7 +71,13 @@ impl<'a> Planner<'a> {
     /// All pages of the site, in a fixed order.
     pub fn jobs(&self) -> Vec<PageJob> {
         let site = self.site;
-        let mut jobs = vec![self.home(), self.not_found(), self.offer_index(), self.messages()];
+        let mut jobs = vec![
+            self.home(),
+            self.not_found(),
+            self.offer_index(),
+            self.messages(),
+            self.accessibility(),
+        ];
         for band in &site.config.bands {
             jobs.push(self.band(band));
         }
@@ -265,6 +275,41 @@ impl<'a> Planner<'a> {
         )
     }
 
+    /// The accessibility statement UK public sector sites must publish, from
+    /// what the checks found and who to tell about a problem.
+    fn accessibility(&self) -> PageJob {
+        let target = Target::Accessibility;
+        let links = Links::from(&target, &self.base_url);
+        let config = &self.site.config;
+        let problems: Vec<Value> = self
+            .known_problems
+            .iter()
+            .map(|p| json!({ "page": p.page, "what": p.what, "href": p.target.as_ref().map(|t| links.to(t)) }))
+            .collect();
+        let contact = config
+            .checks
+            .accessibility_contact
+            .as_ref()
+            .and_then(|key| config.contacts.get(key.get_ref()))
+            .map(contact_view);
+        let contacts_page = self
+            .site
+            .pages
+            .iter()
+            .find(|p| !p.contacts.is_empty())
+            .map(|p| links.to(&Target::Page(p.slug.clone())));
+        let extra = json!({ "problems": problems, "contact": contact, "contacts_href": contacts_page });
+        self.job(
+            target,
+            "accessibility.html",
+            "Accessibility statement",
+            Vec::new(),
+            None,
+            extra,
+            "site.toml",
+        )
+    }
+
     fn band_contact(&self, band: &Band) -> Option<Value> {
         let key = band.contact.as_ref()?;
         self.site.config.contacts.get(key.get_ref()).map(contact_view)
@@ -320,13 +365,16 @@ impl<'a> Planner<'a> {
             .pages
             .iter()
             .map(|p| json!({ "title": p.title, "href": links.to(&Target::Page(p.slug.clone())) }))
+            .chain(std::iter::once(
+                json!({ "title": "Accessibility", "href": links.to(&Target::Accessibility) }),
+            ))
             .collect();
         let section = match &target {
             Target::Home => "home",
             Target::Band(_) | Target::Promise { .. } => "band",
             Target::OfferIndex | Target::OfferEntry(_) => "offer",
             Target::Messages => "messages",
-            Target::Page(_) | Target::NotFound => "page",
+            Target::Page(_) | Target::Accessibility | Target::NotFound => "page",
         };
         let mut context = json!({
             "lang": config.language,

@@ -16,6 +16,7 @@ pub enum Target {
     OfferEntry(String),
     Messages,
     Page(String),
+    Accessibility,
     NotFound,
 }
 
@@ -35,6 +36,7 @@ impl Target {
             Target::OfferEntry(slug) => format!("{OFFER}/{slug}/"),
             Target::Messages => format!("{MESSAGES}/"),
             Target::Page(slug) => format!("{slug}/"),
+            Target::Accessibility => "accessibility/".to_string(),
         }
     }
 
@@ -98,15 +100,58 @@ impl Links {
             Some((p, f)) => (p, format!("#{f}")),
             None => (path, String::new()),
         };
-        let file = if path.is_empty() || path.ends_with('/') {
-            format!("{path}index.html")
-        } else if path.rsplit('/').next().is_some_and(|last| !last.contains('.')) {
-            format!("{path}/index.html")
-        } else {
-            path.to_string()
-        };
-        format!("{}{fragment}", self.file(&file))
+        format!("{}{fragment}", self.file(&file_of(path)))
     }
+}
+
+/// The file a path of the site is served from: a folder's index.html.
+fn file_of(path: &str) -> String {
+    if path.is_empty() || path.ends_with('/') {
+        format!("{path}index.html")
+    } else if path.rsplit('/').next().is_some_and(|last| !last.contains('.')) {
+        format!("{path}/index.html")
+    } else {
+        path.to_string()
+    }
+}
+
+/// Where a link an author wrote on the page `from` leads inside the site:
+/// the file and the fragment after `#`, if any. `None` for a link to another
+/// site, an e-mail address or a phone number.
+pub fn resolve(from: &Target, dest: &str) -> Option<(String, Option<String>)> {
+    let scheme = dest.find(':').is_some_and(|colon| !dest[..colon].contains('/'));
+    if scheme || dest.starts_with("//") {
+        return None;
+    }
+    let (path, fragment) = match dest.split_once('#') {
+        Some((p, f)) => (p, Some(f.to_string())),
+        None => (dest, None),
+    };
+    let path = path.split('?').next().unwrap_or_default();
+    if path.is_empty() {
+        return Some((from.file(), fragment));
+    }
+    let joined = match path.strip_prefix('/') {
+        Some(rest) => rest.to_string(),
+        None => format!("{}{path}", from.path()),
+    };
+    let mut parts: Vec<&str> = Vec::new();
+    for part in joined.split('/') {
+        match part {
+            "." => {}
+            ".." => {
+                parts.pop();
+            }
+            _ => parts.push(part),
+        }
+    }
+    let parts: Vec<&str> = parts.into_iter().filter(|p| !p.is_empty()).collect();
+    let trailing = if joined.ends_with('/') && !parts.is_empty() {
+        "/"
+    } else {
+        ""
+    };
+    Some((file_of(&format!("{}{trailing}", parts.join("/"))), fragment))
 }
 
 #[cfg(test)]
@@ -124,6 +169,32 @@ mod tests {
         assert_eq!(t.url("https://x.example/"), "https://x.example/0-11/keeping-safe/");
         assert_eq!(Target::Home.file(), "index.html");
         assert_eq!(Target::NotFound.file(), "404.html");
+    }
+
+    #[test]
+    fn author_links_resolve_to_files() {
+        let from = Target::Promise {
+            band: "0-11".into(),
+            slug: "safe".into(),
+        };
+        let file = |dest: &str| resolve(&from, dest);
+        assert_eq!(
+            file("/local-offer/money/"),
+            Some(("local-offer/money/index.html".into(), None))
+        );
+        assert_eq!(
+            file("../school/#a"),
+            Some(("0-11/school/index.html".into(), Some("a".into())))
+        );
+        assert_eq!(
+            file("#we-will"),
+            Some(("0-11/safe/index.html".into(), Some("we-will".into())))
+        );
+        assert_eq!(file("/"), Some(("index.html".into(), None)));
+        assert_eq!(file("/images/a.png"), Some(("images/a.png".into(), None)));
+        assert_eq!(file("https://x.example/"), None);
+        assert_eq!(file("mailto:a@x.example"), None);
+        assert_eq!(file("tel:01632960101"), None);
     }
 
     #[test]

@@ -1,0 +1,211 @@
+//! Accessibility of what the authors wrote: pictures described, headings in
+//! order, link text that makes sense alone, tables with headers and phone
+//! numbers a phone can call. The theme's own markup is tested in a browser.
+
+use std::sync::LazyLock;
+
+use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+use regex::Regex;
+
+use super::Doc;
+use crate::diagnostics::Diagnostic;
+
+/// The alt text that marks a picture as decoration, which screen readers skip.
+pub const DECORATIVE: &str = "decorative";
+
+/// Link text that says nothing about where the link goes.
+const VAGUE: &[&str] = &[
+    "click here",
+    "here",
+    "click",
+    "read more",
+    "more",
+    "find out more",
+    "more information",
+    "this link",
+    "link",
+    "this page",
+    "this",
+];
+
+/// A UK phone number: 01632 960101, 0800 1111, +44 1632 960101.
+pub static PHONE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:\+44\s?|\b0)\d{2,4}[ ]?\d{3}[ ]?\d{3,4}\b|\b0800[ ]?\d{3,4}[ ]?\d{0,4}\b")
+        .unwrap_or_else(|e| unreachable!("a fixed pattern: {e}"))
+});
+
+/// How the accessibility statement names a kind of problem this module (or
+/// the colour check) finds.
+pub fn plain_words(code: &str) -> Option<&'static str> {
+    Some(match code {
+        "image-alt" => "A picture has no description for people who cannot see it.",
+        "heading-skip" => "The headings skip a level, which makes the page harder to follow with a screen reader.",
+        "link-text" => "A link's words do not say where it goes.",
+        "table-headers" => "A table has no headings.",
+        "phone-link" => "A phone number cannot be tapped to call it.",
+        "contrast" => "Some colours do not contrast enough with their background.",
+        _ => return None,
+    })
+}
+
+pub fn check(doc: &Doc) -> Vec<Diagnostic> {
+    let options = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH;
+    let mut found = Vec::new();
+    // The page title is the h1; the body's top headings sit under it.
+    let shift = usize::from(doc.body.lines().any(|l| l.starts_with("# ")));
+    let mut previous = 1usize;
+    let mut image: Option<(String, std::ops::Range<usize>)> = None;
+    let mut link: Option<(String, std::ops::Range<usize>)> = None;
+    let mut head: Option<(bool, std::ops::Range<usize>)> = None;
+    for (event, range) in Parser::new_ext(doc.body, options).into_offset_iter() {
+        match event {
+            Event::Start(Tag::Heading { level, .. }) => {
+                let level = level as usize + shift;
+                if level > previous + 1 {
+                    found.push(
+                        Diagnostic::warning(
+                            "heading-skip",
+                            format!("this heading jumps from level {previous} to level {level}"),
+                        )
+                        .at(doc.in_body(range.clone()))
+                        .label(format!("use {} here", "#".repeat(previous + 1 - shift)))
+                        .help("headings go down one level at a time, so people who listen to the page can follow it: ## under the title, ### under a ##"),
+                    );
+                }
+                previous = level;
+            }
+            Event::Start(Tag::Image { .. }) => image = Some((String::new(), range)),
+            Event::End(TagEnd::Image) => {
+                if let Some((alt, range)) = image.take()
+                    && alt.trim().is_empty()
+                {
+                    found.push(
+                        Diagnostic::error("image-alt", "this picture has no description")
+                            .at(doc.in_body(range))
+                            .label("nothing between [ and ]")
+                            .help(format!("write what the picture shows between the square brackets, such as ![Two friends laughing in a park](...), for people who cannot see it; if it is only decoration, write ![{DECORATIVE}](...)")),
+                    );
+                }
+            }
+            Event::Start(Tag::Link { .. }) => link = Some((String::new(), range)),
+            Event::End(TagEnd::Link) => {
+                if let Some((text, range)) = link.take() {
+                    found.extend(link_text(doc, &text, range));
+                }
+            }
+            Event::Start(Tag::TableHead) => head = Some((false, range)),
+            Event::End(TagEnd::TableHead) => {
+                if let Some((false, range)) = head.take() {
+                    found.push(
+                        Diagnostic::warning("table-headers", "this table has no headings")
+                            .at(doc.in_body(range))
+                            .help("write a heading for each column in the table's first row, so a screen reader can say what each cell is"),
+                    );
+                }
+            }
+            Event::Text(ref text) | Event::Code(ref text) => {
+                if let Some((alt, _)) = &mut image {
+                    alt.push_str(text);
+                } else if let Some((words, _)) = &mut link {
+                    words.push_str(text);
+                } else {
+                    if let Some((has_words, _)) = &mut head {
+                        *has_words |= !text.trim().is_empty();
+                    }
+                    if matches!(event, Event::Text(_)) {
+                        found.extend(phones(doc, text, range));
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    found
+}
+
+fn link_text(doc: &Doc, text: &str, range: std::ops::Range<usize>) -> Option<Diagnostic> {
+    let words = text.trim().trim_end_matches(['.', '!', ':']).to_lowercase();
+    let bare = words.starts_with("http://") || words.starts_with("https://") || words.starts_with("www.");
+    if !bare && !VAGUE.contains(&words.as_str()) {
+        return None;
+    }
+    let message = if bare {
+        "this link's words are a web address".to_string()
+    } else {
+        format!("the link \"{}\" does not say where it goes", text.trim())
+    };
+    Some(
+        Diagnostic::warning("link-text", message)
+            .at(doc.in_body(range))
+            .help("make the words of the link say where it goes, such as [how to complain](/how-to-complain/): people who use screen readers often hear the links on their own"),
+    )
+}
+
+/// Phone numbers written as plain text: on a phone they cannot be tapped.
+fn phones(doc: &Doc, text: &str, range: std::ops::Range<usize>) -> Vec<Diagnostic> {
+    let exact = doc.body.get(range.clone()) == Some(text);
+    PHONE
+        .find_iter(text)
+        .map(|m| {
+            let number = m.as_str();
+            let span = if exact {
+                range.start + m.start()..range.start + m.end()
+            } else {
+                range.clone()
+            };
+            let digits: String = number.chars().filter(char::is_ascii_digit).collect();
+            let fix = format!("[{number}](tel:{digits})");
+            Diagnostic::warning("phone-link", "this phone number cannot be tapped to call it")
+                .at(doc.in_body(span))
+                .label(format!("write {fix}"))
+                .help("write phone numbers as links, so a young person can tap to call from their phone")
+                .suggest(fix)
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn codes(body: &str) -> Vec<(String, usize, usize)> {
+        let config = crate::check::test_config();
+        let mut doc = Doc::for_tests(&config);
+        doc.body = body;
+        check(&doc)
+            .into_iter()
+            .map(|d| {
+                let at = d.at.unwrap();
+                (d.code.into_owned(), at.line, at.column)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn pictures_need_a_description_or_the_decorative_mark() {
+        assert_eq!(codes("Hi\n\n![](/images/a.png)\n"), vec![("image-alt".into(), 3, 1)]);
+        assert!(codes("![decorative](/images/a.png) ![A park](/images/b.png)").is_empty());
+    }
+
+    #[test]
+    fn headings_go_down_one_level_at_a_time() {
+        assert_eq!(codes("## A\n\n#### B\n"), vec![("heading-skip".into(), 3, 1)]);
+        assert!(codes("# A\n\n## B\n\n# C\n").is_empty());
+        assert!(codes("## A\n\n### B\n\n## C\n").is_empty());
+    }
+
+    #[test]
+    fn links_say_where_they_go() {
+        assert_eq!(codes("Read it [here](/a/)."), vec![("link-text".into(), 1, 9)]);
+        assert_eq!(codes("<https://x.example/>"), vec![("link-text".into(), 1, 1)]);
+        assert!(codes("Read [how to complain](/how-to-complain/).").is_empty());
+    }
+
+    #[test]
+    fn tables_need_headings_and_phones_need_links() {
+        assert_eq!(codes("| | |\n|-|-|\n| a | b |\n"), vec![("table-headers".into(), 1, 1)]);
+        assert_eq!(codes("Call 01632 960101 today."), vec![("phone-link".into(), 1, 6)]);
+        assert!(codes("Call [01632 960101](tel:01632960101).").is_empty());
+        assert!(codes("It costs £25 a month and 2025 was good.").is_empty());
+    }
+}

@@ -1,0 +1,99 @@
+//! Links and pictures that lead nowhere: every link an author wrote to a page
+//! of the site must find the page (and the promise or heading after `#`),
+//! and every picture must be in the site.
+
+use pulldown_cmark::{Event, Options, Parser, Tag};
+
+use super::Doc;
+use crate::diagnostics::{Diagnostic, nearest};
+use crate::output::Outputs;
+use crate::render::urls::resolve;
+
+pub fn check(doc: &Doc, outputs: &Outputs) -> Vec<Diagnostic> {
+    let mut found = Vec::new();
+    for (event, range) in Parser::new_ext(doc.body, Options::ENABLE_TABLES).into_offset_iter() {
+        let (dest, picture) = match event {
+            Event::Start(Tag::Link { dest_url, .. }) => (dest_url, false),
+            Event::Start(Tag::Image { dest_url, .. }) => (dest_url, true),
+            _ => continue,
+        };
+        let Some((file, fragment)) = resolve(&doc.target, &dest) else {
+            continue;
+        };
+        let at = doc.in_body(range);
+        match outputs.get(&file) {
+            None if picture => found.push(
+                Diagnostic::error("missing-image", format!("there is no picture at {dest}"))
+                    .at(at)
+                    .help(format!(
+                        "put the picture in the content folder's images/ folder and write its address as /images/<its file name>{}",
+                        near(&file, outputs, false)
+                    )),
+            ),
+            None => found.push(
+                Diagnostic::error("broken-link", format!("there is no page at {dest}"))
+                    .at(at)
+                    .help(format!(
+                        "write the address of a page of this site, starting with /, such as /local-offer/{}",
+                        near(&file, outputs, true)
+                    )),
+            ),
+            Some(html) => {
+                if let Some(anchor) = fragment.filter(|f| !f.is_empty())
+                    && file.ends_with(".html")
+                    && !has_id(html, &anchor)
+                {
+                    found.push(
+                        Diagnostic::error(
+                            "broken-link",
+                            format!("the page {} has nothing called #{anchor}", address(&file)),
+                        )
+                        .at(at)
+                        .help("after # write the name of a promise on that page (its first words, joined with dashes), or take the # part out to link to the whole page"),
+                    );
+                }
+            }
+        }
+    }
+    found
+}
+
+/// The address a reader sees for a file: `local-offer/index.html` is /local-offer/.
+fn address(file: &str) -> String {
+    format!("/{}", file.strip_suffix("index.html").unwrap_or(file))
+}
+
+/// "; did you mean …?" when a file of the site is close to `file`.
+fn near(file: &str, outputs: &Outputs, pages: bool) -> String {
+    let known: Vec<&str> = outputs
+        .keys()
+        .map(String::as_str)
+        .filter(|k| k.ends_with(".html") == pages)
+        .collect();
+    nearest(file, known)
+        .map(|k| format!("; did you mean {}?", address(k)))
+        .unwrap_or_default()
+}
+
+/// Whether an element of a (minified) page has this id, quoted or not.
+fn has_id(html: &[u8], id: &str) -> bool {
+    let html = String::from_utf8_lossy(html);
+    [format!("id=\"{id}\""), format!("id='{id}'")]
+        .iter()
+        .any(|quoted| html.contains(quoted.as_str()))
+        || html
+            .match_indices(&format!("id={id}"))
+            .any(|(i, m)| matches!(html.as_bytes().get(i + m.len()), Some(b' ' | b'>' | b'/')))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_are_found_with_or_without_quotes() {
+        assert!(has_id(b"<li id=we-will>", "we-will"));
+        assert!(has_id(b"<li id=\"we-will\">", "we-will"));
+        assert!(!has_id(b"<li id=we-will-not>", "we-will"));
+    }
+}

@@ -1,0 +1,203 @@
+//! Check: reads the model (and, for links, the rendered files) and returns
+//! diagnostics; it never changes anything. One file per kind of check.
+
+mod accessibility;
+mod allow;
+mod colours;
+pub mod language;
+mod links;
+mod offer;
+mod prose;
+pub mod readability;
+pub mod words;
+
+use std::ops::Range;
+
+use jiff::civil::Date;
+use rayon::prelude::*;
+
+use crate::config::Band;
+#[cfg(test)]
+use crate::config::Config;
+use crate::content::{Origin, Site};
+use crate::diagnostics::{Diagnostic, Location};
+use crate::output::Outputs;
+use crate::render::theme::Theme;
+use crate::render::urls::Target;
+pub use words::Words;
+
+/// One content file as the checks see it: its words, where it came from, the
+/// page it becomes and the bands that read it.
+pub struct Doc<'a> {
+    pub origin: &'a Origin,
+    pub title: &'a str,
+    pub body: &'a str,
+    pub target: Target,
+    /// Every band whose readers see this page.
+    pub bands: Vec<&'a Band>,
+    /// The band whose reading targets the page is held to.
+    pub reading: Option<&'a Band>,
+}
+
+impl Doc<'_> {
+    /// The place of a byte range of the body in the file.
+    pub fn in_body(&self, span: Range<usize>) -> Location {
+        let mut at = Location::from_span(&self.origin.file, self.body, span);
+        at.line += self.origin.body_line - 1;
+        at
+    }
+
+    #[cfg(test)]
+    pub fn for_tests(config: &Config) -> Doc<'_> {
+        static ORIGIN: std::sync::LazyLock<Origin> = std::sync::LazyLock::new(|| Origin {
+            file: "pages/test.md".into(),
+            body_line: 1,
+            front: String::new(),
+            front_line: 2,
+        });
+        Doc {
+            origin: &ORIGIN,
+            title: "Test",
+            body: "",
+            target: Target::Page("test".into()),
+            bands: config.bands.iter().collect(),
+            reading: config.bands.first(),
+        }
+    }
+}
+
+/// Every content file of the site, as the checks see it.
+pub fn docs(site: &Site) -> Vec<Doc<'_>> {
+    let config = &site.config;
+    let shared = config.shared_band();
+    let all: Vec<&Band> = config.bands.iter().collect();
+    let mut docs = Vec::new();
+    for p in &site.promise_pages {
+        let band = config.band(&p.band);
+        docs.push(Doc {
+            origin: &p.origin,
+            title: &p.title,
+            body: &p.body,
+            target: Target::Promise {
+                band: p.band.clone(),
+                slug: p.slug.clone(),
+            },
+            bands: band.into_iter().collect(),
+            reading: band,
+        });
+    }
+    for e in &site.offer {
+        docs.push(Doc {
+            origin: &e.origin,
+            title: &e.title,
+            body: &e.body,
+            target: Target::OfferEntry(e.slug.clone()),
+            bands: config.bands.iter().filter(|b| b.ages().overlaps(e.ages)).collect(),
+            reading: shared,
+        });
+    }
+    for m in &site.messages {
+        docs.push(Doc {
+            origin: &m.origin,
+            title: &m.title,
+            body: &m.body,
+            target: Target::Messages,
+            bands: all.clone(),
+            reading: shared,
+        });
+    }
+    for p in &site.pages {
+        docs.push(Doc {
+            origin: &p.origin,
+            title: &p.title,
+            body: &p.body,
+            target: Target::Page(p.slug.clone()),
+            bands: all.clone(),
+            reading: shared,
+        });
+    }
+    docs
+}
+
+/// What the checks of the content found, before anything is rendered.
+pub fn content(site: &Site, words: &Words, theme: &Theme, today: Date) -> Vec<Diagnostic> {
+    let matcher = language::Matcher::new(words);
+    let docs = docs(site);
+    let mut found: Vec<Diagnostic> = docs
+        .par_iter()
+        .flat_map_iter(|doc| {
+            let mut found = language::check(doc, &matcher);
+            found.extend(readability::check(doc));
+            found.extend(accessibility::check(doc));
+            allow::filter(doc, found)
+        })
+        .collect();
+    found.extend(offer::check(site, today));
+    found.extend(colours::check(theme));
+    found
+}
+
+/// What the checks of the rendered site found: links and images that lead
+/// nowhere.
+pub fn rendered(site: &Site, outputs: &Outputs) -> Vec<Diagnostic> {
+    docs(site)
+        .par_iter()
+        .flat_map_iter(|doc| allow::filter(doc, links::check(doc, outputs)))
+        .collect()
+}
+
+#[cfg(test)]
+pub(crate) fn test_config() -> Config {
+    toml::from_str(
+        r#"
+title = "T"
+council = "C"
+base_url = "https://x.example/"
+[[bands]]
+id = "0-11"
+label = "Young"
+ages = "0-11"
+look = "young"
+[[bands]]
+id = "16-25"
+label = "Older"
+ages = "16-25"
+look = "adult"
+"#,
+    )
+    .unwrap_or_else(|e| unreachable!("a fixed test config: {e}"))
+}
+
+/// A problem the accessibility statement must own up to: what is wrong, and
+/// on which page.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct KnownProblem {
+    /// The page's title, or "Every page" for the stylesheet.
+    pub page: String,
+    /// The page's address, when it is one page.
+    #[serde(skip)]
+    pub target: Option<Target>,
+    pub what: &'static str,
+}
+
+/// What the accessibility statement lists: the accessibility warnings left in
+/// the content, one line per page and kind, in page order.
+pub fn known_problems(site: &Site, found: &[Diagnostic]) -> Vec<KnownProblem> {
+    let docs = docs(site);
+    let mut out: Vec<KnownProblem> = Vec::new();
+    for d in found {
+        let Some(what) = accessibility::plain_words(&d.code) else {
+            continue;
+        };
+        let doc = docs.iter().find(|doc| Some(&doc.origin.file) == d.file.as_ref());
+        let problem = KnownProblem {
+            page: doc.map_or_else(|| "Every page".to_string(), |doc| doc.title.to_string()),
+            target: doc.map(|doc| doc.target.clone()),
+            what,
+        };
+        if !out.iter().any(|p| p.page == problem.page && p.what == problem.what) {
+            out.push(problem);
+        }
+    }
+    out
+}

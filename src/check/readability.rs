@@ -1,0 +1,324 @@
+//! Reading level: Flesch reading ease and Flesch-Kincaid grade for each page,
+//! the length of every sentence, and long words for the youngest readers,
+//! each held to the targets of the band that reads the page.
+//!
+//! Words, sentences and syllables are counted the way textstat counts them,
+//! so the grades agree with it; syllables come from spelling rules rather than
+//! a dictionary, so British spellings count like any other word.
+
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::Doc;
+use super::prose::{self, BlockKind};
+use crate::diagnostics::Diagnostic;
+
+/// Pages shorter than this give no meaningful grade.
+const MIN_WORDS: usize = 100;
+/// Words of this many syllables or more are long for the youngest readers.
+const LONG_WORD: usize = 4;
+
+/// The numbers a reading-level formula needs.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct Counts {
+    pub words: usize,
+    pub sentences: usize,
+    pub syllables: usize,
+}
+
+impl Counts {
+    /// Counts a text: sentences end at `.`, `!` or `?`, and (as textstat
+    /// does) a "sentence" of two words or fewer is not counted as one.
+    pub fn of(text: &str) -> Counts {
+        let mut counts = Counts::default();
+        for sentence in sentences(text) {
+            counts.add(&text[sentence]);
+        }
+        counts
+    }
+
+    fn add(&mut self, sentence: &str) {
+        let words = words(sentence);
+        self.words += words.len();
+        self.syllables += words.iter().map(|w| syllables(w)).sum::<usize>();
+        if words.len() > 2 {
+            self.sentences += 1;
+        }
+    }
+
+    pub fn grade(&self) -> f64 {
+        if self.words == 0 {
+            return 0.0;
+        }
+        0.39 * self.words_per_sentence() + 11.8 * (self.syllables as f64 / self.words as f64) - 15.59
+    }
+
+    pub fn reading_ease(&self) -> f64 {
+        if self.words == 0 {
+            return 100.0;
+        }
+        206.835 - 1.015 * self.words_per_sentence() - 84.6 * (self.syllables as f64 / self.words as f64)
+    }
+
+    fn words_per_sentence(&self) -> f64 {
+        self.words as f64 / self.sentences.max(1) as f64
+    }
+}
+
+/// The sentences of a text, as byte ranges: each ends after its `.`, `!` or
+/// `?` (and any closing quotes or brackets) when a space or the end follows.
+fn sentences(text: &str) -> Vec<Range<usize>> {
+    static END: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r#"[.!?]+["'”’)\]]*(?:\s+|$)"#).unwrap_or_else(|e| unreachable!("a fixed pattern: {e}"))
+    });
+    let mut out = Vec::new();
+    let mut start = 0;
+    for end in END.find_iter(text) {
+        out.push(start..end.end());
+        start = end.end();
+    }
+    if !text[start..].trim().is_empty() {
+        out.push(start..text.len());
+    }
+    out.into_iter()
+        .map(|r| {
+            let s = &text[r.clone()];
+            let lead = s.len() - s.trim_start().len();
+            r.start + lead..r.start + s.trim_end().len()
+        })
+        .filter(|r| !r.is_empty())
+        .collect()
+}
+
+/// The words of a text as textstat reads them: split at spaces, with
+/// punctuation (hyphens too) taken out and apostrophes kept.
+fn words(text: &str) -> Vec<String> {
+    text.split_whitespace()
+        .map(|w| {
+            w.chars()
+                .filter(|c| c.is_alphanumeric() || *c == '\'' || *c == '’')
+                .collect::<String>()
+        })
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .collect()
+}
+
+/// Syllables in an English word, from its spelling.
+pub fn syllables(word: &str) -> usize {
+    let w: String = word.to_lowercase().chars().filter(|c| c.is_alphabetic()).collect();
+    if w.is_empty() {
+        return 1;
+    }
+    let chars: Vec<char> = w.chars().collect();
+    let n = chars.len();
+    let vowel = |c: char| "aeiouy".contains(c);
+    // A final e is silent (home, care), except after a consonant and l or r
+    // (little, people, centre) or another e (free is one group anyway).
+    let sounded = n > 2 && matches!(chars[n - 2], 'l' | 'r' | 'e') && (chars[n - 2] == 'e' || !vowel(chars[n - 3]));
+    let silent_e = n > 2 && chars[n - 1] == 'e' && !sounded;
+    let stem: String = if silent_e {
+        chars[..n - 1].iter().collect()
+    } else {
+        w.clone()
+    };
+    let mut count = stem.split(|c: char| !vowel(c)).filter(|g| !g.is_empty()).count() as isize;
+    for pattern in SPLIT.iter() {
+        count += pattern.find_iter(&stem).count() as isize;
+    }
+    for pattern in JOINED.iter() {
+        count -= pattern.find_iter(&stem).count() as isize;
+    }
+    count.max(1) as usize
+}
+
+fn patterns(list: &[&str]) -> Vec<Regex> {
+    list.iter()
+        .map(|p| Regex::new(p).unwrap_or_else(|e| unreachable!("a fixed pattern {p}: {e}")))
+        .collect()
+}
+
+/// Vowel groups that are said as two syllables: so-ci-al is "ia" once but
+/// me-di-a has it twice; be-ing, go-ing.
+static SPLIT: LazyLock<Vec<Regex>> = LazyLock::new(|| {
+    patterns(&[
+        "ia",
+        "riet",
+        "dien",
+        "iu",
+        "io",
+        "ii",
+        r"[aeiouy]ing$",
+        r"[aeiou]{3}",
+        "^mc",
+        "ism$",
+        "[^l]lien",
+        "^coa[dglx].",
+        "[^gq]ua[^auieo]",
+        "dnt$",
+    ])
+});
+
+/// Letters said as one syllable although they look like more: -cial, -tion,
+/// -cious, and the silent e of -ed and -es endings (lived, homes).
+static JOINED: LazyLock<Vec<Regex>> = LazyLock::new(|| {
+    patterns(&[
+        "cial",
+        "tia",
+        "cius",
+        "cious",
+        "giu",
+        "ion",
+        "iou",
+        "sia$",
+        ".ely$",
+        "[^aeiouytd]ed$",
+        "[^aeiouysxzhcg]es$",
+        "ery(?:th|b|wh)",
+    ])
+});
+
+/// Reading-level findings for one page.
+pub fn check(doc: &Doc) -> Vec<Diagnostic> {
+    let Some(band) = doc.reading else {
+        return Vec::new();
+    };
+    let target = band.reading();
+    let who = band.label.to_lowercase();
+    let mut found = Vec::new();
+    let mut page = Counts::default();
+    let mut longest: Vec<(usize, usize)> = Vec::new();
+    for block in prose::blocks(doc.body) {
+        if !matches!(block.kind, BlockKind::Paragraph | BlockKind::Item) {
+            continue;
+        }
+        for sentence in sentences(&block.text) {
+            let text = &block.text[sentence.clone()];
+            page.add(text);
+            let count = words(text).len();
+            let at = doc.in_body(block.body_range(sentence.clone()));
+            longest.push((count, at.line));
+            if count > target.sentence_words {
+                found.push(
+                    Diagnostic::warning(
+                        "sentence-length",
+                        format!(
+                            "this sentence has {count} words; pages for {who} should keep sentences to {} words or fewer",
+                            target.sentence_words
+                        ),
+                    )
+                    .at(at)
+                    .label("this sentence")
+                    .help("split it into two sentences, or take out the words it does not need"),
+                );
+            }
+            if target.long_words {
+                found.extend(long_words(doc, &block, sentence));
+            }
+        }
+    }
+    if page.words >= MIN_WORDS && page.grade() > target.grade {
+        longest.sort_by(|a, b| b.cmp(a));
+        let lines: Vec<String> = longest.iter().take(3).map(|(_, line)| line.to_string()).collect();
+        found.push(
+            Diagnostic::warning(
+                "reading-level",
+                format!(
+                    "this page reads at grade {:.1} (reading ease {:.0}); pages for {who} should be at grade {} or below",
+                    page.grade(),
+                    page.reading_ease(),
+                    target.grade
+                ),
+            )
+            .at(doc.in_body(0..0))
+            .label(format!("{} words in {} sentences", page.words, page.sentences.max(1)))
+            .help(format!(
+                "use shorter sentences and shorter words; the longest sentences are on lines {}",
+                lines.join(", ")
+            )),
+        );
+    }
+    found
+}
+
+fn long_words(doc: &Doc, block: &prose::Block, sentence: Range<usize>) -> Vec<Diagnostic> {
+    static WORD: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"[\p{L}'’-]+").unwrap_or_else(|e| unreachable!("a fixed pattern: {e}")));
+    WORD.find_iter(&block.text[sentence.clone()])
+        .filter(|w| syllables(w.as_str()) >= LONG_WORD)
+        .map(|w| {
+            let span = sentence.start + w.start()..sentence.start + w.end();
+            Diagnostic::warning(
+                "long-word",
+                format!("\"{}\" is a long word for young readers", w.as_str()),
+            )
+            .at(doc.in_body(block.body_range(span)))
+            .label(format!("{} syllables", syllables(w.as_str())))
+            .help("use a shorter word if there is one, or explain it the first time it is used")
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn syllables_of_common_and_british_words() {
+        for (word, want) in [
+            ("home", 1),
+            ("the", 1),
+            ("people", 2),
+            ("little", 2),
+            ("social", 2),
+            ("nation", 2),
+            ("media", 3),
+            ("being", 2),
+            ("lived", 1),
+            ("wanted", 2),
+            ("homes", 1),
+            ("boxes", 2),
+            ("safely", 2),
+            ("colour", 2),
+            ("favourite", 3),
+            ("organise", 3),
+            ("centre", 2),
+            ("information", 4),
+            ("everything", 3),
+        ] {
+            assert_eq!(syllables(word), want, "{word}");
+        }
+    }
+
+    /// Grades from textstat 0.7.13 (which looks syllables up in the CMU
+    /// dictionary) for texts written for this test.
+    #[test]
+    fn grades_agree_with_textstat() {
+        for (text, grade, ease) in [
+            (include_str!("../../tests/readability/council.txt"), 9.24, 64.71),
+            (include_str!("../../tests/readability/story.txt"), 1.05, 105.08),
+            (include_str!("../../tests/readability/science.txt"), 15.77, 17.97),
+            (include_str!("../../tests/readability/british.txt"), 11.09, 47.98),
+        ] {
+            let counts = Counts::of(text);
+            assert!(
+                (counts.grade() - grade).abs() <= 0.5,
+                "grade {} not {grade}: {counts:?}",
+                counts.grade()
+            );
+            assert!(
+                (counts.reading_ease() - ease).abs() <= 5.0,
+                "ease {} not {ease}",
+                counts.reading_ease()
+            );
+        }
+    }
+
+    #[test]
+    fn sentences_end_at_full_stops_not_inside_numbers() {
+        let text = "We pay £3.50 a week. Is that fair? Yes!";
+        let found: Vec<&str> = sentences(text).into_iter().map(|r| &text[r]).collect();
+        assert_eq!(found, vec!["We pay £3.50 a week.", "Is that fair?", "Yes!"]);
+    }
+}

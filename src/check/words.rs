@@ -1,0 +1,148 @@
+//! `words.toml`: the council's list of language that cares. The example's list
+//! is built in, and applies when a site has none of its own.
+
+use std::path::Path;
+
+use serde::Deserialize;
+use toml::Spanned;
+
+use crate::config::{self, Config};
+use crate::diagnostics::{Diagnostic, Location, Severity, suggest};
+
+pub const FILE_NAME: &str = "words.toml";
+
+const DEFAULTS: &str = include_str!("../../content/words.toml");
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Words {
+    #[serde(default)]
+    pub rules: Vec<Rule>,
+}
+
+/// Words to point out, and what to write instead.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Rule {
+    pub id: Spanned<String>,
+    pub words: Vec<String>,
+    #[serde(default)]
+    pub prefer: Vec<String>,
+    pub reason: String,
+    #[serde(default)]
+    pub source: String,
+    #[serde(default = "warning")]
+    pub severity: Level,
+    /// Empty for every band.
+    #[serde(default)]
+    pub bands: Vec<Spanned<String>>,
+    #[serde(default)]
+    pub except: Vec<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Level {
+    Warning,
+    Error,
+}
+
+fn warning() -> Level {
+    Level::Warning
+}
+
+impl Level {
+    pub fn severity(self) -> Severity {
+        match self {
+            Level::Warning => Severity::Warning,
+            Level::Error => Severity::Error,
+        }
+    }
+}
+
+impl Rule {
+    /// Whether the rule applies to a page read by these bands.
+    pub fn applies_to<'a>(&self, mut bands: impl Iterator<Item = &'a str>) -> bool {
+        self.bands.is_empty() || bands.any(|b| self.bands.iter().any(|r| r.get_ref() == b))
+    }
+}
+
+/// Reads the content folder's words.toml, or the built-in list when it has
+/// none.
+pub fn load(root: &Path, config: &Config) -> Result<Words, Vec<Diagnostic>> {
+    let file = Path::new(FILE_NAME);
+    let text = match std::fs::read(root.join(file)) {
+        Ok(bytes) => crate::content::utf8(file, bytes).map_err(|d| vec![d])?,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => DEFAULTS.to_string(),
+        Err(e) => {
+            return Err(vec![
+                Diagnostic::error("unreadable", format!("cannot read this file: {e}")).in_file(file),
+            ]);
+        }
+    };
+    let words: Words = toml::from_str(&text).map_err(|e| vec![config::toml_error(file, &text, &e)])?;
+    let problems = validate(&words, config, file, &text);
+    if problems.is_empty() { Ok(words) } else { Err(problems) }
+}
+
+fn validate(words: &Words, config: &Config, file: &Path, text: &str) -> Vec<Diagnostic> {
+    let mut problems = Vec::new();
+    let mut seen: Vec<&str> = Vec::new();
+    for rule in &words.rules {
+        let id = rule.id.get_ref();
+        let at = Location::from_span(file, text, rule.id.span());
+        if !config::is_slug(id) || seen.contains(&id.as_str()) {
+            problems.push(
+                Diagnostic::error(
+                    "bad-rule-id",
+                    format!("the rule id \"{id}\" is used twice or has characters other than a-z, 0-9 and -"),
+                )
+                .at(at.clone())
+                .help("give every rule its own id of lower-case letters, numbers and dashes, such as \"placement\""),
+            );
+        }
+        seen.push(id);
+        if rule.words.iter().all(|w| w.trim().is_empty()) {
+            problems.push(
+                Diagnostic::error("no-words", format!("the rule \"{id}\" has no words to look for"))
+                    .at(at)
+                    .help("list the words or phrases, such as words = [\"placement\", \"placements\"]"),
+            );
+        }
+        for band in &rule.bands {
+            if config.band(band.get_ref()).is_none() {
+                problems.push(
+                    Diagnostic::error(
+                        "unknown-band",
+                        format!("there is no band called \"{}\"", band.get_ref()),
+                    )
+                    .at(Location::from_span(file, text, band.span()))
+                    .help(suggest(band.get_ref(), "bands in site.toml", &config.band_ids())),
+                );
+            }
+        }
+    }
+    problems
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_built_in_list_reads() {
+        let words: Words = toml::from_str(DEFAULTS).unwrap();
+        let ids: Vec<&str> = words.rules.iter().map(|r| r.id.get_ref().as_str()).collect();
+        for id in [
+            "placement",
+            "lac",
+            "contact",
+            "respite",
+            "care-plan",
+            "pathway-plan",
+            "siblings",
+        ] {
+            assert!(ids.contains(&id), "{id} missing from {ids:?}");
+        }
+    }
+}
