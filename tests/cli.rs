@@ -11,7 +11,18 @@ fn new_writes_a_site_that_builds() {
     assert!(made.status.success(), "{}", common::stderr(&made));
     assert!(dir.path().join("my-site/site.toml").is_file());
     assert!(dir.path().join("my-site/words.toml").is_file());
-    let built = common::promise(dir.path(), &["build", "--content", "my-site", "--out", "site"]);
+    let built = common::promise(
+        dir.path(),
+        &[
+            "build",
+            "--content",
+            "my-site",
+            "--out",
+            "site",
+            "--today",
+            "2026-11-22",
+        ],
+    );
     assert!(built.status.success(), "{}", common::stderr(&built));
     let summary = String::from_utf8(built.stdout).unwrap();
     assert!(

@@ -207,9 +207,10 @@ fn finding(rule: &Rule, typed: &str, at: Location, allow: &str) -> Diagnostic {
 /// `instead` with the capitals of what was typed: "Placement" gives "Home".
 /// Acronyms say nothing about capitals, so the preferred words stay as written.
 fn same_capitals(typed: &str, instead: &str, rule_words: &[String]) -> String {
-    let acronym = rule_words.iter().any(|w| w == typed)
-        && typed.chars().filter(|c| c.is_alphabetic()).count() > 1
-        && typed.chars().all(|c| !c.is_lowercase());
+    let first = typed.split_whitespace().next().unwrap_or_default();
+    let acronym = first.chars().filter(|c| c.is_alphabetic()).count() > 1
+        && first.chars().all(|c| !c.is_lowercase())
+        && rule_words.iter().any(|w| w.split_whitespace().next() == Some(first));
     let letters: Vec<char> = typed.chars().filter(|c| c.is_alphabetic()).collect();
     if acronym {
         instead.to_string()
@@ -321,6 +322,8 @@ mod tests {
         assert_eq!(same_capitals("PLACEMENT", "home", &words), "HOME");
         assert_eq!(same_capitals("placement", "home", &words), "home");
         assert_eq!(same_capitals("LAC", "child in care", &words), "child in care");
+        let words = vec!["LAC review".to_string()];
+        assert_eq!(same_capitals("LAC review", "my review", &words), "my review");
     }
 
     #[test]

@@ -24,6 +24,7 @@ use crate::diagnostics::{Diagnostic, Location};
 use crate::output::Outputs;
 use crate::render::theme::Theme;
 use crate::render::urls::Target;
+pub use accessibility::DECORATIVE;
 pub use words::Words;
 
 /// One content file as the checks see it: its words, where it came from, the

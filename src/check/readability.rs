@@ -176,6 +176,7 @@ static JOINED: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         "[^aeiouytd]ed$",
         "[^aeiouysxzhcg]es$",
         "ery(?:th|b|wh)",
+        "^some(?:th|wh|b|t|on)",
     ])
 });
 
@@ -286,6 +287,8 @@ mod tests {
             ("centre", 2),
             ("information", 4),
             ("everything", 3),
+            ("somebody", 3),
+            ("sometimes", 2),
         ] {
             assert_eq!(syllables(word), want, "{word}");
         }

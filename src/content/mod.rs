@@ -21,6 +21,8 @@ const PROMISES: &str = "promises";
 const OFFER: &str = "local-offer";
 const MESSAGES: &str = "messages";
 const PAGES: &str = "pages";
+/// Pictures the content shows, served from /images/.
+pub const IMAGES: &str = "images";
 /// Template and stylesheet overrides; read by the theme, not here.
 pub const THEME: &str = "theme";
 
@@ -29,7 +31,7 @@ pub const THEME: &str = "theme";
 /// problem found.
 pub fn load(root: &Path, base_url: Option<&str>, icons: &[&str]) -> Result<(Site, Vec<Diagnostic>), Vec<Diagnostic>> {
     let config = config::load(root, Path::new(config::FILE_NAME), base_url)?;
-    let (files, mut problems) = find_files(root, &config);
+    let (files, images, mut problems) = find_files(root, &config);
     let loaded: Vec<Result<Item, Vec<Diagnostic>>> = files
         .par_iter()
         .map(|(kind, file)| load_file(root, file, *kind, &config, icons))
@@ -40,7 +42,19 @@ pub fn load(root: &Path, base_url: Option<&str>, icons: &[&str]) -> Result<(Site
         offer: Vec::new(),
         messages: Vec::new(),
         pages: Vec::new(),
+        images: Vec::new(),
     };
+    for image in images {
+        match std::fs::read(root.join(&image)) {
+            Ok(bytes) => {
+                let name = image.strip_prefix(IMAGES).unwrap_or(&image);
+                site.images.push((name.to_string_lossy().replace('\\', "/"), bytes));
+            }
+            Err(e) => {
+                problems.push(Diagnostic::error("unreadable", format!("cannot read this file: {e}")).in_file(image))
+            }
+        }
+    }
     for item in loaded {
         match item {
             Ok(Item::Promise(p)) => site.promise_pages.push(p),
@@ -83,10 +97,11 @@ enum Item {
     Page(Page),
 }
 
-/// The markdown files to read, in a fixed order, and warnings about anything
-/// in the content folder that will not be used.
-fn find_files(root: &Path, config: &Config) -> (Vec<(FileKind, PathBuf)>, Vec<Diagnostic>) {
+/// The markdown files to read and the pictures, in a fixed order, and
+/// warnings about anything in the content folder that will not be used.
+fn find_files(root: &Path, config: &Config) -> (Vec<(FileKind, PathBuf)>, Vec<PathBuf>, Vec<Diagnostic>) {
     let mut files = Vec::new();
+    let mut images = Vec::new();
     let mut problems = Vec::new();
     let mut walk = WalkDir::new(root).min_depth(1).sort_by_file_name().into_iter();
     while let Some(entry) = walk.next() {
@@ -112,6 +127,11 @@ fn find_files(root: &Path, config: &Config) -> (Vec<(FileKind, PathBuf)>, Vec<Di
         let parts: Vec<&str> = parts.iter().map(String::as_str).collect();
         let kind = match (parts.as_slice(), is_dir) {
             ([PROMISES | OFFER | MESSAGES | PAGES], true) => continue,
+            ([IMAGES, ..], true) => continue,
+            ([IMAGES, ..], false) => {
+                images.push(relative);
+                continue;
+            }
             ([THEME], true) => {
                 walk.skip_current_dir();
                 continue;
@@ -159,14 +179,14 @@ fn find_files(root: &Path, config: &Config) -> (Vec<(FileKind, PathBuf)>, Vec<Di
             );
         }
     }
-    (files, problems)
+    (files, images, problems)
 }
 
 fn unused(relative: &Path, is_dir: bool, config: &Config) -> Diagnostic {
     let what = if is_dir { "folder" } else { "file" };
     let help = match relative.components().count() {
         1 => format!(
-            "content goes in the folders {PROMISES}/<band>/, {OFFER}/, {MESSAGES}/ and {PAGES}/; templates in {THEME}/"
+            "content goes in the folders {PROMISES}/<band>/, {OFFER}/, {MESSAGES}/ and {PAGES}/; pictures in {IMAGES}/; templates in {THEME}/"
         ),
         2 if relative.starts_with(PROMISES) => format!(
             "promise pages go in a folder for their band, such as {PROMISES}/{}/",

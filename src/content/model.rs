@@ -19,6 +19,8 @@ pub struct Site {
     pub messages: Vec<Message>,
     /// Sorted by title.
     pub pages: Vec<Page>,
+    /// The pictures in images/: each file's path inside it, and its bytes.
+    pub images: Vec<(String, Vec<u8>)>,
 }
 
 /// Where a piece of content came from.

@@ -5,13 +5,15 @@
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd, html};
 
 use super::urls::Links;
+use crate::check::DECORATIVE;
 use crate::content::Promise;
 
 /// Renders `markdown`. When `promises` is given, the n-th top-level list item
 /// gets the n-th promise's anchor as its id.
 pub fn to_html(markdown: &str, links: &Links, promises: Option<&[Promise]>) -> String {
     let options = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_SMART_PUNCTUATION;
-    let events: Vec<Event> = Parser::new_ext(markdown, options).collect();
+    let mut events: Vec<Event> = Parser::new_ext(markdown, options).collect();
+    hide_decorative(&mut events);
     // The page title is the only h1, so a body that starts at h1 moves down one.
     let shift = usize::from(events.iter().any(|e| {
         matches!(
@@ -82,6 +84,21 @@ pub fn to_html(markdown: &str, links: &Links, promises: Option<&[Promise]>) -> S
     out
 }
 
+/// A picture described as "decorative" gets an empty alt text, which tells
+/// screen readers to skip it.
+fn hide_decorative(events: &mut Vec<Event>) {
+    let mut i = 0;
+    while i < events.len() {
+        if matches!(events[i], Event::Start(Tag::Image { .. }))
+            && matches!(events.get(i + 1), Some(Event::Text(t)) if t.trim() == DECORATIVE)
+            && matches!(events.get(i + 2), Some(Event::End(TagEnd::Image)))
+        {
+            events.remove(i + 1);
+        }
+        i += 1;
+    }
+}
+
 fn lower(level: HeadingLevel, by: usize) -> HeadingLevel {
     HeadingLevel::try_from((level as usize + by).min(6)).unwrap_or(HeadingLevel::H6)
 }
@@ -125,6 +142,17 @@ mod tests {
         assert!(html.contains("<h3>Smaller</h3>"), "{html}");
         assert!(html.contains("&lt;script&gt;"), "{html}");
         assert!(!html.contains("note"), "{html}");
+    }
+
+    #[test]
+    fn decorative_pictures_have_an_empty_alt() {
+        let html = to_html(
+            "![decorative](/images/stars.png) ![A park](/images/park.png)",
+            &links(),
+            None,
+        );
+        assert!(html.contains("<img src=\"../images/stars.png\" alt=\"\" />"), "{html}");
+        assert!(html.contains("alt=\"A park\""), "{html}");
     }
 
     #[test]

@@ -14,7 +14,7 @@ use rayon::prelude::*;
 use serde_json::json;
 
 use crate::check::KnownProblem;
-use crate::content::Site;
+use crate::content::{IMAGES, Site};
 use crate::diagnostics::Diagnostic;
 use crate::output::Outputs;
 use pages::{PageJob, Planner};
@@ -68,6 +68,9 @@ pub fn render(
             Err(d) => problems.push(d),
         }
     }
+    for (name, bytes) in &site.images {
+        outputs.insert(format!("{IMAGES}/{name}"), bytes.clone());
+    }
     for (name, file) in theme.folder("static") {
         outputs.insert(format!("{ASSETS}/{name}"), file.bytes.clone());
     }
@@ -82,7 +85,7 @@ pub fn render(
 fn same_address(jobs: &[PageJob]) -> Result<(), Vec<Diagnostic>> {
     let mut seen: BTreeMap<String, &PageJob> = BTreeMap::new();
     let mut problems = Vec::new();
-    let reserved = [ASSETS, crate::print::FOLDER];
+    let reserved = [ASSETS, IMAGES, crate::print::FOLDER];
     for job in jobs {
         let file = job.target.file();
         if let Some(first) = seen.get(&file) {

@@ -1,0 +1,372 @@
+//! `promise check`, as the participation team runs it before publishing: each
+//! kind of finding, where it points, the fix it offers, and what stops a build.
+
+mod common;
+
+use std::fs;
+use std::path::Path;
+
+use serde_json::Value;
+
+/// The day these tests take as today, so entries do not fall due as the
+/// calendar moves on.
+const TODAY: &str = "2026-11-22";
+
+/// Runs `promise check --format json` on the content in `dir` and returns the
+/// exit code and the findings.
+fn check(dir: &Path, extra: &[&str]) -> (i32, Vec<Value>) {
+    let mut args = vec!["check", "--format", "json"];
+    if !extra.contains(&"--today") {
+        args.extend(["--today", TODAY]);
+    }
+    args.extend(extra);
+    let out = common::promise(dir, &args);
+    let text = String::from_utf8(out.stdout).unwrap();
+    let found: Value = serde_json::from_str(&text).unwrap_or_else(|e| panic!("{e}: {text}"));
+    (out.status.code().unwrap(), found.as_array().unwrap().clone())
+}
+
+/// The findings with this code.
+fn with_code<'a>(found: &'a [Value], code: &str) -> Vec<&'a Value> {
+    found.iter().filter(|d| d["code"] == code).collect()
+}
+
+fn write(dir: &Path, file: &str, text: &str) {
+    let path = dir.join("content").join(file);
+    fs::create_dir_all(path.parent().unwrap()).unwrap();
+    fs::write(path, text).unwrap();
+}
+
+fn edit(dir: &Path, file: &str, from: &str, to: &str) {
+    let path = dir.join("content").join(file);
+    let text = fs::read_to_string(&path).unwrap();
+    assert!(text.contains(from), "{from} not in {file}");
+    fs::write(path, text.replacen(from, to, 1)).unwrap();
+}
+
+const PAGE: &str = "---\ntitle: Test\norder: 9\nsummary: A test.\nicon: star\n---\n";
+
+#[test]
+fn the_example_has_nothing_to_fix() {
+    let (code, found) = check(&common::example(), &["--content", "."]);
+    assert_eq!(code, 0);
+    assert_eq!(found, Vec::<Value>::new());
+}
+
+#[test]
+fn words_to_avoid_are_found_with_a_fix_in_the_same_capitals() {
+    let dir = common::copy_of_example();
+    write(
+        dir.path(),
+        "promises/0-11/test.md",
+        &format!(
+            "{PAGE}- We will find you a Placement near your school.\n- Your LAC review is about you.\n- Call 01632 960101 or see https://x.example/placement.\n- We can `placement` and contact us.\n"
+        ),
+    );
+    let (code, found) = check(dir.path(), &["--content", "content"]);
+    let placement = with_code(&found, "placement");
+    assert_eq!(placement.len(), 1, "{found:#?}");
+    let p = placement[0];
+    assert_eq!(p["file"], "promises/0-11/test.md");
+    assert_eq!((p["line"].as_u64(), p["column"].as_u64()), (Some(7), Some(22)));
+    assert_eq!(p["severity"], "warning");
+    assert_eq!(p["suggestion"], "Home");
+    assert!(p["help"].as_str().unwrap().contains("<!-- allow: placement -->"));
+    // The longer phrase wins, and LAC alone is not also reported.
+    let review = with_code(&found, "lac-review");
+    assert_eq!(review.len(), 1);
+    assert_eq!(review[0]["suggestion"], "my review");
+    assert!(with_code(&found, "lac").is_empty(), "{found:#?}");
+    assert!(with_code(&found, "contact").is_empty(), "contact us is fine");
+    assert_eq!(code, 0, "warnings alone pass");
+    let (strict, _) = check(dir.path(), &["--content", "content", "--strict"]);
+    assert_eq!(strict, 1, "--strict fails on warnings");
+}
+
+#[test]
+fn an_allow_comment_silences_a_rule_for_its_line_or_block() {
+    let dir = common::copy_of_example();
+    write(
+        dir.path(),
+        "promises/0-11/test.md",
+        &format!(
+            "{PAGE}<!-- allow: placement -->\n- A placement.\n- Another placement.\n\nA placement. <!-- allow: placement -->\n\nA last placement.\n"
+        ),
+    );
+    let (_, found) = check(dir.path(), &["--content", "content"]);
+    let lines: Vec<u64> = with_code(&found, "placement")
+        .iter()
+        .map(|d| d["line"].as_u64().unwrap())
+        .collect();
+    assert_eq!(lines, vec![13]);
+}
+
+#[test]
+fn a_councils_own_word_list_replaces_the_built_in_one() {
+    let dir = common::copy_of_example();
+    write(
+        dir.path(),
+        "words.toml",
+        "[[rules]]\nid = \"carers\"\nwords = [\"carers\"]\nprefer = [\"the people who look after you\"]\nreason = \"We asked.\"\nseverity = \"error\"\nbands = [\"0-11\"]\n",
+    );
+    write(
+        dir.path(),
+        "promises/0-11/test.md",
+        &format!("{PAGE}- Your carers and your placement.\n"),
+    );
+    write(dir.path(), "promises/16-25/test.md", &format!("{PAGE}- Your carers.\n"));
+    let (code, found) = check(dir.path(), &["--content", "content"]);
+    assert_eq!(code, 1, "the rule is an error");
+    let files: Vec<&str> = with_code(&found, "carers")
+        .iter()
+        .map(|d| d["file"].as_str().unwrap())
+        .collect();
+    assert!(files.contains(&"promises/0-11/test.md"), "{files:?}");
+    assert!(!files.contains(&"promises/16-25/test.md"), "the rule is for 0-11 only");
+    assert!(with_code(&found, "placement").is_empty());
+
+    write(
+        dir.path(),
+        "words.toml",
+        "[[rules]]\nid = \"x\"\nwords = [\"x\"]\nreason = \"r\"\nbands = [\"0-12\"]\n",
+    );
+    let (code, found) = check(dir.path(), &["--content", "content"]);
+    assert_eq!(code, 1);
+    let bad = with_code(&found, "unknown-band");
+    assert_eq!(
+        (bad[0]["file"].as_str(), bad[0]["line"].as_u64()),
+        (Some("words.toml"), Some(5))
+    );
+    assert!(bad[0]["help"].as_str().unwrap().contains("did you mean \"0-11\""));
+}
+
+#[test]
+fn long_sentences_and_long_words_for_the_youngest() {
+    let dir = common::copy_of_example();
+    write(
+        dir.path(),
+        "promises/0-11/test.md",
+        &format!(
+            "{PAGE}- We will always make sure that you have somebody kind to talk to whenever you feel sad or worried about things.\n- Unfortunately it rains.\n"
+        ),
+    );
+    write(
+        dir.path(),
+        "promises/16-25/test.md",
+        &format!(
+            "{PAGE}- We will always make sure that you have somebody kind to talk to whenever you feel sad or worried.\n- Unfortunately it rains.\n"
+        ),
+    );
+    let (_, found) = check(dir.path(), &["--content", "content"]);
+    let long = with_code(&found, "sentence-length");
+    assert_eq!(
+        long.len(),
+        1,
+        "21 words is too long at 0-11 but not at 16-25: {found:#?}"
+    );
+    assert_eq!(long[0]["file"], "promises/0-11/test.md");
+    assert_eq!(
+        (long[0]["line"].as_u64(), long[0]["column"].as_u64()),
+        (Some(7), Some(3))
+    );
+    assert!(long[0]["message"].as_str().unwrap().contains("21 words"));
+    let words = with_code(&found, "long-word");
+    assert_eq!(words.len(), 1, "{found:#?}");
+    assert_eq!(words[0]["file"], "promises/0-11/test.md");
+    assert!(words[0]["message"].as_str().unwrap().contains("Unfortunately"));
+}
+
+#[test]
+fn a_hard_page_gets_its_grade() {
+    let dir = common::copy_of_example();
+    let hard =
+        "Consequently, the organisation's administrative responsibilities necessitate comprehensive documentation. ";
+    write(
+        dir.path(),
+        "pages/hard.md",
+        &format!("---\ntitle: Hard\n---\n{}\n", hard.repeat(20)),
+    );
+    let (_, found) = check(dir.path(), &["--content", "content"]);
+    let grade = with_code(&found, "reading-level");
+    assert_eq!(grade.len(), 1, "{found:#?}");
+    assert_eq!(grade[0]["file"], "pages/hard.md");
+    assert!(
+        grade[0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("pages for age 12 to 15 should be at grade 5")
+    );
+}
+
+#[test]
+fn an_old_review_is_a_warning_from_the_day_it_falls_due() {
+    let dir = common::copy_of_example();
+    // advocacy.md was reviewed on 2026-04-18.
+    let (_, found) = check(dir.path(), &["--content", "content", "--today", "2027-04-18"]);
+    assert!(
+        found.iter().all(|d| d["file"] != "local-offer/advocacy.md"),
+        "{found:#?}"
+    );
+    let (code, found) = check(dir.path(), &["--content", "content", "--today", "2027-04-19"]);
+    let due: Vec<&Value> = with_code(&found, "review-due")
+        .into_iter()
+        .filter(|d| d["file"] == "local-offer/advocacy.md")
+        .collect();
+    assert_eq!(due.len(), 1);
+    assert_eq!(
+        (due[0]["line"].as_u64(), due[0]["column"].as_u64()),
+        (Some(9), Some(11))
+    );
+    assert_eq!(code, 0);
+}
+
+#[test]
+fn an_empty_area_and_a_missing_complaints_page_stop_the_build() {
+    let dir = common::copy_of_example();
+    fs::remove_file(dir.path().join("content/pages/how-to-complain.md")).unwrap();
+    for entry in ["apprenticeships", "work-experience"] {
+        fs::remove_file(dir.path().join(format!("content/local-offer/{entry}.md"))).unwrap();
+    }
+    let (code, found) = check(dir.path(), &["--content", "content"]);
+    assert_eq!(code, 1);
+    let empty = with_code(&found, "empty-area");
+    assert_eq!(empty.len(), 1, "{found:#?}");
+    assert_eq!(empty[0]["file"], "site.toml");
+    assert_eq!(empty[0]["line"].as_u64(), Some(49));
+    assert_eq!(with_code(&found, "no-complaints-page").len(), 1);
+    let built = common::promise(dir.path(), &["build"]);
+    assert_eq!(built.status.code(), Some(1));
+    assert!(!dir.path().join("public").exists());
+}
+
+#[test]
+fn links_anchors_and_pictures_must_lead_somewhere() {
+    let dir = common::copy_of_example();
+    fs::create_dir_all(dir.path().join("content/images")).unwrap();
+    fs::write(dir.path().join("content/images/park.png"), b"not really a png").unwrap();
+    write(
+        dir.path(),
+        "pages/links.md",
+        "---\ntitle: Links\n---\n[Keeping safe](/0-11/keeping-safe/#we-will-find-you-a-safe)\n\n[Money](/local-offer/mony/)\n\n[Nothing](/0-11/keeping-safe/#no-such-promise)\n\n![A park](/images/park.png)\n\n![A pond](/images/pond.png)\n\n[Home](../)\n",
+    );
+    let (code, found) = check(dir.path(), &["--content", "content"]);
+    assert_eq!(code, 1);
+    let lines = |code: &str| -> Vec<u64> {
+        with_code(&found, code)
+            .iter()
+            .map(|d| d["line"].as_u64().unwrap())
+            .collect()
+    };
+    assert_eq!(lines("broken-link"), vec![6, 8], "{found:#?}");
+    assert_eq!(lines("missing-image"), vec![12]);
+    let anchor = &with_code(&found, "broken-link")[1];
+    assert!(anchor["message"].as_str().unwrap().contains("#no-such-promise"));
+}
+
+#[test]
+fn authored_accessibility_problems_go_in_the_statement() {
+    let dir = common::copy_of_example();
+    write(
+        dir.path(),
+        "pages/help.md",
+        "---\ntitle: Help\n---\n## Call us\n\nCall 01632 960101.\n\n#### Opening times\n\nSee [here](/contacts/).\n\n![decorative](/images/x.png)\n",
+    );
+    fs::create_dir_all(dir.path().join("content/images")).unwrap();
+    fs::write(dir.path().join("content/images/x.png"), b"x").unwrap();
+    let (code, found) = check(dir.path(), &["--content", "content"]);
+    assert_eq!(code, 0, "{found:#?}");
+    let phone = &with_code(&found, "phone-link")[0];
+    assert_eq!(phone["suggestion"], "[01632 960101](tel:01632960101)");
+    assert_eq!((phone["line"].as_u64(), phone["column"].as_u64()), (Some(6), Some(6)));
+    assert_eq!(with_code(&found, "heading-skip")[0]["line"].as_u64(), Some(8));
+    assert_eq!(with_code(&found, "link-text")[0]["line"].as_u64(), Some(10));
+
+    let built = common::promise(dir.path(), &["build", "--no-leaflets", "--today", TODAY]);
+    assert!(built.status.success(), "{}", common::stderr(&built));
+    let html = fs::read_to_string(dir.path().join("public/accessibility/index.html")).unwrap();
+    let page = scraper::Html::parse_document(&html);
+    let items: Vec<String> = page
+        .select(&scraper::Selector::parse("main li").unwrap())
+        .map(|li| li.text().collect())
+        .collect();
+    assert!(
+        items.contains(&"Help: A phone number cannot be tapped to call it.".to_string()),
+        "{items:#?}"
+    );
+    assert!(html.contains("partially compliant"));
+    let help = fs::read_to_string(dir.path().join("public/help/index.html")).unwrap();
+    let help = scraper::Html::parse_document(&help);
+    let img = help
+        .select(&scraper::Selector::parse("main img").unwrap())
+        .next()
+        .unwrap();
+    assert_eq!(
+        img.value().attr("alt"),
+        Some(""),
+        "a decorative picture has an empty alt"
+    );
+}
+
+#[test]
+fn the_example_statement_is_fully_compliant_and_linked_from_every_page() {
+    let built = promise::render_site(
+        &common::example(),
+        &promise::Options {
+            leaflets: false,
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    let html = String::from_utf8(built.outputs["accessibility/index.html"].clone()).unwrap();
+    assert!(html.contains("fully compliant with the Web Content Accessibility Guidelines version 2.2, level AA"));
+    assert!(
+        html.contains("Participation Team"),
+        "the accessibility contact is named"
+    );
+    let home = String::from_utf8(built.outputs["index.html"].clone()).unwrap();
+    assert!(home.contains("accessibility/index.html"));
+}
+
+#[test]
+fn theme_colours_that_do_not_contrast_are_errors() {
+    let dir = common::copy_of_example();
+    write(
+        dir.path(),
+        "theme/static/site.css",
+        ":root {\n  --text: #1a1a1a;\n  --bg: #fff;\n  --muted: #999;\n}\n",
+    );
+    let (code, found) = check(dir.path(), &["--content", "content"]);
+    assert_eq!(code, 1);
+    let faint = with_code(&found, "contrast");
+    assert_eq!(faint.len(), 1, "{found:#?}");
+    assert_eq!(faint[0]["file"], "theme/static/site.css");
+    assert_eq!(
+        (faint[0]["line"].as_u64(), faint[0]["column"].as_u64()),
+        (Some(4), Some(12))
+    );
+    assert_eq!(faint[0]["severity"], "error");
+}
+
+#[test]
+fn human_output_reads_like_a_compiler() {
+    let dir = common::copy_of_example();
+    edit(
+        dir.path(),
+        "promises/0-11/keeping-safe.md",
+        "safe and happy home",
+        "safe and happy placement",
+    );
+    let out = common::promise(dir.path(), &["check", "--today", TODAY]);
+    let text = common::stderr(&out);
+    assert!(
+        text.contains("warning[placement]: \"placement\" is on the list of words to avoid"),
+        "{text}"
+    );
+    assert!(text.contains("promises/0-11/keeping-safe.md:7:"), "{text}");
+    assert!(text.contains("write \"home\""), "{text}");
+    let summary = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        summary.starts_with("Checked 46 pages: 0 errors and 1 warning."),
+        "{summary}"
+    );
+}
