@@ -348,6 +348,27 @@ fn theme_colours_that_do_not_contrast_are_errors() {
 }
 
 #[test]
+fn a_template_without_its_h1_is_an_error() {
+    let dir = common::copy_of_example();
+    let page = fs::read_to_string(common::example().join("../themes/default/templates/page.html")).unwrap();
+    write(
+        dir.path(),
+        "theme/templates/page.html",
+        &page.replace("<h1>{{ title }}</h1>", "<h2>{{ title }}</h2>"),
+    );
+    let (code, found) = check(dir.path(), &["--content", "content"]);
+    assert_eq!(code, 1);
+    let pages: Vec<&str> = with_code(&found, "one-h1")
+        .iter()
+        .map(|d| d["message"].as_str().unwrap())
+        .collect();
+    assert!(
+        pages.contains(&"the page privacy/index.html has 0 main headings (h1) instead of one"),
+        "{pages:#?}"
+    );
+}
+
+#[test]
 fn human_output_reads_like_a_compiler() {
     let dir = common::copy_of_example();
     edit(

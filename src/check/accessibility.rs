@@ -123,6 +123,24 @@ pub fn check(doc: &Doc) -> Vec<Diagnostic> {
     found
 }
 
+/// Every rendered page has its title as its one h1; a changed template that
+/// drops it, or adds another, leaves readers of headings lost.
+pub fn one_title(file: &str, html: &[u8]) -> Option<Diagnostic> {
+    let html = String::from_utf8_lossy(html);
+    let count = html
+        .match_indices("<h1")
+        .filter(|(i, m)| matches!(html.as_bytes().get(i + m.len()), Some(b'>' | b' ')))
+        .count();
+    (count != 1).then(|| {
+        Diagnostic::error(
+            "one-h1",
+            format!("the page {file} has {count} main headings (h1) instead of one"),
+        )
+        .in_file("theme/templates")
+        .help("every page needs its title as its only <h1>; check the templates you changed in theme/templates/")
+    })
+}
+
 fn link_text(doc: &Doc, text: &str, range: std::ops::Range<usize>) -> Option<Diagnostic> {
     let words = text.trim().trim_end_matches(['.', '!', ':']).to_lowercase();
     let bare = words.starts_with("http://") || words.starts_with("https://") || words.starts_with("www.");

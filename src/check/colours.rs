@@ -159,14 +159,21 @@ impl Sheet {
     }
 }
 
-/// Comments blanked out with spaces, so positions stay where they were.
+/// Comments blanked out with spaces, byte for byte, so positions stay where
+/// they were.
 fn strip_comments(css: &str) -> String {
     static COMMENT: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"(?s)/\*.*?\*/").unwrap_or_else(|e| unreachable!("fixed: {e}")));
     COMMENT
         .replace_all(css, |c: &regex::Captures| {
             c[0].chars()
-                .map(|ch| if ch == '\n' { '\n' } else { ' ' })
+                .map(|ch| {
+                    if ch == '\n' {
+                        "\n".to_string()
+                    } else {
+                        " ".repeat(ch.len_utf8())
+                    }
+                })
                 .collect::<String>()
         })
         .into_owned()
@@ -220,6 +227,14 @@ mod tests {
         assert!((black_white - 21.0).abs() < 1e-6, "{black_white}");
         let grey = contrast("#767676", "white").unwrap();
         assert!((grey - 4.54).abs() < 0.01, "{grey}");
+    }
+
+    #[test]
+    fn comments_keep_positions() {
+        let css = "/* – */ :root { --text: #000; }";
+        let sheet = Sheet::read(css);
+        let text = &sheet.resolve(false, "teen")["text"];
+        assert_eq!(&css[text.span.clone()], "#000");
     }
 
     #[test]

@@ -139,12 +139,20 @@ pub fn content(site: &Site, words: &Words, theme: &Theme, today: Date) -> Vec<Di
 }
 
 /// What the checks of the rendered site found: links and images that lead
-/// nowhere.
+/// nowhere, and pages without their one h1.
 pub fn rendered(site: &Site, outputs: &Outputs) -> Vec<Diagnostic> {
-    docs(site)
+    let mut found: Vec<Diagnostic> = docs(site)
         .par_iter()
         .flat_map_iter(|doc| allow::filter(doc, links::check(doc, outputs)))
-        .collect()
+        .collect();
+    found.extend(
+        outputs
+            .par_iter()
+            .filter(|(file, _)| file.ends_with(".html"))
+            .filter_map(|(file, html)| accessibility::one_title(file, html))
+            .collect::<Vec<_>>(),
+    );
+    found
 }
 
 #[cfg(test)]
