@@ -345,6 +345,24 @@ pub fn explain_serde(message: &str) -> (String, String) {
             suggest(name, "choices", &known),
         );
     }
+    if message.starts_with("invalid type:") {
+        let (what, example) = if message.ends_with("expected a sequence") {
+            (
+                "a list",
+                "in square brackets, separated by commas: [\"first\", \"second\"]",
+            )
+        } else if message.ends_with("expected a string") {
+            ("words", "in double quotes: \"like this\"")
+        } else if message.ends_with("expected a boolean") {
+            ("true or false", "as true or false, without quotes")
+        } else {
+            ("a number", "as digits without quotes, such as 4")
+        };
+        return (
+            format!("this setting needs {what}"),
+            format!("write the value {example}"),
+        );
+    }
     (
         message.to_string(),
         "check the spelling, quotes and brackets on this line against README.md".to_string(),
@@ -527,6 +545,13 @@ mod tests {
         let (message, help) = explain_serde("unknown field `titel`, expected one of `title`, `council`");
         assert_eq!(message, "\"titel\" is not a setting that can go here");
         assert!(help.starts_with("did you mean \"title\"?"), "{help}");
+    }
+
+    #[test]
+    fn wrong_types_say_what_to_write() {
+        let (message, help) = explain_serde("invalid type: string \"placement\", expected a sequence");
+        assert_eq!(message, "this setting needs a list");
+        assert!(help.contains("square brackets"), "{help}");
     }
 
     #[test]
