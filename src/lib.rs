@@ -18,6 +18,7 @@ pub mod diagnostics;
 pub mod output;
 pub mod print;
 pub mod render;
+pub mod serve;
 mod starter;
 
 use std::path::Path;
@@ -35,6 +36,8 @@ pub use starter::new_site;
 pub struct Built {
     pub outputs: Outputs,
     pub warnings: Vec<Diagnostic>,
+    /// The model the site was built from.
+    pub site: content::Site,
 }
 
 impl Built {
@@ -102,6 +105,7 @@ pub fn render_site(content: &Path, options: &Options) -> Result<Built, Vec<Diagn
     Ok(Built {
         outputs,
         warnings: found,
+        site,
     })
 }
 

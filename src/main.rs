@@ -51,6 +51,22 @@ enum Command {
         #[arg(long)]
         strict: bool,
     },
+    /// Preview the site while you edit it: builds it in memory, serves it on
+    /// this computer and updates the page each time a file is saved.
+    Serve {
+        #[command(flatten)]
+        source: Source,
+        /// The port to listen on; the next free one is used if it is taken.
+        #[arg(long, default_value_t = 1111)]
+        port: u16,
+        /// Open the preview in the browser.
+        #[arg(long)]
+        open: bool,
+        /// The address to listen on. Only this computer can see the preview
+        /// unless you change it.
+        #[arg(long, default_value = "127.0.0.1")]
+        bind: std::net::IpAddr,
+    },
     /// Start a new site in DIR from the example content.
     New {
         /// A folder that does not exist yet, or is empty.
@@ -98,6 +114,27 @@ fn main() -> ExitCode {
         } => run_build(&source.content, &out, &source.options(base_url, !no_leaflets)),
         Command::Check { source, format, strict } => {
             run_check(&source.content, &source.options(None, false), format, strict)
+        }
+        Command::Serve {
+            source,
+            port,
+            open,
+            bind,
+        } => {
+            let settings = promise::serve::Settings {
+                content: source.content.clone(),
+                port,
+                bind,
+                open,
+                today: source.options(None, false).today,
+            };
+            match promise::serve::serve(&settings) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(message) => {
+                    eprintln!("error: {message}");
+                    ExitCode::from(1)
+                }
+            }
         }
         Command::New { dir } => match new_site(&dir) {
             Ok(count) => {
