@@ -34,6 +34,8 @@ struct Finding {
     code: String,
     message: String,
     help: Option<String>,
+    /// The content file and line it is about.
+    file: String,
     line: usize,
     /// The words the finding is about, as typed.
     text: String,
@@ -77,6 +79,7 @@ impl Snapshot {
                         code: d.code.to_string(),
                         message: d.message.clone(),
                         help: d.help.clone(),
+                        file: diagnostics::display_path(file),
                         line: at.line,
                         text: underlined(content, at),
                     });
@@ -170,7 +173,8 @@ impl Snapshot {
             for f in findings {
                 let help = f.help.as_deref().map(|h| format!(" {}", escape(h))).unwrap_or_default();
                 bar.push_str(&format!(
-                    "<li><strong>Line {}</strong>: {}.{help}</li>",
+                    "<li><strong>{} line {}</strong>: {}.{help}</li>",
+                    escape(&f.file),
                     f.line,
                     escape(&f.message)
                 ));
