@@ -73,7 +73,7 @@ pub fn load(root: &Path, config: &Config) -> Result<Words, Vec<Diagnostic>> {
     let file = Path::new(FILE_NAME);
     let text = match std::fs::read(root.join(file)) {
         Ok(bytes) => crate::content::utf8(file, bytes).map_err(|d| vec![d])?,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => DEFAULTS.to_string(),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(defaults(config)),
         Err(e) => {
             return Err(vec![
                 Diagnostic::error("unreadable", format!("cannot read this file: {e}")).in_file(file),
@@ -83,6 +83,19 @@ pub fn load(root: &Path, config: &Config) -> Result<Words, Vec<Diagnostic>> {
     let words: Words = toml::from_str(&text).map_err(|e| vec![config::toml_error(file, &text, &e)])?;
     let problems = validate(&words, config, file, &text);
     if problems.is_empty() { Ok(words) } else { Err(problems) }
+}
+
+/// The built-in list, for a site without its own. Its rules name the usual
+/// bands; a site with other bands keeps each rule for the bands it has, and
+/// drops a rule none of whose bands it has.
+fn defaults(config: &Config) -> Words {
+    let mut words: Words = toml::from_str(DEFAULTS).unwrap_or(Words { rules: Vec::new() });
+    words.rules.retain_mut(|rule| {
+        let named = !rule.bands.is_empty();
+        rule.bands.retain(|b| config.band(b.get_ref()).is_some());
+        !named || !rule.bands.is_empty()
+    });
+    words
 }
 
 fn validate(words: &Words, config: &Config, file: &Path, text: &str) -> Vec<Diagnostic> {
@@ -128,6 +141,18 @@ fn validate(words: &Words, config: &Config, file: &Path, text: &str) -> Vec<Diag
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_built_in_list_fits_a_site_with_other_bands() {
+        let mut config = crate::check::test_config();
+        let all = defaults(&config);
+        let siblings = all.rules.iter().find(|r| r.id.get_ref() == "siblings").unwrap();
+        assert_eq!(siblings.bands.len(), 1, "only 0-11 of its bands is in the test site");
+        config.bands.retain(|b| b.id == "16-25");
+        let adults = defaults(&config);
+        assert!(adults.rules.iter().all(|r| r.id.get_ref() != "siblings"));
+        assert!(adults.rules.iter().any(|r| r.id.get_ref() == "placement"));
+    }
 
     #[test]
     fn the_built_in_list_reads() {
