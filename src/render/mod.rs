@@ -2,7 +2,7 @@
 //! files to write. Nothing here touches the output folder.
 
 pub mod markdown;
-mod minify;
+pub mod minify;
 pub mod pages;
 mod templates;
 pub mod theme;
