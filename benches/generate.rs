@@ -254,7 +254,7 @@ fn write_hugo_layouts(hugo: &Path, bands: usize) {
         let _ = write!(nav, "<li><a href=\"/{}/\">{}</a></li>", band_id(b), band_label(b));
     }
     let base = format!(
-        "<!doctype html><html lang=\"en-GB\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width,initial-scale=1\"><title>{{{{ .Title }}}} – {{{{ .Site.Title }}}}</title><link rel=\"canonical\" href=\"{{{{ .Permalink }}}}\"><link rel=\"stylesheet\" href=\"/site.css\"></head><body><a class=\"skip-link\" href=\"#main\">Skip to main content</a><header class=\"site-header\"><a href=\"/\">{{{{ .Site.Title }}}}</a><nav aria-label=\"Main\"><ul>{nav}<li><a href=\"/local-offer/\">Your local offer</a></li><li><a href=\"/messages/\">You said, we did</a></li></ul></nav></header><main id=\"main\">{{{{ block \"main\" . }}}}{{{{ end }}}}</main><footer><ul>{{{{ range where .Site.RegularPages \"Section\" \"\" }}}}<li><a href=\"{{{{ .RelPermalink }}}}\">{{{{ .Title }}}}</a></li>{{{{ end }}}}</ul><p>Benchmark Council</p></footer></body></html>\n"
+        "<!doctype html><html lang=\"en-GB\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width,initial-scale=1\"><title>{{{{ .Title }}}} – {{{{ .Site.Title }}}}</title><link rel=\"canonical\" href=\"{{{{ .Permalink }}}}\"><link rel=\"stylesheet\" href=\"/site.css\"></head><body><a class=\"skip-link\" href=\"#main\">Skip to main content</a><header class=\"site-header\"><a href=\"/\">{{{{ .Site.Title }}}}</a><nav aria-label=\"Main\"><ul>{nav}<li><a href=\"/local-offer/\">Your local offer</a></li><li><a href=\"/messages/\">You said, we did</a></li></ul></nav></header><main id=\"main\">{{{{ block \"main\" . }}}}{{{{ end }}}}</main>{{{{ partialCached \"footer.html\" . }}}}</body></html>\n"
     );
     write(&hugo.join("layouts/_default/baseof.html"), &base);
     write(
@@ -268,6 +268,11 @@ fn write_hugo_layouts(hugo: &Path, bands: usize) {
     write(
         &hugo.join("layouts/index.html"),
         "{{ define \"main\" }}<h1>{{ .Site.Title }}</h1><ul>{{ range .Site.Sections }}<li><a href=\"{{ .RelPermalink }}\">{{ .Title }}</a></li>{{ end }}</ul>{{ end }}\n",
+    );
+    // The footer is the same on every page, so Hugo makes it once.
+    write(
+        &hugo.join("layouts/partials/footer.html"),
+        "<footer><ul>{{ range .Site.Home.RegularPages }}<li><a href=\"{{ .RelPermalink }}\">{{ .Title }}</a></li>{{ end }}</ul><p>Benchmark Council</p></footer>\n",
     );
     write(&hugo.join("static/site.css"), "body{font-family:sans-serif}\n");
 }

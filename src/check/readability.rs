@@ -105,8 +105,23 @@ fn words(text: &str) -> Vec<String> {
         .collect()
 }
 
-/// Syllables in an English word, from its spelling.
+/// Syllables in an English word, from its spelling. A page uses the same
+/// words again and again, so each thread remembers the words it has counted.
 pub fn syllables(word: &str) -> usize {
+    thread_local! {
+        static COUNTED: std::cell::RefCell<std::collections::HashMap<String, usize>> = Default::default();
+    }
+    COUNTED.with(|counted| {
+        if let Some(&n) = counted.borrow().get(word) {
+            return n;
+        }
+        let n = count_syllables(word);
+        counted.borrow_mut().insert(word.to_string(), n);
+        n
+    })
+}
+
+fn count_syllables(word: &str) -> usize {
     let w: String = word.to_lowercase().chars().filter(|c| c.is_alphabetic()).collect();
     if w.is_empty() {
         return 1;

@@ -17,7 +17,7 @@ use crate::check::KnownProblem;
 use crate::content::{IMAGES, Site};
 use crate::diagnostics::Diagnostic;
 use crate::output::Outputs;
-use pages::{PageJob, Planner};
+use pages::Planner;
 use theme::Theme;
 use urls::{ASSETS, Target};
 
@@ -33,13 +33,18 @@ pub fn render(
     let tera = templates::load(theme)?;
     let base_url = site.config.base_url();
     let icons = theme.icons();
-    let jobs = Planner::new(site, base_url.clone(), &icons, leaflets, known_problems).jobs();
-    same_address(&jobs)?;
+    let planner = Planner::new(site, base_url.clone(), &icons, leaflets, known_problems);
+    let plans = planner.plans();
+    let addresses: Vec<(Target, String)> = plans.iter().map(|p| planner.address(*p)).collect();
+    same_address(&addresses)?;
 
-    let rendered: Vec<Result<(String, Vec<u8>), Diagnostic>> = jobs
+    // Each page's data is made, rendered and dropped on one thread, so the
+    // pages' data is never all in memory at once.
+    let rendered: Vec<Result<(String, Vec<u8>), Diagnostic>> = plans
         .par_iter()
-        .map(|job| {
-            let html = templates::render(&tera, theme, job.template, &job.context)?;
+        .map(|plan| {
+            let job = planner.job(*plan);
+            let html = templates::render(&tera, theme, job.template, job.context)?;
             Ok((job.target.file(), minify::html(&html)))
         })
         .collect();
@@ -54,14 +59,14 @@ pub fn render(
         }
     }
 
-    let urls: Vec<String> = jobs
+    let urls: Vec<String> = addresses
         .iter()
-        .filter(|j| j.target != Target::NotFound)
-        .map(|j| j.target.url(&base_url))
+        .filter(|(target, _)| *target != Target::NotFound)
+        .map(|(target, _)| target.url(&base_url))
         .collect();
     let feeds = json!({ "urls": urls, "base_url": base_url });
     for name in ["sitemap.xml", "robots.txt"] {
-        match templates::render(&tera, theme, name, &feeds) {
+        match templates::render(&tera, theme, name, feeds.clone()) {
             Ok(text) => {
                 outputs.insert(name.to_string(), text.into_bytes());
             }
@@ -82,18 +87,18 @@ pub fn render(
 }
 
 /// Two pieces of content that would be written to the same address.
-fn same_address(jobs: &[PageJob]) -> Result<(), Vec<Diagnostic>> {
-    let mut seen: BTreeMap<String, &PageJob> = BTreeMap::new();
+fn same_address(addresses: &[(Target, String)]) -> Result<(), Vec<Diagnostic>> {
+    let mut seen: BTreeMap<String, &str> = BTreeMap::new();
     let mut problems = Vec::new();
     let reserved = [ASSETS, IMAGES, crate::print::FOLDER];
-    for job in jobs {
-        let file = job.target.file();
+    for (target, source) in addresses {
+        let file = target.file();
         if let Some(first) = seen.get(&file) {
-            problems.push(clash(&job.target, &first.source, &job.source));
+            problems.push(clash(target, first, source));
         } else if reserved.iter().any(|r| file.starts_with(&format!("{r}/"))) {
-            problems.push(clash(&job.target, "the files promise writes itself", &job.source));
+            problems.push(clash(target, "the files promise writes itself", source));
         } else {
-            seen.insert(file, job);
+            seen.insert(file, source);
         }
     }
     if problems.is_empty() { Ok(()) } else { Err(problems) }

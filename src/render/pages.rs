@@ -8,11 +8,27 @@ use super::markdown::to_html;
 use super::urls::{ASSETS, Links, Target};
 use crate::check::KnownProblem;
 use crate::config::{Band, Contact};
-use crate::content::{Kind, Message, OfferEntry, Site};
+use crate::content::{Kind, Message, OfferEntry, Page, Site};
 
 /// The local offer's name on the site: the law's word for it, with nothing
 /// that labels the reader.
 const OFFER_TITLE: &str = "Your local offer";
+
+/// A page of the site, before its data is made.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Plan {
+    Home,
+    NotFound,
+    OfferIndex,
+    Messages,
+    Accessibility,
+    /// The index of a band in site.toml.
+    Band(usize),
+    /// The index of a promise page in the site.
+    Promise(usize),
+    Offer(usize),
+    Page(usize),
+}
 
 /// A page to render: where it goes, with which template and data.
 pub struct PageJob {
@@ -68,77 +84,134 @@ impl<'a> Planner<'a> {
         Some(links.file(&file))
     }
 
-    /// All pages of the site, in a fixed order.
-    pub fn jobs(&self) -> Vec<PageJob> {
+    /// Every page of the site, in a fixed order, without its data: the
+    /// data is made by [`Planner::job`] when the page is rendered, so a large
+    /// site never holds every page's data at once.
+    pub fn plans(&self) -> Vec<Plan> {
         let site = self.site;
-        let mut jobs = vec![
-            self.home(),
-            self.not_found(),
-            self.offer_index(),
-            self.messages(),
-            self.accessibility(),
+        let mut plans = vec![
+            Plan::Home,
+            Plan::NotFound,
+            Plan::OfferIndex,
+            Plan::Messages,
+            Plan::Accessibility,
         ];
-        for band in &site.config.bands {
-            jobs.push(self.band(band));
+        plans.extend((0..site.config.bands.len()).map(Plan::Band));
+        plans.extend(
+            site.promise_pages
+                .iter()
+                .enumerate()
+                .filter(|(_, p)| site.config.band(&p.band).is_some())
+                .map(|(i, _)| Plan::Promise(i)),
+        );
+        plans.extend((0..site.offer.len()).map(Plan::Offer));
+        plans.extend((0..site.pages.len()).map(Plan::Page));
+        plans
+    }
+
+    /// Where a page goes, and the content file it is made from.
+    pub fn address(&self, plan: Plan) -> (Target, String) {
+        let site = self.site;
+        let file = |origin: &crate::content::Origin| origin.file.to_string_lossy().replace('\\', "/");
+        match plan {
+            Plan::Home => (Target::Home, "site.toml".into()),
+            Plan::NotFound => (Target::NotFound, "the 404 page".into()),
+            Plan::OfferIndex => (Target::OfferIndex, "local-offer/".into()),
+            Plan::Messages => (Target::Messages, "messages/".into()),
+            Plan::Accessibility => (Target::Accessibility, "site.toml".into()),
+            Plan::Band(i) => (Target::Band(site.config.bands[i].id.clone()), "site.toml".into()),
+            Plan::Promise(i) => {
+                let p = &site.promise_pages[i];
+                let target = Target::Promise {
+                    band: p.band.clone(),
+                    slug: p.slug.clone(),
+                };
+                (target, file(&p.origin))
+            }
+            Plan::Offer(i) => (
+                Target::OfferEntry(site.offer[i].slug.clone()),
+                file(&site.offer[i].origin),
+            ),
+            Plan::Page(i) => (Target::Page(site.pages[i].slug.clone()), file(&site.pages[i].origin)),
         }
-        for (i, page) in site.promise_pages.iter().enumerate() {
-            let Some(band) = site.config.band(&page.band) else {
-                continue;
-            };
-            let target = Target::Promise {
-                band: page.band.clone(),
-                slug: page.slug.clone(),
-            };
-            let links = Links::from(&target, &self.base_url);
-            let siblings: Vec<Value> = site
-                .band_pages(&band.id)
-                .map(|p| {
-                    let t = Target::Promise { band: p.band.clone(), slug: p.slug.clone() };
-                    json!({ "title": p.title, "href": links.to(&t), "current": std::ptr::eq(p, &site.promise_pages[i]) })
-                })
-                .collect();
-            let extra = json!({
-                "theme": {
-                    "title": page.title,
-                    "summary": page.summary,
-                    "icon": self.icons.get(page.icon.as_str()),
-                    "html": to_html(&page.body, &links, Some(&page.promises)),
-                },
-                "themes": siblings,
-                "contact": self.band_contact(band),
-            });
-            let crumbs = vec![self.crumb(&links, &band.label, Target::Band(band.id.clone()))];
-            jobs.push(self.job(
-                target,
-                "promise_page.html",
-                &page.title,
-                crumbs,
-                Some(band),
-                extra,
-                &page.origin.file,
-            ));
+    }
+
+    /// A page with its data, ready to render.
+    pub fn job(&self, plan: Plan) -> PageJob {
+        let site = self.site;
+        match plan {
+            Plan::Home => self.home(),
+            Plan::NotFound => self.not_found(),
+            Plan::OfferIndex => self.offer_index(),
+            Plan::Messages => self.messages(),
+            Plan::Accessibility => self.accessibility(),
+            Plan::Band(i) => self.band(&site.config.bands[i]),
+            Plan::Promise(i) => self.promise_page(i),
+            Plan::Offer(i) => self.offer_entry(&site.offer[i]),
+            Plan::Page(i) => self.page(&site.pages[i]),
         }
-        for entry in &site.offer {
-            jobs.push(self.offer_entry(entry));
-        }
-        for page in &site.pages {
-            let target = Target::Page(page.slug.clone());
-            let links = Links::from(&target, &self.base_url);
-            let extra = json!({
-                "page": { "summary": page.summary, "html": to_html(&page.body, &links, None) },
-                "contacts": page.contacts.iter().filter_map(|k| site.config.contacts.get(k)).map(contact_view).collect::<Vec<_>>(),
-            });
-            jobs.push(self.job(
-                target,
-                "page.html",
-                &page.title,
-                Vec::new(),
-                None,
-                extra,
-                &page.origin.file,
-            ));
-        }
-        jobs
+    }
+
+    fn promise_page(&self, i: usize) -> PageJob {
+        let site = self.site;
+        let page = &site.promise_pages[i];
+        let band = site.config.band(&page.band);
+        let target = Target::Promise {
+            band: page.band.clone(),
+            slug: page.slug.clone(),
+        };
+        let links = Links::from(&target, &self.base_url);
+        let siblings: Vec<Value> = site
+            .band_pages(&page.band)
+            .map(|p| {
+                let t = Target::Promise {
+                    band: p.band.clone(),
+                    slug: p.slug.clone(),
+                };
+                json!({ "title": p.title, "href": links.to(&t), "current": std::ptr::eq(p, page) })
+            })
+            .collect();
+        let extra = json!({
+            "theme": {
+                "title": page.title,
+                "summary": page.summary,
+                "icon": self.icons.get(page.icon.as_str()),
+                "html": to_html(&page.body, &links, Some(&page.promises)),
+            },
+            "themes": siblings,
+            "contact": band.and_then(|b| self.band_contact(b)),
+        });
+        let crumbs = band
+            .map(|b| vec![self.crumb(&links, &b.label, Target::Band(b.id.clone()))])
+            .unwrap_or_default();
+        self.job_data(
+            target,
+            "promise_page.html",
+            &page.title,
+            crumbs,
+            band,
+            extra,
+            &page.origin.file,
+        )
+    }
+
+    fn page(&self, page: &Page) -> PageJob {
+        let target = Target::Page(page.slug.clone());
+        let links = Links::from(&target, &self.base_url);
+        let contacts = &self.site.config.contacts;
+        let extra = json!({
+            "page": { "summary": page.summary, "html": to_html(&page.body, &links, None) },
+            "contacts": page.contacts.iter().filter_map(|k| contacts.get(k)).map(contact_view).collect::<Vec<_>>(),
+        });
+        self.job_data(
+            target,
+            "page.html",
+            &page.title,
+            Vec::new(),
+            None,
+            extra,
+            &page.origin.file,
+        )
     }
 
     fn home(&self) -> PageJob {
@@ -147,11 +220,11 @@ impl<'a> Planner<'a> {
             "message_count": self.site.messages.len(),
         });
         let title = self.site.config.title.clone();
-        self.job(Target::Home, "home.html", &title, Vec::new(), None, extra, "site.toml")
+        self.job_data(Target::Home, "home.html", &title, Vec::new(), None, extra, "site.toml")
     }
 
     fn not_found(&self) -> PageJob {
-        self.job(
+        self.job_data(
             Target::NotFound,
             "404.html",
             "Page not found",
@@ -187,7 +260,7 @@ impl<'a> Planner<'a> {
             "contact": self.band_contact(band),
             "offer": self.offer_groups(&links, |e| e.ages.overlaps(band.ages())),
         });
-        self.job(
+        self.job_data(
             target,
             "band.html",
             &band.label,
@@ -201,7 +274,7 @@ impl<'a> Planner<'a> {
     fn offer_index(&self) -> PageJob {
         let links = Links::from(&Target::OfferIndex, &self.base_url);
         let extra = json!({ "groups": self.offer_groups(&links, |_| true) });
-        self.job(
+        self.job_data(
             Target::OfferIndex,
             "offer_index.html",
             OFFER_TITLE,
@@ -249,7 +322,7 @@ impl<'a> Planner<'a> {
             "contact": self.site.config.contacts.get(&entry.contact).map(contact_view),
         });
         let crumbs = vec![self.crumb(&links, OFFER_TITLE, Target::OfferIndex)];
-        self.job(
+        self.job_data(
             target,
             "offer_entry.html",
             &entry.title,
@@ -264,7 +337,7 @@ impl<'a> Planner<'a> {
         let links = Links::from(&Target::Messages, &self.base_url);
         let messages: Vec<Value> = self.site.messages.iter().map(|m| message_view(m, &links)).collect();
         let extra = json!({ "messages": messages });
-        self.job(
+        self.job_data(
             Target::Messages,
             "messages.html",
             "You said, we did",
@@ -299,7 +372,7 @@ impl<'a> Planner<'a> {
             .find(|p| !p.contacts.is_empty())
             .map(|p| links.to(&Target::Page(p.slug.clone())));
         let extra = json!({ "problems": problems, "contact": contact, "contacts_href": contacts_page });
-        self.job(
+        self.job_data(
             target,
             "accessibility.html",
             "Accessibility statement",
@@ -324,7 +397,7 @@ impl<'a> Planner<'a> {
 
     /// A page's data: what every page has, plus `extra`.
     #[allow(clippy::too_many_arguments)]
-    fn job(
+    fn job_data(
         &self,
         target: Target,
         template: &'static str,

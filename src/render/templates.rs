@@ -31,8 +31,8 @@ pub fn load(theme: &Theme) -> Result<Tera, Vec<Diagnostic>> {
     if problems.is_empty() { Ok(tera) } else { Err(problems) }
 }
 
-pub fn render(tera: &Tera, theme: &Theme, template: &str, data: &Value) -> Result<String, Diagnostic> {
-    let context = Context::from_value(data.clone()).map_err(|e| template_error(theme, &e))?;
+pub fn render(tera: &Tera, theme: &Theme, template: &str, data: Value) -> Result<String, Diagnostic> {
+    let context = Context::from_value(data).map_err(|e| template_error(theme, &e))?;
     tera.render(template, &context).map_err(|e| template_error(theme, &e))
 }
 
