@@ -9,14 +9,8 @@ use std::time::Instant;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use jiff::civil::Date;
-use mimalloc::MiMalloc;
 use promise::diagnostics::{self, Diagnostic};
 use promise::{BuildError, Options, build, new_site, render_site};
-
-// A build makes and drops many small values (page data, strings); mimalloc
-// does that faster than the system allocator and returns memory sooner.
-#[global_allocator]
-static GLOBAL: MiMalloc = MiMalloc;
 
 #[derive(Parser)]
 #[command(
