@@ -120,7 +120,7 @@ fn remove_all(dir: &Path) -> std::io::Result<()> {
     let deepest = folders.iter().map(|(depth, _)| *depth).max().unwrap_or(0);
     for depth in (0..=deepest).rev() {
         let level: Vec<&PathBuf> = folders.iter().filter(|(d, _)| *d == depth).map(|(_, p)| p).collect();
-        level.par_iter().try_for_each(|p| fs::remove_dir(p))?;
+        level.par_iter().try_for_each(fs::remove_dir)?;
     }
     Ok(())
 }
