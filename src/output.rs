@@ -7,7 +7,6 @@ use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 
-use rayon::prelude::*;
 
 /// Files of a built site by their path inside the output folder, in a fixed
 /// order so every build writes the same bytes.
@@ -61,11 +60,12 @@ pub fn write(out: &Path, content: &Path, outputs: &Outputs) -> Result<(), WriteE
     let old = parent.join(format!(".{name}.old"));
     for leftover in [&staging, &old] {
         if leftover.exists() {
-            remove_all(leftover).map_err(io(leftover))?;
+            fs::remove_dir_all(leftover).map_err(io(leftover))?;
         }
     }
-    // Every folder once, a level at a time (parents before children, the
-    // folders of a level in parallel), then the files in parallel.
+    // Every folder once (a sorted set puts parents first), then the files.
+    // One at a time: on this kind of disk, parallel writes only queue up in
+    // the file system and cost more than they save.
     let mut folders: BTreeSet<PathBuf> = BTreeSet::new();
     for file in outputs.keys() {
         let mut dir = Path::new(file).parent();
@@ -77,18 +77,14 @@ pub fn write(out: &Path, content: &Path, outputs: &Outputs) -> Result<(), WriteE
         }
     }
     fs::create_dir(&staging).map_err(io(&staging))?;
-    let deepest = folders.iter().map(|d| d.components().count()).max().unwrap_or(0);
-    for depth in 1..=deepest {
-        let level: Vec<&PathBuf> = folders.iter().filter(|d| d.components().count() == depth).collect();
-        level.par_iter().try_for_each(|d| {
-            let dir = staging.join(d);
-            fs::create_dir(&dir).map_err(io(&dir))
-        })?;
+    for d in &folders {
+        let dir = staging.join(d);
+        fs::create_dir(&dir).map_err(io(&dir))?;
     }
-    outputs.par_iter().try_for_each(|(file, bytes)| {
+    for (file, bytes) in outputs {
         let path = staging.join(file);
-        fs::write(&path, bytes).map_err(io(&path))
-    })?;
+        fs::write(&path, bytes).map_err(io(&path))?;
+    }
     if out.exists() {
         fs::rename(out, &old).map_err(io(out))?;
     }
@@ -98,29 +94,7 @@ pub fn write(out: &Path, content: &Path, outputs: &Outputs) -> Result<(), WriteE
         return Err(WriteError::Io(out.to_path_buf(), e));
     }
     if old.exists() {
-        remove_all(&old).map_err(io(&old))?;
-    }
-    Ok(())
-}
-
-/// Removes a folder and everything in it: the files in parallel, then the
-/// folders, deepest first, a level at a time.
-fn remove_all(dir: &Path) -> std::io::Result<()> {
-    let mut files = Vec::new();
-    let mut folders: Vec<(usize, PathBuf)> = Vec::new();
-    for entry in walkdir::WalkDir::new(dir) {
-        let entry = entry.map_err(std::io::Error::other)?;
-        if entry.file_type().is_dir() {
-            folders.push((entry.depth(), entry.into_path()));
-        } else {
-            files.push(entry.into_path());
-        }
-    }
-    files.par_iter().try_for_each(fs::remove_file)?;
-    let deepest = folders.iter().map(|(depth, _)| *depth).max().unwrap_or(0);
-    for depth in (0..=deepest).rev() {
-        let level: Vec<&PathBuf> = folders.iter().filter(|(d, _)| *d == depth).map(|(_, p)| p).collect();
-        level.par_iter().try_for_each(fs::remove_dir)?;
+        fs::remove_dir_all(&old).map_err(io(&old))?;
     }
     Ok(())
 }
