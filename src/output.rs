@@ -7,7 +7,6 @@ use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 
-
 /// Files of a built site by their path inside the output folder, in a fixed
 /// order so every build writes the same bytes.
 pub type Outputs = BTreeMap<String, Vec<u8>>;

@@ -103,11 +103,24 @@ fn lower(level: HeadingLevel, by: usize) -> HeadingLevel {
     HeadingLevel::try_from((level as usize + by).min(6)).unwrap_or(HeadingLevel::H6)
 }
 
-/// Escapes text for an HTML attribute or element.
+/// Escapes text for an HTML element or a double-quoted attribute: the four
+/// characters that could end one, and nothing else. Every value on every
+/// page goes through here, so it is one pass over the text.
 pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    html::push_html(&mut out, std::iter::once(Event::Text(CowStr::from(text))));
-    out.replace('"', "&quot;")
+    let mut rest = text;
+    while let Some(at) = rest.find(['&', '<', '>', '"']) {
+        out.push_str(&rest[..at]);
+        out.push_str(match rest.as_bytes()[at] {
+            b'&' => "&amp;",
+            b'<' => "&lt;",
+            b'>' => "&gt;",
+            _ => "&quot;",
+        });
+        rest = &rest[at + 1..];
+    }
+    out.push_str(rest);
+    out
 }
 
 #[cfg(test)]
@@ -153,6 +166,14 @@ mod tests {
         );
         assert!(html.contains("<img src=\"../images/stars.png\" alt=\"\" />"), "{html}");
         assert!(html.contains("alt=\"A park\""), "{html}");
+    }
+
+    #[test]
+    fn escaping_covers_what_could_end_an_attribute() {
+        assert_eq!(
+            escape("Tom & Jerry's <b>\"x\"</b> / é"),
+            "Tom &amp; Jerry's &lt;b&gt;&quot;x&quot;&lt;/b&gt; / é"
+        );
     }
 
     #[test]
