@@ -82,7 +82,14 @@ pub fn write(out: &Path, content: &Path, outputs: &Outputs) -> Result<(), WriteE
     }
     for (file, bytes) in outputs {
         let path = staging.join(file);
-        fs::write(&path, bytes).map_err(io(&path))?;
+        // A file the previous build already has, byte for byte, is linked
+        // rather than written again: no new data, and deleting the previous
+        // build later frees nothing.
+        let before = out.join(file);
+        let same = fs::read(&before).is_ok_and(|old| old == *bytes);
+        if !(same && fs::hard_link(&before, &path).is_ok()) {
+            fs::write(&path, bytes).map_err(io(&path))?;
+        }
     }
     if out.exists() {
         fs::rename(out, &old).map_err(io(out))?;
