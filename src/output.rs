@@ -156,6 +156,23 @@ mod tests {
         assert_eq!(names, ["public"], "no staging folder is left behind");
     }
 
+    #[cfg(unix)]
+    #[test]
+    fn unchanged_files_are_linked_not_written_again() {
+        use std::os::unix::fs::MetadataExt;
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("public");
+        let content = dir.path().join("content");
+        let first = site(&[("index.html", "1"), ("sitemap.xml", ""), ("a/index.html", "same")]);
+        write(&out, &content, &first).unwrap();
+        let inode = fs::metadata(out.join("a/index.html")).unwrap().ino();
+        let second = site(&[("index.html", "2"), ("sitemap.xml", ""), ("a/index.html", "same")]);
+        write(&out, &content, &second).unwrap();
+        assert_eq!(fs::metadata(out.join("a/index.html")).unwrap().ino(), inode);
+        assert_eq!(fs::read_to_string(out.join("a/index.html")).unwrap(), "same");
+        assert_eq!(fs::read_to_string(out.join("index.html")).unwrap(), "2");
+    }
+
     #[test]
     fn leaves_other_folders_alone() {
         let dir = tempfile::tempdir().unwrap();
