@@ -53,7 +53,7 @@ impl Phrase {
         found
             .iter()
             .zip(&self.0)
-            .all(|((_, w), (want, acronym))| if *acronym { w == want } else { w.to_lowercase() == *want })
+            .all(|((_, w), (want, acronym))| if *acronym { w == want } else { same_lowercase(w, want) })
             .then_some(n)
     }
 }
@@ -89,7 +89,7 @@ impl<'a> Matcher<'a> {
         let words = tokens(text);
         let mut found: Vec<(Range<usize>, usize)> = Vec::new();
         for i in 0..words.len() {
-            let Some(candidates) = self.by_first.get(&words[i].1.to_lowercase()) else {
+            let Some(candidates) = self.by_first.get(lowercase(words[i].1).as_ref()) else {
                 continue;
             };
             for (rule, phrase) in candidates {
@@ -115,6 +115,20 @@ impl<'a> Matcher<'a> {
         }
         kept
     }
+}
+
+/// A word in lower case, copied only when it has capitals.
+fn lowercase(word: &str) -> std::borrow::Cow<'_, str> {
+    if word.chars().any(char::is_uppercase) {
+        std::borrow::Cow::Owned(word.to_lowercase())
+    } else {
+        std::borrow::Cow::Borrowed(word)
+    }
+}
+
+/// Whether `word` in lower case is `lower`, without copying it.
+fn same_lowercase(word: &str, lower: &str) -> bool {
+    word.chars().flat_map(char::to_lowercase).eq(lower.chars())
 }
 
 /// The words of `text` with their byte ranges: letters and digits, with

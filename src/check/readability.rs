@@ -39,13 +39,15 @@ impl Counts {
         counts
     }
 
-    fn add(&mut self, sentence: &str) {
+    /// Adds a sentence's words; returns how many there are.
+    fn add(&mut self, sentence: &str) -> usize {
         let words = words(sentence);
         self.words += words.len();
         self.syllables += words.iter().map(|w| syllables(w)).sum::<usize>();
         if words.len() > 2 {
             self.sentences += 1;
         }
+        words.len()
     }
 
     pub fn grade(&self) -> f64 {
@@ -211,8 +213,7 @@ pub fn check(doc: &Doc) -> Vec<Diagnostic> {
         }
         for sentence in sentences(&block.text) {
             let text = &block.text[sentence.clone()];
-            page.add(text);
-            let count = words(text).len();
+            let count = page.add(text);
             let at = doc.in_body(block.body_range(sentence.clone()));
             longest.push((count, at.line));
             if count > target.sentence_words {
