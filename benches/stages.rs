@@ -27,10 +27,11 @@ fn stages(c: &mut Criterion) {
     let links = Links::from(&Target::Home, "https://x.example/");
 
     c.bench_function("load", |b| b.iter(load));
+    let docs = check::docs(&site);
     c.bench_function("check", |b| {
         b.iter(|| {
-            let mut found = check::content(&site, &words, &theme, today);
-            found.extend(check::rendered(&site, &outputs));
+            let mut found = check::content(&site, &docs, &words, &theme, today);
+            found.extend(check::rendered(&docs, &outputs));
             found
         })
     });

@@ -423,14 +423,11 @@ fn validate(config: &Config, file: &Path, text: &str) -> Vec<Diagnostic> {
     if let Some(shared) = &config.checks.shared_band
         && config.band(shared.get_ref()).is_none()
     {
-        problems.push(
-            Diagnostic::error(
-                "unknown-band",
-                format!("there is no band called \"{}\"", shared.get_ref()),
-            )
-            .at(Location::from_span(file, text, shared.span()))
-            .help(suggest(shared.get_ref(), "bands", &config.band_ids())),
-        );
+        problems.push(unknown_band(
+            shared.get_ref(),
+            &config.band_ids(),
+            Location::from_span(file, text, shared.span()),
+        ));
     }
     if let Some(contact) = &config.checks.accessibility_contact
         && !config.contacts.contains_key(contact.get_ref())
@@ -470,6 +467,13 @@ pub fn unknown_contact(key: &str, known: &[&str], at: Location) -> Diagnostic {
     .at(at)
     .label("not one of the [contacts] in site.toml")
     .help(suggest(key, "contacts", known))
+}
+
+/// The same message wherever a band is named in a settings file.
+pub fn unknown_band(id: &str, known: &[&str], at: Location) -> Diagnostic {
+    Diagnostic::error("unknown-band", format!("there is no band called \"{id}\" in site.toml"))
+        .at(at)
+        .help(suggest(id, "bands", known))
 }
 
 /// Lower-case letters, digits and single dashes: safe in a web address.

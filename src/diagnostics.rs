@@ -217,6 +217,15 @@ pub fn display_path(path: &Path) -> String {
     text.strip_prefix("./").map(str::to_string).unwrap_or(text)
 }
 
+/// The words a diagnostic underlines, read from its file under `root`.
+pub fn underlined(root: &Path, at: &Location) -> String {
+    read_line(&root.join(&at.file), at.line)
+        .chars()
+        .skip(at.column.saturating_sub(1))
+        .take(at.len)
+        .collect()
+}
+
 fn read_line(path: &Path, line: usize) -> String {
     let bytes = std::fs::read(path).unwrap_or_default();
     String::from_utf8_lossy(&bytes)

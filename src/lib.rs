@@ -79,8 +79,9 @@ pub fn render_site(content: &Path, options: &Options) -> Result<Built, Vec<Diagn
         errors.extend(found.iter().cloned());
         errors
     })?;
-    found.extend(check::content(&site, &words, &theme, options.today));
-    let known_problems = check::known_problems(&site, &found);
+    let docs = check::docs(&site);
+    found.extend(check::content(&site, &docs, &words, &theme, options.today));
+    let known_problems = check::known_problems(&docs, &found);
     let (outputs, leaflets) = rayon::join(
         || render::render(&site, &theme, options.leaflets, &known_problems),
         || options.leaflets.then(|| print::leaflets(&site, &theme)),
@@ -97,7 +98,7 @@ pub fn render_site(content: &Path, options: &Options) -> Result<Built, Vec<Diagn
         Some(Err(errors)) => found.extend(errors),
         None => {}
     }
-    found.extend(check::rendered(&site, &outputs));
+    found.extend(check::rendered(&docs, &outputs));
     diagnostics::sort(&mut found);
     if found.iter().any(Diagnostic::is_error) {
         return Err(found);

@@ -87,12 +87,15 @@ struct Source {
 }
 
 impl Source {
+    fn today(&self) -> Date {
+        self.today.unwrap_or_else(|| Options::default().today)
+    }
+
     fn options(&self, base_url: Option<String>, leaflets: bool) -> Options {
-        let defaults = Options::default();
         Options {
             base_url,
             leaflets,
-            today: self.today.unwrap_or(defaults.today),
+            today: self.today(),
         }
     }
 }
@@ -126,7 +129,7 @@ fn main() -> ExitCode {
                 port,
                 bind,
                 open,
-                today: source.options(None, false).today,
+                today: source.today(),
             };
             match promise::serve::serve(&settings) {
                 Ok(()) => ExitCode::SUCCESS,

@@ -29,10 +29,8 @@ const VAGUE: &[&str] = &[
 ];
 
 /// A UK phone number: 01632 960101, 0800 1111, +44 1632 960101.
-pub static PHONE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:\+44\s?|\b0)\d{2,4}[ ]?\d{3}[ ]?\d{3,4}\b|\b0800[ ]?\d{3,4}[ ]?\d{0,4}\b")
-        .unwrap_or_else(|e| unreachable!("a fixed pattern: {e}"))
-});
+pub const PHONE_NUMBER: &str = r"(?:\+44\s?|\b0)\d{2,4}[ ]?\d{3}[ ]?\d{3,4}\b|\b0800[ ]?\d{3,4}[ ]?\d{0,4}\b";
+static PHONE: LazyLock<Regex> = LazyLock::new(|| super::pattern(PHONE_NUMBER));
 
 /// How the accessibility statement names a kind of problem this module (or
 /// the colour check) finds.

@@ -96,11 +96,8 @@ struct Sheet {
 
 impl Sheet {
     fn read(css: &str) -> Sheet {
-        static RULE: LazyLock<Regex> =
-            LazyLock::new(|| Regex::new(r"([^{}]*)\{([^{}]*)\}").unwrap_or_else(|e| unreachable!("fixed: {e}")));
-        static DECL: LazyLock<Regex> = LazyLock::new(|| {
-            Regex::new(r"--([a-z0-9-]+)\s*:\s*([^;}]+)").unwrap_or_else(|e| unreachable!("fixed: {e}"))
-        });
+        static RULE: LazyLock<Regex> = LazyLock::new(|| super::pattern(r"([^{}]*)\{([^{}]*)\}"));
+        static DECL: LazyLock<Regex> = LazyLock::new(|| super::pattern(r"--([a-z0-9-]+)\s*:\s*([^;}]+)"));
         let css = strip_comments(css);
         let dark = dark_block(&css);
         let mut rules = Vec::new();
@@ -162,8 +159,7 @@ impl Sheet {
 /// Comments blanked out with spaces, byte for byte, so positions stay where
 /// they were.
 fn strip_comments(css: &str) -> String {
-    static COMMENT: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"(?s)/\*.*?\*/").unwrap_or_else(|e| unreachable!("fixed: {e}")));
+    static COMMENT: LazyLock<Regex> = LazyLock::new(|| super::pattern(r"(?s)/\*.*?\*/"));
     COMMENT
         .replace_all(css, |c: &regex::Captures| {
             c[0].chars()

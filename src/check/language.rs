@@ -8,6 +8,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::Doc;
+use super::prose::Block;
 use super::words::{Rule, Words};
 use crate::diagnostics::{Diagnostic, Location};
 
@@ -16,8 +17,10 @@ const TEXT_FIELDS: &[&str] = &["title", "summary", "how_to_get_it", "we_did", "n
 
 /// Web and e-mail addresses and phone numbers are never prose.
 static NOT_WORDS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?:\+44\s?|\b0)\d[\d ]{8,}\d\b")
-        .unwrap_or_else(|e| unreachable!("a fixed pattern: {e}"))
+    super::pattern(&format!(
+        r"(?i)\b(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|{}",
+        super::accessibility::PHONE_NUMBER
+    ))
 });
 
 /// The rules, ready to match: each phrase indexed by its first word.
@@ -168,9 +171,10 @@ fn tokens(text: &str) -> Vec<(Range<usize>, &str)> {
 }
 
 /// Every use of a rule's words in a page, its front matter included.
-pub fn check(doc: &Doc, matcher: &Matcher) -> Vec<Diagnostic> {
+/// `blocks` are the blocks of `doc`'s body.
+pub(crate) fn check(doc: &Doc, blocks: &[Block], matcher: &Matcher) -> Vec<Diagnostic> {
     let mut found = Vec::new();
-    for block in super::prose::blocks(doc.body) {
+    for block in blocks {
         for (span, rule) in matcher.find(&block.text, doc) {
             let at = doc.in_body(block.body_range(span.clone()));
             found.push(finding(rule, &block.text[span], at, "<!-- allow: {id} -->"));

@@ -15,6 +15,7 @@ use std::ops::Range;
 
 use jiff::civil::Date;
 use rayon::prelude::*;
+use regex::Regex;
 
 use crate::config::Band;
 #[cfg(test)]
@@ -26,6 +27,11 @@ use crate::render::theme::Theme;
 use crate::render::urls::Target;
 pub use accessibility::DECORATIVE;
 pub use words::Words;
+
+/// A pattern written in this code, which is known to be valid.
+fn pattern(text: &str) -> Regex {
+    Regex::new(text).unwrap_or_else(|e| unreachable!("the fixed pattern {text}: {e}"))
+}
 
 /// One content file as the checks see it: its words, where it came from, the
 /// page it becomes and the bands that read it.
@@ -97,38 +103,36 @@ pub fn docs(site: &Site) -> Vec<Doc<'_>> {
             reading: shared,
         });
     }
-    for m in &site.messages {
-        docs.push(Doc {
-            origin: &m.origin,
-            title: &m.title,
-            body: &m.body,
-            target: Target::Messages,
-            bands: all.clone(),
-            reading: shared,
-        });
-    }
-    for p in &site.pages {
-        docs.push(Doc {
-            origin: &p.origin,
-            title: &p.title,
-            body: &p.body,
-            target: Target::Page(p.slug.clone()),
-            bands: all.clone(),
-            reading: shared,
-        });
-    }
+    // Messages and other pages are read by every band.
+    let messages = site
+        .messages
+        .iter()
+        .map(|m| (&m.origin, &m.title, &m.body, Target::Messages));
+    let pages = site
+        .pages
+        .iter()
+        .map(|p| (&p.origin, &p.title, &p.body, Target::Page(p.slug.clone())));
+    docs.extend(messages.chain(pages).map(|(origin, title, body, target)| Doc {
+        origin,
+        title,
+        body,
+        target,
+        bands: all.clone(),
+        reading: shared,
+    }));
     docs
 }
 
 /// What the checks of the content found, before anything is rendered.
-pub fn content(site: &Site, words: &Words, theme: &Theme, today: Date) -> Vec<Diagnostic> {
+/// `docs` are the site's [`docs`].
+pub fn content(site: &Site, docs: &[Doc], words: &Words, theme: &Theme, today: Date) -> Vec<Diagnostic> {
     let matcher = language::Matcher::new(words);
-    let docs = docs(site);
     let mut found: Vec<Diagnostic> = docs
         .par_iter()
         .flat_map_iter(|doc| {
-            let mut found = language::check(doc, &matcher);
-            found.extend(readability::check(doc));
+            let blocks = prose::blocks(doc.body);
+            let mut found = language::check(doc, &blocks, &matcher);
+            found.extend(readability::check(doc, &blocks));
             found.extend(accessibility::check(doc));
             allow::filter(doc, found)
         })
@@ -140,8 +144,8 @@ pub fn content(site: &Site, words: &Words, theme: &Theme, today: Date) -> Vec<Di
 
 /// What the checks of the rendered site found: links and images that lead
 /// nowhere, and pages without their one h1.
-pub fn rendered(site: &Site, outputs: &Outputs) -> Vec<Diagnostic> {
-    let mut found: Vec<Diagnostic> = docs(site)
+pub fn rendered(docs: &[Doc], outputs: &Outputs) -> Vec<Diagnostic> {
+    let mut found: Vec<Diagnostic> = docs
         .par_iter()
         .flat_map_iter(|doc| allow::filter(doc, links::check(doc, outputs)))
         .collect();
@@ -191,8 +195,7 @@ pub struct KnownProblem {
 
 /// What the accessibility statement lists: the accessibility warnings left in
 /// the content, one line per page and kind, in page order.
-pub fn known_problems(site: &Site, found: &[Diagnostic]) -> Vec<KnownProblem> {
-    let docs = docs(site);
+pub fn known_problems(docs: &[Doc], found: &[Diagnostic]) -> Vec<KnownProblem> {
     let mut out: Vec<KnownProblem> = Vec::new();
     for d in found {
         let Some(what) = accessibility::plain_words(&d.code) else {

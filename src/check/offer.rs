@@ -9,6 +9,7 @@ use jiff::civil::Date;
 
 use crate::config;
 use crate::content::Site;
+use crate::content::front_matter::field_location;
 use crate::diagnostics::{Diagnostic, Location};
 
 /// How long an entry may go without a review: the law expects the offer to
@@ -39,7 +40,7 @@ pub fn check(site: &Site, today: Date) -> Vec<Diagnostic> {
                     "review-due",
                     format!("\"{}\" was last reviewed on {}, more than {REVIEW_MONTHS} months ago", entry.title, entry.reviewed),
                 )
-                .at(field(&entry.origin, "reviewed"))
+                .at(field_location(&entry.origin.file, &entry.origin.front, entry.origin.front_line, "reviewed"))
                 .help("check the entry with the team that runs the service and with young people, then change the date to the day you checked it"),
             );
         }
@@ -63,22 +64,4 @@ pub fn check(site: &Site, today: Date) -> Vec<Diagnostic> {
         );
     }
     found
-}
-
-/// Where a front matter field is, or the first line of the front matter.
-fn field(origin: &crate::content::Origin, key: &str) -> Location {
-    let line = origin
-        .front
-        .lines()
-        .position(|l| l.trim_start().starts_with(key))
-        .unwrap_or(0);
-    let text = origin.front.lines().nth(line).unwrap_or_default();
-    let value = text.find([':', '=']).map_or(0, |i| i + 1);
-    let skip = text[value..].len() - text[value..].trim_start().len();
-    Location {
-        file: origin.file.clone(),
-        line: origin.front_line + line,
-        column: value + skip + 1,
-        len: text.trim_end().len().saturating_sub(value + skip).max(1),
-    }
 }

@@ -72,9 +72,7 @@ impl Counts {
 /// The sentences of a text, as byte ranges: each ends after its `.`, `!` or
 /// `?` (and any closing quotes or brackets) when a space or the end follows.
 fn sentences(text: &str) -> Vec<Range<usize>> {
-    static END: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r#"[.!?]+["'”’)\]]*(?:\s+|$)"#).unwrap_or_else(|e| unreachable!("a fixed pattern: {e}"))
-    });
+    static END: LazyLock<Regex> = LazyLock::new(|| super::pattern(r#"[.!?]+["'”’)\]]*(?:\s+|$)"#));
     let mut out = Vec::new();
     let mut start = 0;
     for end in END.find_iter(text) {
@@ -151,9 +149,7 @@ fn count_syllables(word: &str) -> usize {
 }
 
 fn patterns(list: &[&str]) -> Vec<Regex> {
-    list.iter()
-        .map(|p| Regex::new(p).unwrap_or_else(|e| unreachable!("a fixed pattern {p}: {e}")))
-        .collect()
+    list.iter().map(|p| super::pattern(p)).collect()
 }
 
 /// Vowel groups that are said as two syllables: so-ci-al is "ia" once but
@@ -198,7 +194,8 @@ static JOINED: LazyLock<Vec<Regex>> = LazyLock::new(|| {
 });
 
 /// Reading-level findings for one page.
-pub fn check(doc: &Doc) -> Vec<Diagnostic> {
+/// `blocks` are the blocks of `doc`'s body.
+pub(crate) fn check(doc: &Doc, blocks: &[prose::Block]) -> Vec<Diagnostic> {
     let Some(band) = doc.reading else {
         return Vec::new();
     };
@@ -207,7 +204,7 @@ pub fn check(doc: &Doc) -> Vec<Diagnostic> {
     let mut found = Vec::new();
     let mut page = Counts::default();
     let mut longest: Vec<(usize, usize)> = Vec::new();
-    for block in prose::blocks(doc.body) {
+    for block in blocks {
         if !matches!(block.kind, BlockKind::Paragraph | BlockKind::Item) {
             continue;
         }
@@ -231,7 +228,7 @@ pub fn check(doc: &Doc) -> Vec<Diagnostic> {
                 );
             }
             if target.long_words {
-                found.extend(long_words(doc, &block, sentence));
+                found.extend(long_words(doc, block, sentence));
             }
         }
     }
@@ -260,8 +257,7 @@ pub fn check(doc: &Doc) -> Vec<Diagnostic> {
 }
 
 fn long_words(doc: &Doc, block: &prose::Block, sentence: Range<usize>) -> Vec<Diagnostic> {
-    static WORD: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"[\p{L}'’-]+").unwrap_or_else(|e| unreachable!("a fixed pattern: {e}")));
+    static WORD: LazyLock<Regex> = LazyLock::new(|| super::pattern(r"[\p{L}'’-]+"));
     WORD.find_iter(&block.text[sentence.clone()])
         .filter(|w| syllables(w.as_str()) >= LONG_WORD)
         .map(|w| {

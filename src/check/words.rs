@@ -7,7 +7,7 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use crate::config::{self, Config};
-use crate::diagnostics::{Diagnostic, Location, Severity, suggest};
+use crate::diagnostics::{Diagnostic, Location, Severity};
 
 pub const FILE_NAME: &str = "words.toml";
 
@@ -124,14 +124,11 @@ fn validate(words: &Words, config: &Config, file: &Path, text: &str) -> Vec<Diag
         }
         for band in &rule.bands {
             if config.band(band.get_ref()).is_none() {
-                problems.push(
-                    Diagnostic::error(
-                        "unknown-band",
-                        format!("there is no band called \"{}\"", band.get_ref()),
-                    )
-                    .at(Location::from_span(file, text, band.span()))
-                    .help(suggest(band.get_ref(), "bands in site.toml", &config.band_ids())),
-                );
+                problems.push(config::unknown_band(
+                    band.get_ref(),
+                    &config.band_ids(),
+                    Location::from_span(file, text, band.span()),
+                ));
             }
         }
     }

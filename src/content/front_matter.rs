@@ -218,36 +218,40 @@ impl Parsed<'_> {
     /// Where the value of a top-level field is written, or the opening fence
     /// when the field is not there.
     pub fn location(&self, file: &Path, key: &str) -> Location {
-        let separator = match self.format {
-            Format::Yaml => ':',
-            Format::Toml => '=',
+        field_location(file, self.front, self.front_line, key)
+    }
+}
+
+/// Where the value of a top-level field is written in front matter (`front`,
+/// starting on line `front_line` of `file`), or the opening fence when the
+/// field is not there.
+pub fn field_location(file: &Path, front: &str, front_line: usize, key: &str) -> Location {
+    for (i, line) in front.lines().enumerate() {
+        let Some(rest) = strip_key(line, key) else { continue };
+        // `:` in YAML, `=` in TOML: neither can follow a key in the other.
+        let Some(value) = rest.trim_start().strip_prefix([':', '=']) else {
+            continue;
         };
-        for (i, line) in self.front.lines().enumerate() {
-            let Some(rest) = strip_key(line, key) else { continue };
-            let Some(value) = rest.trim_start().strip_prefix(separator) else {
-                continue;
-            };
-            let value_start = line.len() - value.trim_start().len();
-            let column = line[..value_start].chars().count() + 1;
-            let len = value.trim().chars().count();
-            let (column, len) = if len == 0 {
-                (1, key.chars().count())
-            } else {
-                (column, len)
-            };
-            return Location {
-                file: file.to_path_buf(),
-                line: self.front_line + i,
-                column,
-                len,
-            };
-        }
-        Location {
+        let value_start = line.len() - value.trim_start().len();
+        let column = line[..value_start].chars().count() + 1;
+        let len = value.trim().chars().count();
+        let (column, len) = if len == 0 {
+            (1, key.chars().count())
+        } else {
+            (column, len)
+        };
+        return Location {
             file: file.to_path_buf(),
-            line: self.front_line - 1,
-            column: 1,
-            len: 3,
-        }
+            line: front_line + i,
+            column,
+            len,
+        };
+    }
+    Location {
+        file: file.to_path_buf(),
+        line: front_line - 1,
+        column: 1,
+        len: 3,
     }
 }
 

@@ -139,27 +139,24 @@ impl<'a> Planner<'a> {
     /// A page with its data, ready to render.
     pub fn job(&self, plan: Plan) -> PageJob {
         let site = self.site;
+        let (target, _) = self.address(plan);
         match plan {
             Plan::Home => self.home(),
             Plan::NotFound => self.not_found(),
             Plan::OfferIndex => self.offer_index(),
             Plan::Messages => self.messages(),
             Plan::Accessibility => self.accessibility(),
-            Plan::Band(i) => self.band(&site.config.bands[i]),
-            Plan::Promise(i) => self.promise_page(i),
-            Plan::Offer(i) => self.offer_entry(&site.offer[i]),
-            Plan::Page(i) => self.page(&site.pages[i]),
+            Plan::Band(i) => self.band(&site.config.bands[i], target),
+            Plan::Promise(i) => self.promise_page(i, target),
+            Plan::Offer(i) => self.offer_entry(&site.offer[i], target),
+            Plan::Page(i) => self.page(&site.pages[i], target),
         }
     }
 
-    fn promise_page(&self, i: usize) -> PageJob {
+    fn promise_page(&self, i: usize, target: Target) -> PageJob {
         let site = self.site;
         let page = &site.promise_pages[i];
         let band = site.config.band(&page.band);
-        let target = Target::Promise {
-            band: page.band.clone(),
-            slug: page.slug.clone(),
-        };
         let links = Links::from(&target, &self.base_url);
         let siblings: Vec<Value> = site
             .band_pages(&page.band)
@@ -195,8 +192,7 @@ impl<'a> Planner<'a> {
         )
     }
 
-    fn page(&self, page: &Page) -> PageJob {
-        let target = Target::Page(page.slug.clone());
+    fn page(&self, page: &Page, target: Target) -> PageJob {
         let links = Links::from(&target, &self.base_url);
         let contacts = &self.site.config.contacts;
         let extra = json!({
@@ -235,8 +231,7 @@ impl<'a> Planner<'a> {
         )
     }
 
-    fn band(&self, band: &Band) -> PageJob {
-        let target = Target::Band(band.id.clone());
+    fn band(&self, band: &Band, target: Target) -> PageJob {
         let links = Links::from(&target, &self.base_url);
         let themes: Vec<Value> = self
             .site
@@ -304,8 +299,7 @@ impl<'a> Planner<'a> {
             .collect()
     }
 
-    fn offer_entry(&self, entry: &OfferEntry) -> PageJob {
-        let target = Target::OfferEntry(entry.slug.clone());
+    fn offer_entry(&self, entry: &OfferEntry, target: Target) -> PageJob {
         let links = Links::from(&target, &self.base_url);
         let area = self.site.config.area(&entry.area);
         let extra = json!({

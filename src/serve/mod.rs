@@ -6,12 +6,11 @@
 mod paths;
 mod preview;
 
-use std::io::Cursor;
 use std::net::{IpAddr, SocketAddr};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc;
-use std::sync::{Arc, Condvar, Mutex, RwLock};
+use std::sync::{Arc, Condvar, Mutex};
 use std::thread;
 use std::time::Duration;
 
@@ -43,9 +42,14 @@ pub struct Settings {
 
 /// The latest build, and a signal for the pages waiting for the next one.
 struct Shared {
-    snapshot: RwLock<Arc<Snapshot>>,
-    version: Mutex<u64>,
+    snapshot: Mutex<Arc<Snapshot>>,
     changed: Condvar,
+}
+
+impl Shared {
+    fn latest(&self) -> Option<Arc<Snapshot>> {
+        self.snapshot.lock().ok().map(|s| Arc::clone(&s))
+    }
 }
 
 /// Runs the preview until Ctrl-C. Returns why it could not start.
@@ -66,8 +70,7 @@ pub fn serve(settings: &Settings) -> Result<(), String> {
     let first = Snapshot::build(&settings.content, &options, 1);
     report(&first, None);
     let shared = Arc::new(Shared {
-        snapshot: RwLock::new(Arc::new(first)),
-        version: Mutex::new(1),
+        snapshot: Mutex::new(Arc::new(first)),
         changed: Condvar::new(),
     });
 
@@ -150,6 +153,9 @@ fn changed_files(event: notify::Result<Event>) -> Vec<PathBuf> {
 
 /// Builds again after each burst of saves, until the watcher stops.
 fn rebuild_on_save(saves: &mpsc::Receiver<notify::Result<Event>>, shared: &Shared, content: &Path, options: &Options) {
+    // The watcher names files by their full path; the terminal shows them
+    // from the content folder.
+    let root = std::fs::canonicalize(content).unwrap_or_else(|_| content.to_path_buf());
     while let Ok(first) = saves.recv() {
         let mut changed = changed_files(first);
         if changed.is_empty() {
@@ -160,18 +166,14 @@ fn rebuild_on_save(saves: &mpsc::Receiver<notify::Result<Event>>, shared: &Share
         while let Ok(more) = saves.recv_timeout(SETTLE) {
             changed.extend(changed_files(more));
         }
-        let version = shared.version.lock().map(|v| *v + 1).unwrap_or(1);
+        let version = shared.latest().map_or(1, |s| s.version + 1);
         let snapshot = Snapshot::build(content, options, version);
-        let root = std::fs::canonicalize(content).unwrap_or_else(|_| content.to_path_buf());
         let first_change = changed
             .first()
             .map(|p| p.strip_prefix(&root).unwrap_or(p).to_path_buf());
         report(&snapshot, first_change.as_deref());
-        if let Ok(mut current) = shared.snapshot.write() {
+        if let Ok(mut current) = shared.snapshot.lock() {
             *current = Arc::new(snapshot);
-        }
-        if let Ok(mut v) = shared.version.lock() {
-            *v = version;
         }
         shared.changed.notify_all();
     }
@@ -193,19 +195,18 @@ fn answer(request: Request, shared: &Shared, content: &Path) {
     let reply = if preview::is_wait(&url) {
         let seen = preview::seen_version(&url);
         let version = shared
-            .version
+            .snapshot
             .lock()
             .ok()
-            .and_then(|v| shared.changed.wait_timeout_while(v, WAIT, |v| *v == seen).ok())
-            .map_or(seen, |(v, _)| *v);
+            .and_then(|s| shared.changed.wait_timeout_while(s, WAIT, |s| s.version == seen).ok())
+            .map_or(seen, |(s, _)| s.version);
         preview::Reply {
             status: 200,
             content_type: "text/plain; charset=utf-8",
             body: version.to_string().into_bytes(),
         }
     } else {
-        let snapshot = shared.snapshot.read().map(|s| Arc::clone(&s)).ok();
-        match snapshot {
+        match shared.latest() {
             Some(snapshot) => snapshot.reply(&url, content),
             None => preview::Reply {
                 status: 500,
@@ -214,13 +215,7 @@ fn answer(request: Request, shared: &Shared, content: &Path) {
             },
         }
     };
-    let mut response = Response::new(
-        reply.status.into(),
-        Vec::new(),
-        Cursor::new(reply.body.clone()),
-        Some(reply.body.len()),
-        None,
-    );
+    let mut response = Response::from_data(reply.body).with_status_code(reply.status);
     for (name, value) in [("Content-Type", reply.content_type), ("Cache-Control", "no-store")] {
         if let Ok(header) = Header::from_bytes(name.as_bytes(), value.as_bytes()) {
             response.add_header(header);

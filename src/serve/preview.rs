@@ -7,7 +7,7 @@ use std::path::Path;
 use std::time::{Duration, Instant};
 
 use super::paths::{self, Refused};
-use crate::diagnostics::{self, Diagnostic, Severity};
+use crate::diagnostics::{self, Diagnostic};
 use crate::render::markdown::escape;
 use crate::{Built, Options, check, render_site};
 
@@ -31,7 +31,6 @@ pub struct Snapshot {
 #[derive(Debug, Clone, serde::Serialize)]
 struct Finding {
     severity: &'static str,
-    code: String,
     message: String,
     help: Option<String>,
     /// The content file and line it is about.
@@ -76,12 +75,11 @@ impl Snapshot {
                 if let Some(page) = pages.get(file) {
                     findings.entry(page.clone()).or_default().push(Finding {
                         severity: if d.is_error() { "error" } else { "warning" },
-                        code: d.code.to_string(),
                         message: d.message.clone(),
                         help: d.help.clone(),
                         file: diagnostics::display_path(file),
                         line: at.line,
-                        text: underlined(content, at),
+                        text: diagnostics::underlined(content, at),
                     });
                 }
             }
@@ -100,7 +98,7 @@ impl Snapshot {
             Ok(built) => &built.warnings,
             Err(problems) => problems,
         };
-        let errors = all.iter().filter(|d| d.severity == Severity::Error).count();
+        let errors = all.iter().filter(|d| d.is_error()).count();
         (errors, all.len() - errors)
     }
 
@@ -257,13 +255,6 @@ fn page(title: &str, main: &str, version: u64) -> String {
         "<!doctype html><html lang=\"en-GB\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width,initial-scale=1\"><title>{} – preview</title><link rel=\"stylesheet\" href=\"{PREFIX}preview.css\"></head><body>{main}<script src=\"{PREFIX}preview.js\" data-version=\"{version}\" defer></script></body></html>",
         escape(title)
     )
-}
-
-/// The words a finding underlines, read from its file.
-fn underlined(content: &Path, at: &diagnostics::Location) -> String {
-    let text = std::fs::read_to_string(content.join(&at.file)).unwrap_or_default();
-    let line = text.lines().nth(at.line.saturating_sub(1)).unwrap_or_default();
-    line.chars().skip(at.column.saturating_sub(1)).take(at.len).collect()
 }
 
 /// The version a wait request has seen: `/__promise/wait?v=3` is 3.
