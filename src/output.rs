@@ -1,11 +1,17 @@
 //! Write: the only stage that touches the output folder. It writes the whole
 //! site into a staging folder beside it, then swaps the two, so a build that
 //! fails half-way leaves the published site exactly as it was.
+//!
+//! The site the swap replaces is kept beside it as `.NAME.previous`, and the
+//! next build starts from it: only the files that changed are written, and no
+//! folder is made or deleted that both builds have.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
+
+use walkdir::WalkDir;
 
 /// Files of a built site by their path inside the output folder, in a fixed
 /// order so every build writes the same bytes.
@@ -39,6 +45,11 @@ impl std::fmt::Display for WriteError {
     }
 }
 
+fn io_error(p: &Path) -> impl FnOnce(io::Error) -> WriteError {
+    let p = p.to_path_buf();
+    move |e| WriteError::Io(p, e)
+}
+
 /// Replaces `out` with exactly `outputs`.
 pub fn write(out: &Path, content: &Path, outputs: &Outputs) -> Result<(), WriteError> {
     check_target(out, content)?;
@@ -50,57 +61,101 @@ pub fn write(out: &Path, content: &Path, outputs: &Outputs) -> Result<(), WriteE
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
         _ => PathBuf::from("."),
     };
-    let io = |p: &Path| {
-        let p = p.to_path_buf();
-        move |e| WriteError::Io(p, e)
-    };
-    fs::create_dir_all(&parent).map_err(io(&parent))?;
+    fs::create_dir_all(&parent).map_err(io_error(&parent))?;
     let staging = parent.join(format!(".{name}.staging"));
-    let old = parent.join(format!(".{name}.old"));
-    for leftover in [&staging, &old] {
-        if leftover.exists() {
-            fs::remove_dir_all(leftover).map_err(io(leftover))?;
-        }
+    let previous = parent.join(format!(".{name}.previous"));
+    // A staging folder left by a build that stopped half-way is ours, and
+    // is brought up to date like the previous site would be.
+    if !staging.exists() && previous.exists() {
+        check_target(&previous, content)?;
+        fs::rename(&previous, &staging).map_err(io_error(&previous))?;
     }
-    // Every folder once (a sorted set puts parents first), then the files.
-    // One at a time: on this kind of disk, parallel writes only queue up in
-    // the file system and cost more than they save.
-    let mut folders: BTreeSet<PathBuf> = BTreeSet::new();
+    fill(&staging, out, outputs)?;
+    if previous.exists() {
+        fs::remove_dir_all(&previous).map_err(io_error(&previous))?;
+    }
+    if out.exists() {
+        fs::rename(out, &previous).map_err(io_error(out))?;
+    }
+    if let Err(e) = fs::rename(&staging, out) {
+        // Put the published site back before giving up.
+        let _ = fs::rename(&previous, out);
+        return Err(WriteError::Io(out.to_path_buf(), e));
+    }
+    Ok(())
+}
+
+/// Makes `staging` hold exactly `outputs`, touching only what differs.
+fn fill(staging: &Path, live: &Path, outputs: &Outputs) -> Result<(), WriteError> {
+    // Every folder the site needs; a sorted set puts parents first.
+    let mut folders: BTreeSet<&str> = BTreeSet::new();
     for file in outputs.keys() {
-        let mut dir = Path::new(file).parent();
-        while let Some(d) = dir.filter(|d| !d.as_os_str().is_empty()) {
-            if !folders.insert(d.to_path_buf()) {
+        let mut path = file.as_str();
+        while let Some((dir, _)) = path.rsplit_once('/') {
+            if !folders.insert(dir) {
                 break;
             }
-            dir = d.parent();
+            path = dir;
         }
     }
-    fs::create_dir(&staging).map_err(io(&staging))?;
-    for d in &folders {
-        let dir = staging.join(d);
-        fs::create_dir(&dir).map_err(io(&dir))?;
+    fs::create_dir_all(staging).map_err(io_error(staging))?;
+    let mut present_dirs = BTreeSet::new();
+    let mut present_files = BTreeSet::new();
+    let mut stale = Vec::new();
+    let mut walk = WalkDir::new(staging).min_depth(1).into_iter();
+    while let Some(entry) = walk.next() {
+        let entry = entry.map_err(|e| WriteError::Io(staging.to_path_buf(), e.into()))?;
+        let Some(key) = entry
+            .path()
+            .strip_prefix(staging)
+            .ok()
+            .and_then(|p| p.to_str())
+            .map(|p| p.replace('\\', "/"))
+        else {
+            stale.push((entry.path().to_path_buf(), entry.file_type().is_dir()));
+            continue;
+        };
+        let kind = entry.file_type();
+        if kind.is_dir() && folders.contains(key.as_str()) {
+            present_dirs.insert(key);
+        } else if kind.is_file() && outputs.contains_key(&key) {
+            present_files.insert(key);
+        } else {
+            if kind.is_dir() {
+                walk.skip_current_dir();
+            }
+            stale.push((entry.path().to_path_buf(), kind.is_dir()));
+        }
+    }
+    for (path, dir) in stale {
+        let removed = if dir {
+            fs::remove_dir_all(&path)
+        } else {
+            fs::remove_file(&path)
+        };
+        removed.map_err(io_error(&path))?;
+    }
+    for dir in folders.iter().filter(|d| !present_dirs.contains(**d)) {
+        let path = staging.join(dir);
+        fs::create_dir(&path).map_err(io_error(&path))?;
     }
     for (file, bytes) in outputs {
         let path = staging.join(file);
-        // A file the previous build already has, byte for byte, is linked
-        // rather than written again: no new data, and deleting the previous
-        // build later frees nothing.
-        let before = out.join(file);
-        let same = fs::read(&before).is_ok_and(|old| old == *bytes);
-        if !(same && fs::hard_link(&before, &path).is_ok()) {
-            fs::write(&path, bytes).map_err(io(&path))?;
+        let same = |p: &Path| fs::read(p).is_ok_and(|old| old == *bytes);
+        if present_files.contains(file) {
+            if same(&path) {
+                continue;
+            }
+            // It may share its bytes with the published site through a hard
+            // link, so it is replaced, never written over.
+            fs::remove_file(&path).map_err(io_error(&path))?;
         }
-    }
-    if out.exists() {
-        fs::rename(out, &old).map_err(io(out))?;
-    }
-    if let Err(e) = fs::rename(&staging, out) {
-        // Put the previous site back before giving up.
-        let _ = fs::rename(&old, out);
-        return Err(WriteError::Io(out.to_path_buf(), e));
-    }
-    if old.exists() {
-        fs::remove_dir_all(&old).map_err(io(&old))?;
+        // A file the published site already has, byte for byte, is linked
+        // rather than written again.
+        let before = live.join(file);
+        if !(same(&before) && fs::hard_link(&before, &path).is_ok()) {
+            fs::write(&path, bytes).map_err(io_error(&path))?;
+        }
     }
     Ok(())
 }
@@ -135,6 +190,15 @@ mod tests {
             .collect()
     }
 
+    fn names(dir: &Path) -> Vec<String> {
+        let mut names: Vec<String> = fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        names
+    }
+
     #[test]
     fn replaces_a_previous_build_whole() {
         let dir = tempfile::tempdir().unwrap();
@@ -146,14 +210,73 @@ mod tests {
             &site(&[("index.html", "1"), ("sitemap.xml", ""), ("old/index.html", "x")]),
         )
         .unwrap();
+        assert_eq!(names(dir.path()), ["public"], "no staging folder is left behind");
         write(&out, &content, &site(&[("index.html", "2"), ("sitemap.xml", "")])).unwrap();
         assert_eq!(fs::read_to_string(out.join("index.html")).unwrap(), "2");
         assert!(!out.join("old").exists());
-        let names: Vec<_> = fs::read_dir(dir.path())
-            .unwrap()
-            .map(|e| e.unwrap().file_name())
+        assert_eq!(names(dir.path()), [".public.previous", "public"]);
+        let previous = dir.path().join(".public.previous");
+        assert_eq!(fs::read_to_string(previous.join("index.html")).unwrap(), "1");
+        assert_eq!(fs::read_to_string(previous.join("old/index.html")).unwrap(), "x");
+    }
+
+    #[test]
+    fn the_previous_site_becomes_the_next() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("public");
+        let content = dir.path().join("content");
+        let base = [("index.html", "1"), ("sitemap.xml", ""), ("a/index.html", "a1")];
+        write(&out, &content, &site(&base)).unwrap();
+        write(&out, &content, &site(&base)).unwrap();
+        // Whatever the previous site holds that the new one does not is
+        // gone, and what changed is written without touching the live site,
+        // whose files the previous one shares through hard links.
+        let previous = dir.path().join(".public.previous");
+        fs::write(previous.join("stray.html"), "?").unwrap();
+        fs::create_dir_all(previous.join("gone/deep")).unwrap();
+        fs::write(previous.join("gone/deep/index.html"), "?").unwrap();
+        fs::remove_dir_all(previous.join("a")).unwrap();
+        fs::write(previous.join("a"), "a file where a folder belongs").unwrap();
+        let next = [
+            ("index.html", "1"),
+            ("sitemap.xml", ""),
+            ("a/index.html", "a2"),
+            ("b/c/index.html", "c"),
+        ];
+        write(&out, &content, &site(&next)).unwrap();
+        let mut files: Vec<String> = WalkDir::new(&out)
+            .min_depth(1)
+            .into_iter()
+            .map(|e| e.unwrap().path().strip_prefix(&out).unwrap().display().to_string())
             .collect();
-        assert_eq!(names, ["public"], "no staging folder is left behind");
+        files.sort();
+        assert_eq!(
+            files,
+            [
+                "a",
+                "a/index.html",
+                "b",
+                "b/c",
+                "b/c/index.html",
+                "index.html",
+                "sitemap.xml"
+            ]
+        );
+        assert_eq!(fs::read_to_string(out.join("a/index.html")).unwrap(), "a2");
+        assert_eq!(fs::read_to_string(previous.join("a/index.html")).unwrap(), "a1");
+    }
+
+    #[test]
+    fn a_stranger_in_the_previous_place_is_left_alone() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("public");
+        let content = dir.path().join("content");
+        let previous = dir.path().join(".public.previous");
+        fs::create_dir(&previous).unwrap();
+        fs::write(previous.join("letter.docx"), "mine").unwrap();
+        let err = write(&out, &content, &site(&[("index.html", "1"), ("sitemap.xml", "")])).unwrap_err();
+        assert!(matches!(err, WriteError::NotASite(p) if p == previous));
+        assert_eq!(fs::read_to_string(previous.join("letter.docx")).unwrap(), "mine");
     }
 
     #[cfg(unix)]
