@@ -87,7 +87,6 @@ fn main() {
         std::process::exit(2);
     };
     let out = PathBuf::from(out);
-    let _ = fs::remove_dir_all(&out);
     let mut dice = Dice(n as u64);
     let promise_pages = (n / 10).max(THEMES_PER_BAND);
     let bands = promise_pages.div_ceil(THEMES_PER_BAND);
@@ -96,6 +95,11 @@ fn main() {
 
     let promise = out.join("promise");
     let hugo = out.join("hugo");
+    // Only the content is written afresh; what earlier builds wrote beside it
+    // stays, so timing a build starts from a rebuild, as it would for a council.
+    for folder in [&promise, &hugo] {
+        let _ = fs::remove_dir_all(folder);
+    }
     write(&promise.join("site.toml"), &site_toml(bands));
     write(&hugo.join("hugo.toml"), HUGO_CONFIG);
     write_hugo_layouts(&hugo, bands);
