@@ -190,6 +190,13 @@ mod tests {
             .collect()
     }
 
+    /// A temporary folder, with where a site's output and content go in it.
+    fn folders() -> (tempfile::TempDir, PathBuf, PathBuf) {
+        let dir = tempfile::tempdir().unwrap();
+        let (out, content) = (dir.path().join("public"), dir.path().join("content"));
+        (dir, out, content)
+    }
+
     fn names(dir: &Path) -> Vec<String> {
         let mut names: Vec<String> = fs::read_dir(dir)
             .unwrap()
@@ -201,9 +208,7 @@ mod tests {
 
     #[test]
     fn replaces_a_previous_build_whole() {
-        let dir = tempfile::tempdir().unwrap();
-        let out = dir.path().join("public");
-        let content = dir.path().join("content");
+        let (dir, out, content) = folders();
         write(
             &out,
             &content,
@@ -222,9 +227,7 @@ mod tests {
 
     #[test]
     fn the_previous_site_becomes_the_next() {
-        let dir = tempfile::tempdir().unwrap();
-        let out = dir.path().join("public");
-        let content = dir.path().join("content");
+        let (dir, out, content) = folders();
         let base = [("index.html", "1"), ("sitemap.xml", ""), ("a/index.html", "a1")];
         write(&out, &content, &site(&base)).unwrap();
         write(&out, &content, &site(&base)).unwrap();
@@ -267,10 +270,23 @@ mod tests {
     }
 
     #[test]
+    fn a_build_stopped_half_way_is_finished_by_the_next() {
+        let (dir, out, content) = folders();
+        let base = [("index.html", "1"), ("sitemap.xml", "")];
+        write(&out, &content, &site(&base)).unwrap();
+        write(&out, &content, &site(&base)).unwrap();
+        let staging = dir.path().join(".public.staging");
+        fs::create_dir_all(staging.join("half")).unwrap();
+        fs::write(staging.join("half/index.html"), "<p>hal").unwrap();
+        write(&out, &content, &site(&[("index.html", "2"), ("sitemap.xml", "")])).unwrap();
+        assert_eq!(names(dir.path()), [".public.previous", "public"]);
+        assert_eq!(names(&out), ["index.html", "sitemap.xml"]);
+        assert_eq!(fs::read_to_string(out.join("index.html")).unwrap(), "2");
+    }
+
+    #[test]
     fn a_stranger_in_the_previous_place_is_left_alone() {
-        let dir = tempfile::tempdir().unwrap();
-        let out = dir.path().join("public");
-        let content = dir.path().join("content");
+        let (dir, out, content) = folders();
         let previous = dir.path().join(".public.previous");
         fs::create_dir(&previous).unwrap();
         fs::write(previous.join("letter.docx"), "mine").unwrap();
@@ -283,9 +299,7 @@ mod tests {
     #[test]
     fn unchanged_files_are_linked_not_written_again() {
         use std::os::unix::fs::MetadataExt;
-        let dir = tempfile::tempdir().unwrap();
-        let out = dir.path().join("public");
-        let content = dir.path().join("content");
+        let (dir, out, content) = folders();
         let first = site(&[("index.html", "1"), ("sitemap.xml", ""), ("a/index.html", "same")]);
         write(&out, &content, &first).unwrap();
         let inode = fs::metadata(out.join("a/index.html")).unwrap().ino();
