@@ -299,7 +299,7 @@ mod tests {
     #[test]
     fn unchanged_files_are_linked_not_written_again() {
         use std::os::unix::fs::MetadataExt;
-        let (dir, out, content) = folders();
+        let (_dir, out, content) = folders();
         let first = site(&[("index.html", "1"), ("sitemap.xml", ""), ("a/index.html", "same")]);
         write(&out, &content, &first).unwrap();
         let inode = fs::metadata(out.join("a/index.html")).unwrap().ino();
