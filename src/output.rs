@@ -105,26 +105,27 @@ fn fill(staging: &Path, live: &Path, outputs: &Outputs) -> Result<(), WriteError
     let mut walk = WalkDir::new(staging).min_depth(1).into_iter();
     while let Some(entry) = walk.next() {
         let entry = entry.map_err(|e| WriteError::Io(staging.to_path_buf(), e.into()))?;
-        let Some(key) = entry
+        let kind = entry.file_type();
+        let key = entry
             .path()
             .strip_prefix(staging)
             .ok()
             .and_then(|p| p.to_str())
-            .map(|p| p.replace('\\', "/"))
-        else {
-            stale.push((entry.path().to_path_buf(), entry.file_type().is_dir()));
-            continue;
-        };
-        let kind = entry.file_type();
-        if kind.is_dir() && folders.contains(key.as_str()) {
-            present_dirs.insert(key);
-        } else if kind.is_file() && outputs.contains_key(&key) {
-            present_files.insert(key);
-        } else {
-            if kind.is_dir() {
-                walk.skip_current_dir();
+            .map(|p| p.replace('\\', "/"));
+        match key {
+            Some(key) if kind.is_dir() && folders.contains(key.as_str()) => {
+                present_dirs.insert(key);
             }
-            stale.push((entry.path().to_path_buf(), kind.is_dir()));
+            Some(key) if kind.is_file() && outputs.contains_key(&key) => {
+                present_files.insert(key);
+            }
+            // Anything else goes, a folder with all it holds.
+            _ => {
+                if kind.is_dir() {
+                    walk.skip_current_dir();
+                }
+                stale.push((entry.path().to_path_buf(), kind.is_dir()));
+            }
         }
     }
     for (path, dir) in stale {
@@ -267,6 +268,24 @@ mod tests {
         );
         assert_eq!(fs::read_to_string(out.join("a/index.html")).unwrap(), "a2");
         assert_eq!(fs::read_to_string(previous.join("a/index.html")).unwrap(), "a1");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_folder_whose_name_is_not_text_is_cleared_whole() {
+        use std::os::unix::ffi::OsStrExt;
+        let (dir, out, content) = folders();
+        let base = [("index.html", "1"), ("sitemap.xml", "")];
+        write(&out, &content, &site(&base)).unwrap();
+        write(&out, &content, &site(&base)).unwrap();
+        let odd = dir
+            .path()
+            .join(".public.previous")
+            .join(std::ffi::OsStr::from_bytes(b"\xff"));
+        fs::create_dir_all(odd.join("inside")).unwrap();
+        fs::write(odd.join("inside/index.html"), "?").unwrap();
+        write(&out, &content, &site(&base)).unwrap();
+        assert_eq!(names(&out), ["index.html", "sitemap.xml"]);
     }
 
     #[test]
