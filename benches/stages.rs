@@ -11,14 +11,14 @@ use promise::render::{self, markdown, minify, theme::Theme, urls::Links, urls::T
 
 fn stages(c: &mut Criterion) {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("content");
-    let theme = Theme::load(&root).expect("the default theme");
+    let theme = Theme::load(&root).0;
     let icons = theme.icons();
     let names: Vec<&str> = icons.keys().copied().collect();
     let load = || content::load(&root, None, &names).expect("the example loads").0;
     let site = load();
     let words = words::load(&root, &site.config).expect("the word list");
     let today = jiff::civil::date(2026, 11, 22);
-    let outputs = render::render(&site, &theme, false, &[]).expect("the example renders");
+    let outputs = render::render(&site, &theme, &Default::default(), false, &[]).expect("the example renders");
     let pages: Vec<String> = outputs
         .iter()
         .filter(|(file, _)| file.ends_with(".html"))
@@ -39,11 +39,13 @@ fn stages(c: &mut Criterion) {
         b.iter(|| {
             site.promise_pages
                 .iter()
-                .map(|p| markdown::to_html(&p.body, &links, Some(&p.promises)).len())
+                .map(|p| markdown::to_html(&p.body, &links, &Default::default(), Some(&p.promises)).len())
                 .sum::<usize>()
         })
     });
-    c.bench_function("render", |b| b.iter(|| render::render(&site, &theme, false, &[])));
+    c.bench_function("render", |b| {
+        b.iter(|| render::render(&site, &theme, &Default::default(), false, &[]))
+    });
     c.bench_function("minify", |b| {
         b.iter(|| pages.iter().map(|p| minify::html(p).len()).sum::<usize>())
     });

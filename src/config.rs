@@ -8,7 +8,7 @@ use std::path::Path;
 use serde::Deserialize;
 use toml::Spanned;
 
-use crate::diagnostics::{Diagnostic, Location, suggest};
+use crate::diagnostics::{Diagnostic, Location, display_path, suggest};
 
 pub const FILE_NAME: &str = "site.toml";
 
@@ -288,13 +288,15 @@ impl Config {
 /// Reads `site.toml` from the content folder. `file` is the name to show in
 /// diagnostics. A base URL from the command line replaces the file's.
 pub fn load(root: &Path, file: &Path, base_url: Option<&str>) -> Result<Config, Vec<Diagnostic>> {
-    let path = root.join(file);
-    let bytes = std::fs::read(&path).map_err(|e| {
-        vec![
-            Diagnostic::error("missing-site-toml", format!("cannot read {}: {e}", path.display())).help(
-                "every site needs a site.toml beside its content folders; `promise new DIR` writes a starter one",
-            ),
-        ]
+    let bytes = crate::content::read(root, file).map_err(|e| match e {
+        crate::content::ReadError::Missing => vec![
+            Diagnostic::error(
+                "missing-site-toml",
+                format!("there is no {} in {}", display_path(file), display_path(root)),
+            )
+            .help("every site needs a site.toml beside its content folders; `promise new DIR` writes a starter one"),
+        ],
+        other => vec![other.diagnostic(file)],
     })?;
     let text = crate::content::utf8(file, bytes).map_err(|d| vec![d])?;
     let mut config: Config = toml::from_str(&text).map_err(|e| vec![toml_error(file, &text, &e)])?;

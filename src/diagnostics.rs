@@ -166,7 +166,7 @@ fn report<'a>(d: &'a Diagnostic, root: &Path) -> Vec<Group<'a>> {
     let title = level.primary_title(d.message.as_str()).id(d.code.as_ref());
     let mut group = match (&d.at, &d.file) {
         (Some(at), _) => {
-            let line = read_line(&root.join(&at.file), at.line);
+            let line = read_line(root, &at.file, at.line);
             let start = char_to_byte(&line, at.column.saturating_sub(1));
             let end = char_to_byte(&line, at.column.saturating_sub(1) + at.len.max(1));
             let mut annotation = AnnotationKind::Primary.span(start..end.max(start));
@@ -219,15 +219,16 @@ pub fn display_path(path: &Path) -> String {
 
 /// The words a diagnostic underlines, read from its file under `root`.
 pub fn underlined(root: &Path, at: &Location) -> String {
-    read_line(&root.join(&at.file), at.line)
+    read_line(root, &at.file, at.line)
         .chars()
         .skip(at.column.saturating_sub(1))
         .take(at.len)
         .collect()
 }
 
-fn read_line(path: &Path, line: usize) -> String {
-    let bytes = std::fs::read(path).unwrap_or_default();
+fn read_line(root: &Path, file: &Path, line: usize) -> String {
+    // Only a file inside the content folder is ever quoted.
+    let bytes = crate::content::read(root, file).unwrap_or_default();
     String::from_utf8_lossy(&bytes)
         .lines()
         .nth(line.saturating_sub(1))

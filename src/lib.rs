@@ -16,12 +16,14 @@ pub mod config;
 pub mod content;
 pub mod diagnostics;
 pub mod output;
+pub mod pictures;
 pub mod print;
 pub mod render;
 pub mod serve;
 mod starter;
 
 use std::path::Path;
+use std::sync::Arc;
 
 use jiff::civil::Date;
 
@@ -56,6 +58,8 @@ pub struct Options {
     pub leaflets: bool,
     /// The day the checks take as today, for reviews that are due.
     pub today: Date,
+    /// Where cleaned pictures are kept between builds.
+    pub pictures: Arc<pictures::Cache>,
 }
 
 impl Default for Options {
@@ -64,6 +68,7 @@ impl Default for Options {
             base_url: None,
             leaflets: true,
             today: jiff::Zoned::now().date(),
+            pictures: Arc::new(pictures::Cache::in_memory()),
         }
     }
 }
@@ -71,20 +76,26 @@ impl Default for Options {
 /// Loads, checks and renders the site in `content` without writing anything.
 /// On failure, returns every problem found (errors and warnings).
 pub fn render_site(content: &Path, options: &Options) -> Result<Built, Vec<Diagnostic>> {
-    let theme = Theme::load(content)?;
+    let (theme, theme_problems) = Theme::load(content);
     let icons = theme.icons();
     let names: Vec<&str> = icons.keys().copied().collect();
-    let (site, mut found) = content::load(content, options.base_url.as_deref(), &names)?;
+    let (site, mut found) = content::load(content, options.base_url.as_deref(), &names).map_err(|mut errors| {
+        errors.extend(theme_problems.iter().cloned());
+        errors
+    })?;
+    found.extend(theme_problems);
     let words = check::words::load(content, &site.config).map_err(|mut errors| {
         errors.extend(found.iter().cloned());
         errors
     })?;
+    let (pictures, picture_problems) = pictures::prepare(&site.images, &options.pictures);
+    found.extend(picture_problems);
     let docs = check::docs(&site);
     found.extend(check::content(&site, &docs, &words, &theme, options.today));
     let known_problems = check::known_problems(&docs, &found);
     let (outputs, leaflets) = rayon::join(
-        || render::render(&site, &theme, options.leaflets, &known_problems),
-        || options.leaflets.then(|| print::leaflets(&site, &theme)),
+        || render::render(&site, &theme, &pictures, options.leaflets, &known_problems),
+        || options.leaflets.then(|| print::leaflets(&site, &theme, &pictures)),
     );
     let mut outputs = match outputs {
         Ok(outputs) => outputs,

@@ -5,11 +5,13 @@
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::Arc;
 use std::time::Instant;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use jiff::civil::Date;
 use promise::diagnostics::{self, Diagnostic};
+use promise::pictures::Cache;
 use promise::{BuildError, Options, build, new_site, render_site};
 
 #[derive(Parser)]
@@ -96,6 +98,7 @@ impl Source {
             base_url,
             leaflets,
             today: self.today(),
+            ..Options::default()
         }
     }
 }
@@ -114,7 +117,13 @@ fn main() -> ExitCode {
             out,
             base_url,
             no_leaflets,
-        } => run_build(&source.content, &out, &source.options(base_url, !no_leaflets)),
+        } => {
+            let options = Options {
+                pictures: Arc::new(Cache::in_folder(&promise::output::beside(&out, "pictures"))),
+                ..source.options(base_url, !no_leaflets)
+            };
+            run_build(&source.content, &out, &options)
+        }
         Command::Check { source, format, strict } => {
             run_check(&source.content, &source.options(None, false), format, strict)
         }

@@ -51,8 +51,10 @@ fn io_error(p: &Path) -> impl FnOnce(io::Error) -> WriteError {
 }
 
 /// Replaces `out` with exactly `outputs`.
-pub fn write(out: &Path, content: &Path, outputs: &Outputs) -> Result<(), WriteError> {
-    check_target(out, content)?;
+/// A folder kept beside the output folder for `what`: for `public/`,
+/// `.public.previous` holds the site a build replaced and `.public.pictures`
+/// the cleaned pictures.
+pub fn beside(out: &Path, what: &str) -> PathBuf {
     let name = out
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
@@ -61,9 +63,16 @@ pub fn write(out: &Path, content: &Path, outputs: &Outputs) -> Result<(), WriteE
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
         _ => PathBuf::from("."),
     };
-    fs::create_dir_all(&parent).map_err(io_error(&parent))?;
-    let staging = parent.join(format!(".{name}.staging"));
-    let previous = parent.join(format!(".{name}.previous"));
+    parent.join(format!(".{name}.{what}"))
+}
+
+pub fn write(out: &Path, content: &Path, outputs: &Outputs) -> Result<(), WriteError> {
+    check_target(out, content)?;
+    let staging = beside(out, "staging");
+    let previous = beside(out, "previous");
+    if let Some(parent) = staging.parent() {
+        fs::create_dir_all(parent).map_err(io_error(parent))?;
+    }
     // A staging folder left by a build that stopped half-way is ours, and
     // is brought up to date like the previous site would be.
     if !staging.exists() && previous.exists() {

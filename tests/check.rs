@@ -47,10 +47,14 @@ fn edit(dir: &Path, file: &str, from: &str, to: &str) {
 const PAGE: &str = "---\ntitle: Test\norder: 9\nsummary: A test.\nicon: star\n---\n";
 
 #[test]
-fn the_example_has_nothing_to_fix() {
+fn the_example_has_nothing_to_fix_but_its_photo_with_a_location() {
     let (code, found) = check(&common::example(), &["--content", "."]);
     assert_eq!(code, 0);
-    assert_eq!(found, Vec::<Value>::new());
+    // The example's photo carries a GPS position on purpose, to show the
+    // team the warning; its published copies carry none (tests/pictures.rs).
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert_eq!(found[0]["code"], "picture-location");
+    assert_eq!(found[0]["file"], "images/park.jpg");
 }
 
 #[test]
@@ -243,7 +247,7 @@ fn an_empty_area_and_a_missing_complaints_page_stop_the_build() {
 fn links_anchors_and_pictures_must_lead_somewhere() {
     let dir = common::copy_of_example();
     fs::create_dir_all(dir.path().join("content/images")).unwrap();
-    fs::write(dir.path().join("content/images/park.png"), b"not really a png").unwrap();
+    fs::write(dir.path().join("content/images/park.png"), common::png(4, 3)).unwrap();
     write(
         dir.path(),
         "pages/links.md",
@@ -272,7 +276,7 @@ fn authored_accessibility_problems_go_in_the_statement() {
         "---\ntitle: Help\n---\n## Call us\n\nCall 01632 960101.\n\n#### Opening times\n\nSee [here](/contacts/).\n\n![decorative](/images/x.png)\n",
     );
     fs::create_dir_all(dir.path().join("content/images")).unwrap();
-    fs::write(dir.path().join("content/images/x.png"), b"x").unwrap();
+    fs::write(dir.path().join("content/images/x.png"), common::png(4, 3)).unwrap();
     let (code, found) = check(dir.path(), &["--content", "content"]);
     assert_eq!(code, 0, "{found:#?}");
     let phone = &with_code(&found, "phone-link")[0];
@@ -387,7 +391,7 @@ fn human_output_reads_like_a_compiler() {
     assert!(text.contains("write \"home\""), "{text}");
     let summary = String::from_utf8(out.stdout).unwrap();
     assert!(
-        summary.starts_with("Checked 46 pages: 0 errors and 1 warning."),
+        summary.starts_with("Checked 46 pages: 0 errors and 2 warnings."),
         "{summary}"
     );
 }

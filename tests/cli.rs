@@ -24,11 +24,14 @@ fn new_writes_a_site_that_builds() {
         ],
     );
     assert!(built.status.success(), "{}", common::stderr(&built));
-    let summary = String::from_utf8(built.stdout).unwrap();
+    let summary = String::from_utf8(built.stdout.clone()).unwrap();
     assert!(
-        summary.starts_with("Built 46 pages into site with 0 warnings in "),
+        summary.starts_with("Built 46 pages into site with 1 warning in "),
         "{summary}"
     );
+    // The one warning: the starter's photo, like the example's, shows the
+    // team what a photo with a location looks like.
+    assert!(common::stderr(&built).contains("warning[picture-location]"));
     assert!(dir.path().join("site/index.html").is_file());
 }
 

@@ -14,7 +14,7 @@ fn leaflet(outputs: &promise::output::Outputs, file: &str) -> Document {
 
 /// The example site's model and theme.
 fn loaded() -> (content::Site, Theme) {
-    let theme = Theme::load(&common::example()).unwrap();
+    let theme = Theme::load(&common::example()).0;
     let icons = theme.icons();
     let names: Vec<&str> = icons.keys().copied().collect();
     let (site, _) = content::load(&common::example(), None, &names).unwrap();
@@ -112,7 +112,9 @@ fn every_promise_of_the_band_is_in_its_leaflet() {
 /// what each says, and how wide it is in millimetres.
 fn cover_codes(file: &str) -> Vec<(String, f32)> {
     let (site, theme) = loaded();
-    let document = print::document(&site, &theme, file).unwrap().unwrap();
+    let document = print::document(&site, &theme, &Default::default(), file)
+        .unwrap()
+        .unwrap();
     let options = typst_render::RenderOptions {
         pixel_per_pt: typst::utils::Scalar::new(4.0),
         ..Default::default()
@@ -205,7 +207,9 @@ fn every_colour_is_cmyk_and_text_is_100_percent_black() {
 fn text_stays_5_mm_inside_the_trim() {
     let (site, theme) = loaded();
     for file in ["leaflets/0-11.pdf", "leaflets/local-offer.pdf"] {
-        let document = print::document(&site, &theme, file).unwrap().unwrap();
+        let document = print::document(&site, &theme, &Default::default(), file)
+            .unwrap()
+            .unwrap();
         let options = typst_render::RenderOptions {
             pixel_per_pt: typst::utils::Scalar::new(2.0),
             ..Default::default()

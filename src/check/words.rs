@@ -71,14 +71,10 @@ impl Rule {
 /// none.
 pub fn load(root: &Path, config: &Config) -> Result<Words, Vec<Diagnostic>> {
     let file = Path::new(FILE_NAME);
-    let text = match std::fs::read(root.join(file)) {
+    let text = match crate::content::read(root, file) {
         Ok(bytes) => crate::content::utf8(file, bytes).map_err(|d| vec![d])?,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(defaults(config)),
-        Err(e) => {
-            return Err(vec![
-                Diagnostic::error("unreadable", format!("cannot read this file: {e}")).in_file(file),
-            ]);
-        }
+        Err(crate::content::ReadError::Missing) => return Ok(defaults(config)),
+        Err(e) => return Err(vec![e.diagnostic(file)]),
     };
     let words: Words = toml::from_str(&text).map_err(|e| vec![config::toml_error(file, &text, &e)])?;
     let problems = validate(&words, config, file, &text);

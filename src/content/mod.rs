@@ -1,6 +1,7 @@
 //! Load: reads the content folder once into the model, reporting every
 //! problem it finds on the way.
 
+mod confine;
 mod fields;
 pub mod front_matter;
 pub mod model;
@@ -13,6 +14,7 @@ use walkdir::WalkDir;
 
 use crate::config::{self, Ages, Config};
 use crate::diagnostics::{Diagnostic, Location, suggest};
+pub use confine::{ReadError, read};
 use fields::Fields;
 pub use model::*;
 
@@ -45,14 +47,12 @@ pub fn load(root: &Path, base_url: Option<&str>, icons: &[&str]) -> Result<(Site
         images: Vec::new(),
     };
     for image in images {
-        match std::fs::read(root.join(&image)) {
+        match read(root, &image) {
             Ok(bytes) => {
                 let name = image.strip_prefix(IMAGES).unwrap_or(&image);
                 site.images.push((name.to_string_lossy().replace('\\', "/"), bytes));
             }
-            Err(e) => {
-                problems.push(Diagnostic::error("unreadable", format!("cannot read this file: {e}")).in_file(image))
-            }
+            Err(e) => problems.push(e.diagnostic(&image)),
         }
     }
     for item in loaded {
@@ -220,8 +220,7 @@ fn load_file(
     config: &Config,
     icons: &[&str],
 ) -> Result<Item, Vec<Diagnostic>> {
-    let bytes = std::fs::read(root.join(file))
-        .map_err(|e| vec![Diagnostic::error("unreadable", format!("cannot read this file: {e}")).in_file(file)])?;
+    let bytes = read(root, file).map_err(|e| vec![e.diagnostic(file)])?;
     let text = utf8(file, bytes).map_err(|d| vec![d])?;
     let parsed = front_matter::parse(file, &text).map_err(|d| vec![d])?;
     let stem = file

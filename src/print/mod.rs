@@ -19,6 +19,7 @@ use crate::config::{Band, Look, Print};
 use crate::content::Site;
 use crate::diagnostics::Diagnostic;
 use crate::output::Outputs;
+use crate::pictures::Pictures;
 use crate::render::pages::{contact_view, offer_view};
 use crate::render::theme::Theme;
 use crate::render::urls::Target;
@@ -40,8 +41,12 @@ pub fn offer_file() -> String {
 
 /// Every leaflet of the site, with a warning for each one that needed more
 /// pages than site.toml asks for.
-pub fn leaflets(site: &Site, theme: &Theme) -> Result<(Outputs, Vec<Diagnostic>), Vec<Diagnostic>> {
-    let press = Press::new(theme);
+pub fn leaflets(
+    site: &Site,
+    theme: &Theme,
+    pictures: &Pictures,
+) -> Result<(Outputs, Vec<Diagnostic>), Vec<Diagnostic>> {
+    let press = Press::new(theme, pictures);
     let jobs = jobs(site);
     let made: Vec<Result<Typeset, Diagnostic>> = jobs
         .par_iter()
@@ -105,11 +110,16 @@ struct Job {
 
 /// The typeset pages of the leaflet written to `file` (such as
 /// `leaflets/0-11.pdf`), before they become a PDF: for looking at them.
-pub fn document(site: &Site, theme: &Theme, file: &str) -> Option<Result<PagedDocument, Diagnostic>> {
+pub fn document(
+    site: &Site,
+    theme: &Theme,
+    pictures: &Pictures,
+    file: &str,
+) -> Option<Result<PagedDocument, Diagnostic>> {
     let mut data = jobs(site).into_iter().find(|job| job.file == file)?.data;
     data["page"] = page_data(&site.config.print);
     data["blank_pages"] = json!(0);
-    Some(compile(&Press::new(theme), theme, &data))
+    Some(compile(&Press::new(theme, pictures), theme, &data))
 }
 
 /// A finished leaflet, and a warning if it needed more pages than asked for.

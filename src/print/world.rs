@@ -12,6 +12,7 @@ use typst::text::{Font, FontBook};
 use typst::utils::LazyHash;
 use typst::{Library, LibraryExt, World};
 
+use crate::pictures::Pictures;
 use crate::render::theme::Theme;
 
 /// The name the template reads its content from.
@@ -19,8 +20,9 @@ pub const DATA: &str = "data.json";
 /// The template, inside the theme's `leaflet/` folder.
 pub const TEMPLATE: &str = "leaflet.typ";
 
-/// What every leaflet shares: the fonts and the theme's leaflet files. Built
-/// once a build.
+/// What every leaflet shares: the fonts, the theme's leaflet files and the
+/// site's cleaned pictures (as `images/...`, the same copies the web pages
+/// show). Built once a build.
 pub struct Press {
     library: LazyHash<Library>,
     book: LazyHash<FontBook>,
@@ -30,7 +32,7 @@ pub struct Press {
 }
 
 impl Press {
-    pub fn new(theme: &Theme) -> Press {
+    pub fn new(theme: &Theme, pictures: &Pictures) -> Press {
         let mut fonts = Vec::new();
         let mut files = BTreeMap::new();
         for (name, file) in theme.folder("leaflet") {
@@ -39,6 +41,9 @@ impl Press {
                 fonts.extend(Font::iter(bytes.clone()));
             }
             files.insert(name.to_string(), bytes);
+        }
+        for (path, bytes) in &pictures.files {
+            files.insert(path.clone(), Bytes::new(bytes.to_vec()));
         }
         Press {
             library: LazyHash::new(Library::builder().build()),

@@ -4,16 +4,20 @@
 
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd, html};
 
-use super::urls::Links;
+use super::urls::{Links, resolve_picture};
 use crate::check::DECORATIVE;
 use crate::content::Promise;
+use crate::pictures::Pictures;
+
+/// How wide a picture is shown: the page's text column, or the phone's width
+/// less the page's margins.
+const PICTURE_SIZES: &str = "(min-width: 48rem) 46rem, calc(100vw - 2rem)";
 
 /// Renders `markdown`. When `promises` is given, the n-th top-level list item
 /// gets the n-th promise's anchor as its id.
-pub fn to_html(markdown: &str, links: &Links, promises: Option<&[Promise]>) -> String {
+pub fn to_html(markdown: &str, links: &Links, pictures: &Pictures, promises: Option<&[Promise]>) -> String {
     let options = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_SMART_PUNCTUATION;
-    let mut events: Vec<Event> = Parser::new_ext(markdown, options).collect();
-    hide_decorative(&mut events);
+    let events: Vec<Event> = Parser::new_ext(markdown, options).collect();
     // The page title is the only h1, so a body that starts at h1 moves down one.
     let shift = usize::from(events.iter().any(|e| {
         matches!(
@@ -62,17 +66,6 @@ pub fn to_html(markdown: &str, links: &Links, promises: Option<&[Promise]>) -> S
             title,
             id,
         })),
-        Event::Start(Tag::Image {
-            link_type,
-            dest_url,
-            title,
-            id,
-        }) => Some(Event::Start(Tag::Image {
-            link_type,
-            dest_url: CowStr::from(links.author_link(&dest_url)),
-            title,
-            id,
-        })),
         // Comments are notes for other authors; other HTML is shown as typed,
         // so no markup an author writes can break a page.
         Event::Html(raw) | Event::InlineHtml(raw) if raw.trim_start().starts_with("<!--") => None,
@@ -80,23 +73,75 @@ pub fn to_html(markdown: &str, links: &Links, promises: Option<&[Promise]>) -> S
         other => Some(other),
     });
     let mut out = String::with_capacity(markdown.len() * 3 / 2);
-    html::push_html(&mut out, events);
+    // Pictures last: their markup is made here, after the author's HTML
+    // has been turned into text.
+    html::push_html(&mut out, with_pictures(events.collect(), links, pictures).into_iter());
     out
 }
 
-/// A picture described as "decorative" gets an empty alt text, which tells
-/// screen readers to skip it.
-fn hide_decorative(events: &mut Vec<Event>) {
-    let mut i = 0;
-    while i < events.len() {
-        if matches!(events[i], Event::Start(Tag::Image { .. }))
-            && matches!(events.get(i + 1), Some(Event::Text(t)) if t.trim() == DECORATIVE)
-            && matches!(events.get(i + 2), Some(Event::End(TagEnd::Image)))
-        {
-            events.remove(i + 1);
+/// Each picture as one `<img>`: its cleaned copies for every phone width
+/// (`srcset`), its size (so the page does not jump as it loads), and lazy
+/// loading for all but the first. A picture described as "decorative" gets
+/// an empty alt text, which tells screen readers to skip it.
+fn with_pictures<'a>(events: Vec<Event<'a>>, links: &Links, pictures: &Pictures) -> Vec<Event<'a>> {
+    let mut out = Vec::with_capacity(events.len());
+    let mut image: Option<(String, String, String)> = None;
+    let mut first = true;
+    for event in events {
+        match event {
+            Event::Start(Tag::Image { dest_url, title, .. }) => {
+                image = Some((dest_url.to_string(), title.to_string(), String::new()));
+            }
+            Event::End(TagEnd::Image) => {
+                if let Some((dest, title, alt)) = image.take() {
+                    out.push(Event::Html(CowStr::from(img(
+                        &dest, &title, &alt, links, pictures, first,
+                    ))));
+                    first = false;
+                }
+            }
+            Event::Text(t) | Event::Code(t) if image.is_some() => {
+                if let Some((_, _, alt)) = &mut image {
+                    alt.push_str(&t);
+                }
+            }
+            _ if image.is_some() => {}
+            other => out.push(other),
         }
-        i += 1;
     }
+    out
+}
+
+fn img(dest: &str, title: &str, alt: &str, links: &Links, pictures: &Pictures, first: bool) -> String {
+    let alt = if alt.trim() == DECORATIVE { "" } else { alt };
+    let mut tag = format!(
+        "<img src=\"{}\" alt=\"{}\"",
+        escape(&links.author_link(dest)),
+        escape(alt)
+    );
+    if let Some(picture) = resolve_picture(dest).and_then(|path| pictures.get(&path)) {
+        if picture.files.len() > 1 {
+            let set: Vec<String> = picture
+                .files
+                .iter()
+                .map(|(width, file)| format!("{} {width}w", escape(&links.file(file))))
+                .collect();
+            tag.push_str(&format!(" srcset=\"{}\" sizes=\"{PICTURE_SIZES}\"", set.join(", ")));
+        }
+        if let Some((width, height)) = picture.size {
+            tag.push_str(&format!(" width=\"{width}\" height=\"{height}\""));
+        }
+    }
+    if !title.is_empty() {
+        tag.push_str(&format!(" title=\"{}\"", escape(title)));
+    }
+    // The first picture may be on the first screen; the others wait until
+    // the reader scrolls near them, to save a young person's data.
+    if !first {
+        tag.push_str(" loading=\"lazy\"");
+    }
+    tag.push_str(" decoding=\"async\">");
+    tag
 }
 
 fn lower(level: HeadingLevel, by: usize) -> HeadingLevel {
@@ -139,7 +184,12 @@ mod tests {
             text: String::new(),
             line: 1,
         };
-        let html = to_html("- We will listen\n  - to you\n", &links(), Some(&[promises]));
+        let html = to_html(
+            "- We will listen\n  - to you\n",
+            &links(),
+            &Pictures::default(),
+            Some(&[promises]),
+        );
         assert!(html.contains("<li id=\"we-will-listen\">We will listen"), "{html}");
         assert!(html.contains("<li>to you</li>"), "{html}");
     }
@@ -149,6 +199,7 @@ mod tests {
         let html = to_html(
             "# Big\n\n## Smaller\n\n<script>x</script>\n\n<!-- note -->\n",
             &links(),
+            &Pictures::default(),
             None,
         );
         assert!(html.contains("<h2>Big</h2>"), "{html}");
@@ -162,10 +213,32 @@ mod tests {
         let html = to_html(
             "![decorative](/images/stars.png) ![A park](/images/park.png)",
             &links(),
+            &Pictures::default(),
             None,
         );
-        assert!(html.contains("<img src=\"../images/stars.png\" alt=\"\" />"), "{html}");
-        assert!(html.contains("alt=\"A park\""), "{html}");
+        assert!(
+            html.contains("<img src=\"../images/stars.png\" alt=\"\" decoding=\"async\">"),
+            "{html}"
+        );
+        assert!(html.contains("alt=\"A park\" loading=\"lazy\""), "{html}");
+    }
+
+    #[test]
+    fn pictures_get_every_width_and_their_size() {
+        let mut pictures = Pictures::default();
+        pictures.by_path.insert(
+            "images/park.jpg".into(),
+            crate::pictures::Picture {
+                size: Some((720, 480)),
+                files: vec![(360, "images/park.360w.jpg".into()), (720, "images/park.jpg".into())],
+            },
+        );
+        let html = to_html("![A *park*](/images/park.jpg \"Sun\")", &links(), &pictures, None);
+        assert_eq!(
+            html,
+            "<p><img src=\"../images/park.jpg\" alt=\"A park\" srcset=\"../images/park.360w.jpg 360w, ../images/park.jpg 720w\" \
+             sizes=\"(min-width: 48rem) 46rem, calc(100vw - 2rem)\" width=\"720\" height=\"480\" title=\"Sun\" decoding=\"async\"></p>\n"
+        );
     }
 
     #[test]
@@ -178,7 +251,7 @@ mod tests {
 
     #[test]
     fn site_links_become_relative() {
-        let html = to_html("[Money](/local-offer/money/)", &links(), None);
+        let html = to_html("[Money](/local-offer/money/)", &links(), &Pictures::default(), None);
         assert!(html.contains("href=\"../local-offer/money/index.html\""), "{html}");
     }
 }

@@ -17,6 +17,7 @@ use crate::check::KnownProblem;
 use crate::content::{IMAGES, Site};
 use crate::diagnostics::Diagnostic;
 use crate::output::Outputs;
+use crate::pictures::Pictures;
 use pages::Planner;
 use theme::Theme;
 use urls::{ASSETS, Target};
@@ -27,13 +28,14 @@ use urls::{ASSETS, Target};
 pub fn render(
     site: &Site,
     theme: &Theme,
+    pictures: &Pictures,
     leaflets: bool,
     known_problems: &[KnownProblem],
 ) -> Result<Outputs, Vec<Diagnostic>> {
     let tera = templates::load(theme)?;
     let base_url = site.config.base_url();
     let icons = theme.icons();
-    let planner = Planner::new(site, base_url.clone(), &icons, leaflets, known_problems);
+    let planner = Planner::new(site, base_url.clone(), &icons, leaflets, known_problems, pictures);
     let plans = planner.plans();
     let addresses: Vec<(Target, String)> = plans.iter().map(|p| planner.address(*p)).collect();
     same_address(&addresses)?;
@@ -73,8 +75,8 @@ pub fn render(
             Err(d) => problems.push(d),
         }
     }
-    for (name, bytes) in &site.images {
-        outputs.insert(format!("{IMAGES}/{name}"), bytes.clone());
+    for (path, bytes) in &pictures.files {
+        outputs.insert(path.clone(), bytes.to_vec());
     }
     for (name, file) in theme.folder("static") {
         outputs.insert(format!("{ASSETS}/{name}"), file.bytes.clone());

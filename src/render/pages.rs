@@ -9,6 +9,7 @@ use super::urls::{ASSETS, Links, Target};
 use crate::check::KnownProblem;
 use crate::config::{Band, Contact};
 use crate::content::{Kind, Message, OfferEntry, Page, Site};
+use crate::pictures::Pictures;
 
 /// The local offer's name on the site: the law's word for it, with nothing
 /// that labels the reader.
@@ -46,6 +47,7 @@ pub struct Planner<'a> {
     icons: &'a std::collections::BTreeMap<&'a str, String>,
     leaflets: bool,
     known_problems: &'a [KnownProblem],
+    pictures: &'a Pictures,
 }
 
 #[derive(Serialize)]
@@ -61,6 +63,7 @@ impl<'a> Planner<'a> {
         icons: &'a std::collections::BTreeMap<&'a str, String>,
         leaflets: bool,
         known_problems: &'a [KnownProblem],
+        pictures: &'a Pictures,
     ) -> Self {
         Planner {
             site,
@@ -68,6 +71,7 @@ impl<'a> Planner<'a> {
             icons,
             leaflets,
             known_problems,
+            pictures,
         }
     }
 
@@ -173,7 +177,7 @@ impl<'a> Planner<'a> {
                 "title": page.title,
                 "summary": page.summary,
                 "icon": self.icons.get(page.icon.as_str()),
-                "html": to_html(&page.body, &links, Some(&page.promises)),
+                "html": to_html(&page.body, &links, self.pictures, Some(&page.promises)),
             },
             "themes": siblings,
             "contact": band.and_then(|b| self.band_contact(b)),
@@ -196,7 +200,7 @@ impl<'a> Planner<'a> {
         let links = Links::from(&target, &self.base_url);
         let contacts = &self.site.config.contacts;
         let extra = json!({
-            "page": { "summary": page.summary, "html": to_html(&page.body, &links, None) },
+            "page": { "summary": page.summary, "html": to_html(&page.body, &links, self.pictures, None) },
             "contacts": page.contacts.iter().filter_map(|k| contacts.get(k)).map(contact_view).collect::<Vec<_>>(),
         });
         self.job_data(
@@ -311,7 +315,7 @@ impl<'a> Planner<'a> {
                 "reviewed": entry.reviewed.strftime("%-d %B %Y").to_string(),
                 "reviewed_iso": entry.reviewed.to_string(),
                 "area": area.map(|a| &a.title),
-                "html": to_html(&entry.body, &links, None),
+                "html": to_html(&entry.body, &links, self.pictures, None),
             },
             "contact": self.site.config.contacts.get(&entry.contact).map(contact_view),
         });
@@ -329,7 +333,12 @@ impl<'a> Planner<'a> {
 
     fn messages(&self) -> PageJob {
         let links = Links::from(&Target::Messages, &self.base_url);
-        let messages: Vec<Value> = self.site.messages.iter().map(|m| message_view(m, &links)).collect();
+        let messages: Vec<Value> = self
+            .site
+            .messages
+            .iter()
+            .map(|m| message_view(m, &links, self.pictures))
+            .collect();
         let extra = json!({ "messages": messages });
         self.job_data(
             Target::Messages,
@@ -477,7 +486,7 @@ impl<'a> Planner<'a> {
     }
 }
 
-fn message_view(m: &Message, links: &Links) -> Value {
+fn message_view(m: &Message, links: &Links, pictures: &Pictures) -> Value {
     json!({
         "id": m.slug,
         "title": m.title,
@@ -485,7 +494,7 @@ fn message_view(m: &Message, links: &Links) -> Value {
         "said_iso": m.said.to_string(),
         "we_did": m.we_did,
         "next": m.next,
-        "html": to_html(&m.body, links, None),
+        "html": to_html(&m.body, links, pictures, None),
     })
 }
 

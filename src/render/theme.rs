@@ -34,8 +34,10 @@ pub struct Theme {
 }
 
 impl Theme {
-    /// The default theme with the overrides found in `content_root/theme/`.
-    pub fn load(content_root: &Path) -> Result<Theme, Vec<Diagnostic>> {
+    /// The default theme with the overrides found in `content_root/theme/`,
+    /// and a problem for each override that cannot be read (the default
+    /// file stands in for it, so the other checks still run).
+    pub fn load(content_root: &Path) -> (Theme, Vec<Diagnostic>) {
         let mut files = BTreeMap::new();
         collect_built_in(&DEFAULT, &mut files);
         let overrides = content_root.join(THEME);
@@ -45,7 +47,9 @@ impl Theme {
             .into_iter()
             .filter_map(Result::ok)
         {
-            if !entry.file_type().is_file() {
+            // A link is read like a file, so one that leads outside the
+            // content folder is reported, not skipped.
+            if entry.file_type().is_dir() {
                 continue;
             }
             let Ok(inside) = entry.path().strip_prefix(&overrides) else {
@@ -53,7 +57,7 @@ impl Theme {
             };
             let name = inside.to_string_lossy().replace('\\', "/");
             let relative = Path::new(THEME).join(inside);
-            match std::fs::read(entry.path()) {
+            match crate::content::read(content_root, &relative) {
                 Ok(bytes) => {
                     files.insert(
                         name,
@@ -63,15 +67,10 @@ impl Theme {
                         },
                     );
                 }
-                Err(e) => problems
-                    .push(Diagnostic::error("unreadable", format!("cannot read this file: {e}")).in_file(relative)),
+                Err(e) => problems.push(e.diagnostic(&relative)),
             }
         }
-        if problems.is_empty() {
-            Ok(Theme { files })
-        } else {
-            Err(problems)
-        }
+        (Theme { files }, problems)
     }
 
     /// The files under a folder of the theme, by their path inside it.

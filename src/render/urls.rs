@@ -115,6 +115,13 @@ fn file_of(path: &str) -> String {
     }
 }
 
+/// The picture an author's address names, as its path from the site's root:
+/// `/images/park.jpg` is `images/park.jpg`.
+pub fn resolve_picture(dest: &str) -> Option<String> {
+    let path = dest.strip_prefix('/')?.split(['#', '?']).next()?;
+    (!path.starts_with('/')).then(|| path.to_string())
+}
+
 /// Where a link an author wrote on the page `from` leads inside the site:
 /// the file and the fragment after `#`, if any. `None` for a link to another
 /// site, an e-mail address or a phone number.

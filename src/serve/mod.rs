@@ -66,6 +66,7 @@ pub fn serve(settings: &Settings) -> Result<(), String> {
         base_url: Some(url.clone()),
         leaflets: false,
         today: settings.today,
+        ..Options::default()
     };
     let first = Snapshot::build(&settings.content, &options, 1);
     report(&first, None);

@@ -1,0 +1,84 @@
+//! Reading a file of the content folder, and only of it. A link (symlink) or
+//! a `..` that leads outside the folder is refused, so nothing from elsewhere
+//! on the computer can reach the site, the preview or a message.
+
+use std::io::ErrorKind;
+use std::path::Path;
+
+use crate::diagnostics::Diagnostic;
+
+/// Why a file of the content folder could not be read.
+#[derive(Debug)]
+pub enum ReadError {
+    Missing,
+    /// The file is a link to somewhere outside the content folder.
+    Outside,
+    Other(std::io::Error),
+}
+
+/// The bytes of `relative`, a file inside the content folder `root`.
+pub fn read(root: &Path, relative: &Path) -> Result<Vec<u8>, ReadError> {
+    let path = root.join(relative);
+    let io = |e: std::io::Error| match e.kind() {
+        ErrorKind::NotFound => ReadError::Missing,
+        _ => ReadError::Other(e),
+    };
+    // Where the file really is, every link followed, must be inside where
+    // the content folder really is.
+    let real_root = root.canonicalize().map_err(io)?;
+    let real = path.canonicalize().map_err(io)?;
+    if !real.starts_with(&real_root) {
+        return Err(ReadError::Outside);
+    }
+    std::fs::read(&real).map_err(io)
+}
+
+impl ReadError {
+    /// The problem, about `relative`. The outside file is never named or
+    /// quoted: the message speaks only of the link.
+    pub fn diagnostic(&self, relative: &Path) -> Diagnostic {
+        match self {
+            ReadError::Outside => Diagnostic::error(
+                "outside-content",
+                "this file is a link to a file outside the content folder, so it is not used",
+            )
+            .in_file(relative)
+            .help("copy the file itself into the content folder in place of the link; only what is inside the content folder is published"),
+            ReadError::Missing => Diagnostic::error("unreadable", "this file cannot be found")
+                .in_file(relative)
+                .help("if it is a link (shortcut), it points at a file that is not there; put the file itself here"),
+            ReadError::Other(e) => {
+                Diagnostic::error("unreadable", format!("cannot read this file: {e}")).in_file(relative)
+            }
+        }
+    }
+}
+
+#[cfg(all(test, unix))]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn links_inside_are_read_and_links_outside_are_not() {
+        let outside = tempfile::tempdir().unwrap();
+        std::fs::write(outside.path().join("secret.txt"), "secret").unwrap();
+        let content = tempfile::tempdir().unwrap();
+        let root = content.path();
+        std::fs::write(root.join("a.md"), "inside").unwrap();
+        std::os::unix::fs::symlink(root.join("a.md"), root.join("b.md")).unwrap();
+        std::os::unix::fs::symlink(outside.path().join("secret.txt"), root.join("c.md")).unwrap();
+        std::os::unix::fs::symlink(outside.path(), root.join("folder")).unwrap();
+        assert_eq!(read(root, Path::new("b.md")).unwrap(), b"inside");
+        assert!(matches!(read(root, Path::new("c.md")), Err(ReadError::Outside)));
+        assert!(matches!(
+            read(root, Path::new("folder/secret.txt")),
+            Err(ReadError::Outside)
+        ));
+        let up = Path::new("..")
+            .join(outside.path().file_name().unwrap())
+            .join("secret.txt");
+        assert!(read(root, &up).is_err());
+        let message = ReadError::Outside.diagnostic(Path::new("c.md"));
+        assert!(!format!("{message:?}").contains("secret"));
+    }
+}
