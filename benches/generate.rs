@@ -243,7 +243,7 @@ fn site_toml(bands: usize) -> String {
             LOOKS[b % 3]
         );
     }
-    toml.push_str("\n[contacts.team]\nname = \"The Team\"\nphone = \"01632 960000\"\nemail = \"team@bench.example\"\nhours = \"Monday to Friday, 9am to 5pm\"\n\n[checks]\naccessibility_contact = \"team\"\n");
+    toml.push_str("\n[contacts.team]\nname = \"The Team\"\nphone = \"0113 496 0000\"\nemail = \"team@bench.example\"\nhours = \"Monday to Friday, 9am to 5pm\"\n\n[checks]\naccessibility_contact = \"team\"\n");
     toml
 }
 

@@ -440,6 +440,19 @@ fn validate(config: &Config, file: &Path, text: &str) -> Vec<Diagnostic> {
             Location::from_span(file, text, contact.span()),
         ));
     }
+    for contact in config.contacts.values() {
+        if contact.phone.trim().is_empty() {
+            continue;
+        }
+        if let Err(problem) = crate::phone::parse(&contact.phone) {
+            let (message, help) = problem.explain(&contact.phone);
+            problems.push(
+                Diagnostic::error("bad-phone", message)
+                    .at(Location::of_text(file, text, &format!("\"{}\"", contact.phone)))
+                    .help(help),
+            );
+        }
+    }
     let mut seen = Vec::new();
     for area in &config.areas {
         if !is_slug(&area.id) || seen.contains(&area.id.as_str()) {

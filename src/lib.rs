@@ -16,6 +16,7 @@ pub mod config;
 pub mod content;
 pub mod diagnostics;
 pub mod output;
+pub mod phone;
 pub mod pictures;
 pub mod print;
 pub mod render;

@@ -64,7 +64,7 @@ fn words_to_avoid_are_found_with_a_fix_in_the_same_capitals() {
         dir.path(),
         "promises/0-11/test.md",
         &format!(
-            "{PAGE}- We will find you a Placement near your school.\n- Your LAC review is about you.\n- Call 01632 960101 or see https://x.example/placement.\n- We can `placement` and contact us.\n"
+            "{PAGE}- We will find you a Placement near your school.\n- Your LAC review is about you.\n- Call 0113 496 0101 or see https://x.example/placement.\n- We can `placement` and contact us.\n"
         ),
     );
     let (code, found) = check(dir.path(), &["--content", "content"]);
@@ -273,14 +273,14 @@ fn authored_accessibility_problems_go_in_the_statement() {
     write(
         dir.path(),
         "pages/help.md",
-        "---\ntitle: Help\n---\n## Call us\n\nCall 01632 960101.\n\n#### Opening times\n\nSee [here](/contacts/).\n\n![decorative](/images/x.png)\n",
+        "---\ntitle: Help\n---\n## Call us\n\nCall 0113 496 0101.\n\n#### Opening times\n\nSee [here](/contacts/).\n\n![decorative](/images/x.png)\n",
     );
     fs::create_dir_all(dir.path().join("content/images")).unwrap();
     fs::write(dir.path().join("content/images/x.png"), common::png(4, 3)).unwrap();
     let (code, found) = check(dir.path(), &["--content", "content"]);
     assert_eq!(code, 0, "{found:#?}");
     let phone = &with_code(&found, "phone-link")[0];
-    assert_eq!(phone["suggestion"], "[01632 960101](tel:01632960101)");
+    assert_eq!(phone["suggestion"], "[0113 496 0101](tel:+441134960101)");
     assert_eq!((phone["line"].as_u64(), phone["column"].as_u64()), (Some(6), Some(6)));
     assert_eq!(with_code(&found, "heading-skip")[0]["line"].as_u64(), Some(8));
     assert_eq!(with_code(&found, "link-text")[0]["line"].as_u64(), Some(10));

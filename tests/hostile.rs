@@ -46,3 +46,81 @@ fn links_out_of_the_content_folder_are_refused_and_never_quoted() {
     }
     assert!(!dir.path().join("public").exists());
 }
+
+fn edit(dir: &Path, file: &str, from: &str, to: &str) {
+    let path = dir.join("content").join(file);
+    let text = fs::read_to_string(&path).unwrap();
+    assert!(text.contains(from), "{from} not in {file}");
+    fs::write(path, text.replacen(from, to, 1)).unwrap();
+}
+
+#[test]
+fn phone_numbers_dial_the_number_and_never_the_extension() {
+    let dir = common::copy_of_example();
+    edit(
+        dir.path(),
+        "site.toml",
+        "\"0113 496 0202\"",
+        "\"0113 496 0202 (ext. 23)\"",
+    );
+    edit(dir.path(), "site.toml", "\"0113 496 0101\"", "\"+44 (0)113 496 0101\"");
+    let out = common::promise(dir.path(), &["build", "--no-leaflets", "--today", "2026-11-22"]);
+    assert!(out.status.success(), "{}", common::stderr(&out));
+    let html = fs::read_to_string(dir.path().join("public/contacts/index.html")).unwrap();
+    let page = scraper::Html::parse_document(&html);
+    let calls: Vec<(String, String)> = page
+        .select(&scraper::Selector::parse("a[href^='tel:']").unwrap())
+        .map(|a| (a.value().attr("href").unwrap().to_string(), a.text().collect()))
+        .collect();
+    assert!(
+        calls.contains(&("tel:+441134960202".into(), "Call 0113 496 0202".into())),
+        "{calls:?}"
+    );
+    assert!(
+        calls.contains(&("tel:+441134960101".into(), "Call 0113 496 0101".into())),
+        "{calls:?}"
+    );
+    assert!(html.contains("ask for extension 23"), "{html}");
+}
+
+#[test]
+fn numbers_that_cannot_be_called_or_charge_are_errors_at_their_line() {
+    let dir = common::copy_of_example();
+    edit(dir.path(), "site.toml", "\"0113 496 0202\"", "\"call us!\"");
+    edit(dir.path(), "site.toml", "\"0113 496 0999\"", "\"0909 879 0000\"");
+    let (check, build) = check_and_build(dir.path(), 1);
+    for text in [&check, &build] {
+        for part in [
+            "error[bad-phone]: \"call us!\" is not a phone number that can be called",
+            "content/site.toml:71:",
+            "error[bad-phone]: \"0909 879 0000\" is a premium-rate number",
+            "content/site.toml:78:",
+        ] {
+            assert!(text.contains(part), "{part} not in {text}");
+        }
+    }
+}
+
+#[test]
+fn links_that_run_code_or_cannot_be_called_are_errors_at_their_line() {
+    let dir = common::copy_of_example();
+    edit(
+        dir.path(),
+        "pages/about.md",
+        "\n---\n",
+        "\n---\nCall [the team](tel:0113-496) or [play](javascript:alert(1)).\n\n<script>alert(1)</script>\n\n",
+    );
+    let (check, build) = check_and_build(dir.path(), 1);
+    for text in [&check, &build] {
+        for part in [
+            "error[bad-phone]: \"0113-496\" is not a phone number",
+            "content/pages/about.md:5:6",
+            "error[unsafe-link]: a link that starts with \"javascript:\" cannot be used on the site",
+            "content/pages/about.md:5:34",
+            "warning[raw-html]: this HTML is shown on the page as typed",
+            "content/pages/about.md:7:1",
+        ] {
+            assert!(text.contains(part), "{part} not in {text}");
+        }
+    }
+}

@@ -188,7 +188,7 @@ fn promises_appear_on_their_theme_page_with_anchors() {
     );
     assert!(select(&html, ".icon svg").len() == 1, "the theme's icon is shown");
     let tel = select(&html, ".contact a[href^='tel:']");
-    assert_eq!(tel[0].attr("href"), Some("tel:01632960101"));
+    assert_eq!(tel[0].attr("href"), Some("tel:+441134960101"));
 
     let band = page(&outputs, "0-11/index.html");
     let themes: Vec<String> = select(&band, ".themes li a")

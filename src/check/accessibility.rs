@@ -28,7 +28,8 @@ const VAGUE: &[&str] = &[
     "this",
 ];
 
-/// A UK phone number: 01632 960101, 0800 1111, +44 1632 960101.
+/// Something that looks like a UK phone number: 0113 496 0101, 0800 1111,
+/// +44 113 496 0101. Whether it can be called is for [`crate::phone`].
 pub const PHONE_NUMBER: &str = r"(?:\+44\s?|\b0)\d{2,4}[ ]?\d{3}[ ]?\d{3,4}\b|\b0800[ ]?\d{3,4}[ ]?\d{0,4}\b";
 static PHONE: LazyLock<Regex> = LazyLock::new(|| super::pattern(PHONE_NUMBER));
 
@@ -169,13 +170,22 @@ fn phones(doc: &Doc, text: &str, range: std::ops::Range<usize>) -> Vec<Diagnosti
             } else {
                 range.clone()
             };
-            let digits: String = number.chars().filter(char::is_ascii_digit).collect();
-            let fix = format!("[{number}](tel:{digits})");
-            Diagnostic::warning("phone-link", "this phone number cannot be tapped to call it")
-                .at(doc.in_body(span))
-                .label(format!("write {fix}"))
-                .help("write phone numbers as links, so a young person can tap to call from their phone")
-                .suggest(fix)
+            match crate::phone::parse(number) {
+                Ok(phone) => {
+                    let fix = format!("[{number}]({})", phone.tel);
+                    Diagnostic::warning("phone-link", "this phone number cannot be tapped to call it")
+                        .at(doc.in_body(span))
+                        .label(format!("write {fix}"))
+                        .help("write phone numbers as links, so a young person can tap to call from their phone")
+                        .suggest(fix)
+                }
+                Err(problem) => {
+                    let (message, help) = problem.explain(number);
+                    Diagnostic::warning("phone-link", message)
+                        .at(doc.in_body(span))
+                        .help(help)
+                }
+            }
         })
         .collect()
 }
@@ -220,8 +230,8 @@ mod tests {
     #[test]
     fn tables_need_headings_and_phones_need_links() {
         assert_eq!(codes("| | |\n|-|-|\n| a | b |\n"), vec![("table-headers".into(), 1, 1)]);
-        assert_eq!(codes("Call 01632 960101 today."), vec![("phone-link".into(), 1, 6)]);
-        assert!(codes("Call [01632 960101](tel:01632960101).").is_empty());
+        assert_eq!(codes("Call 0113 496 0101 today."), vec![("phone-link".into(), 1, 6)]);
+        assert!(codes("Call [0113 496 0101](tel:01134960101).").is_empty());
         assert!(codes("It costs £25 a month and 2025 was good.").is_empty());
     }
 }

@@ -330,7 +330,7 @@ mod tests {
         );
         assert!(find("a work placement").is_empty());
         assert!(find("see https://x.example/placement or placement@x.example").is_empty());
-        assert!(find("call 01632 960101").is_empty());
+        assert!(find("call 0113 496 0101").is_empty());
     }
 
     #[test]

@@ -6,6 +6,7 @@ mod allow;
 mod colours;
 pub mod language;
 mod links;
+mod markup;
 mod offer;
 mod prose;
 pub mod readability;
@@ -134,6 +135,7 @@ pub fn content(site: &Site, docs: &[Doc], words: &Words, theme: &Theme, today: D
             let mut found = language::check(doc, &blocks, &matcher);
             found.extend(readability::check(doc, &blocks));
             found.extend(accessibility::check(doc));
+            found.extend(markup::check(doc));
             allow::filter(doc, found)
         })
         .collect();

@@ -4,7 +4,7 @@
 
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd, html};
 
-use super::urls::{Links, resolve_picture};
+use super::urls::{Address, Links, resolve_picture};
 use crate::check::DECORATIVE;
 use crate::content::Promise;
 use crate::pictures::Pictures;
@@ -29,6 +29,7 @@ pub fn to_html(markdown: &str, links: &Links, pictures: &Pictures, promises: Opt
         )
     }));
     let mut lists = 0usize;
+    let mut kept_links: Vec<bool> = Vec::new();
     let mut anchors = promises.unwrap_or_default().iter().map(|p| p.anchor.as_str());
     let events = events.into_iter().filter_map(|event| match event {
         Event::Start(Tag::List(_)) => {
@@ -55,17 +56,30 @@ pub fn to_html(markdown: &str, links: &Links, pictures: &Pictures, promises: Opt
             attrs,
         })),
         Event::End(TagEnd::Heading(level)) => Some(Event::End(TagEnd::Heading(lower(level, shift)))),
+        // A link that could run code, or a number that cannot be called, is
+        // left as its words (the checks say why).
         Event::Start(Tag::Link {
             link_type,
             dest_url,
             title,
             id,
-        }) => Some(Event::Start(Tag::Link {
-            link_type,
-            dest_url: CowStr::from(links.author_link(&dest_url)),
-            title,
-            id,
-        })),
+        }) => {
+            let href = match Address::of(&dest_url) {
+                Address::Other(_) => None,
+                Address::Phone(number) => crate::phone::parse(&number).ok().map(|p| p.tel),
+                _ => Some(links.author_link(&dest_url)),
+            };
+            kept_links.push(href.is_some());
+            href.map(|href| {
+                Event::Start(Tag::Link {
+                    link_type,
+                    dest_url: CowStr::from(href),
+                    title,
+                    id,
+                })
+            })
+        }
+        Event::End(TagEnd::Link) => kept_links.pop().unwrap_or(true).then_some(event),
         // Comments are notes for other authors; other HTML is shown as typed,
         // so no markup an author writes can break a page.
         Event::Html(raw) | Event::InlineHtml(raw) if raw.trim_start().starts_with("<!--") => None,
@@ -92,14 +106,18 @@ fn with_pictures<'a>(events: Vec<Event<'a>>, links: &Links, pictures: &Pictures)
             Event::Start(Tag::Image { dest_url, title, .. }) => {
                 image = Some((dest_url.to_string(), title.to_string(), String::new()));
             }
-            Event::End(TagEnd::Image) => {
-                if let Some((dest, title, alt)) = image.take() {
+            Event::End(TagEnd::Image) => match image.take() {
+                // Only pictures of this site are shown: one from another
+                // host would tell it who is reading (the checks say why).
+                Some((dest, _, alt)) if Address::of(&dest) != Address::Site => out.push(Event::Text(alt.into())),
+                Some((dest, title, alt)) => {
                     out.push(Event::Html(CowStr::from(img(
                         &dest, &title, &alt, links, pictures, first,
                     ))));
                     first = false;
                 }
-            }
+                None => {}
+            },
             Event::Text(t) | Event::Code(t) if image.is_some() => {
                 if let Some((_, _, alt)) = &mut image {
                     alt.push_str(&t);
@@ -247,6 +265,17 @@ mod tests {
             escape("Tom & Jerry's <b>\"x\"</b> / é"),
             "Tom &amp; Jerry's &lt;b&gt;&quot;x&quot;&lt;/b&gt; / é"
         );
+    }
+
+    #[test]
+    fn links_that_run_code_or_leave_unsafely_lose_their_link() {
+        let html = to_html(
+            "[a](javascript:alert(1)) [b](DATA:text/html,x) [c](tel:0113%20496%200101) [d](tel:call-us) ![e](https://x.example/p.png)",
+            &links(),
+            &Pictures::default(),
+            None,
+        );
+        assert_eq!(html, "<p>a b <a href=\"tel:+441134960101\">c</a> d e</p>\n");
     }
 
     #[test]

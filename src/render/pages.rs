@@ -509,14 +509,15 @@ pub fn offer_view(e: &OfferEntry) -> Value {
     })
 }
 
-/// A contact as a template shows it, with a `tel:` address made from the
-/// number as written.
+/// A contact as a template shows it, with the `tel:` address its number
+/// dials and any extension to ask for.
 pub fn contact_view(c: &Contact) -> Value {
-    let tel: String = c.phone.chars().filter(|ch| ch.is_ascii_digit() || *ch == '+').collect();
+    let phone = crate::phone::parse(&c.phone).ok();
     json!({
         "name": c.name,
-        "phone": c.phone,
-        "tel": (!tel.is_empty()).then(|| format!("tel:{tel}")),
+        "phone": phone.as_ref().map_or(c.phone.as_str(), |p| p.display.as_str()),
+        "tel": phone.as_ref().map(|p| p.tel.as_str()),
+        "extension": phone.as_ref().and_then(|p| p.extension.as_deref()),
         "email": c.email,
         "hours": c.hours,
         "text": c.text,

@@ -115,6 +115,59 @@ fn file_of(path: &str) -> String {
     }
 }
 
+/// What an address an author wrote leads to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Address {
+    /// A page or file of this site, or a place on this page.
+    Site,
+    /// Another website; `secure` when it starts with https://.
+    Web {
+        secure: bool,
+    },
+    Mail,
+    /// A `tel:` address, with the number as written after it.
+    Phone(String),
+    Sms,
+    /// Anything else, such as `javascript:` or `data:`, by its scheme.
+    Other(String),
+}
+
+impl Address {
+    /// Reads an address the way a browser would: spaces and control
+    /// characters around it, and tabs and line breaks in it, are ignored,
+    /// so `java\tscript:` is still `javascript:`.
+    pub fn of(dest: &str) -> Address {
+        let dest: String = dest
+            .trim_matches(|c: char| c <= ' ')
+            .chars()
+            .filter(|c| !matches!(c, '\t' | '\n' | '\r'))
+            .collect();
+        if dest.starts_with("//") {
+            return Address::Web { secure: false };
+        }
+        let scheme = dest.split_once(':').map(|(s, _)| s).filter(|s| {
+            let mut chars = s.chars();
+            chars.next().is_some_and(|c| c.is_ascii_alphabetic())
+                && chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
+        });
+        let Some(scheme) = scheme else {
+            return Address::Site;
+        };
+        match scheme.to_ascii_lowercase().as_str() {
+            "https" => Address::Web { secure: true },
+            "http" => Address::Web { secure: false },
+            "mailto" => Address::Mail,
+            "tel" => Address::Phone(
+                percent_encoding::percent_decode_str(&dest[scheme.len() + 1..])
+                    .decode_utf8_lossy()
+                    .into_owned(),
+            ),
+            "sms" => Address::Sms,
+            other => Address::Other(other.to_string()),
+        }
+    }
+}
+
 /// The picture an author's address names, as its path from the site's root:
 /// `/images/park.jpg` is `images/park.jpg`.
 pub fn resolve_picture(dest: &str) -> Option<String> {
@@ -201,7 +254,26 @@ mod tests {
         assert_eq!(file("/images/a.png"), Some(("images/a.png".into(), None)));
         assert_eq!(file("https://x.example/"), None);
         assert_eq!(file("mailto:a@x.example"), None);
-        assert_eq!(file("tel:01632960101"), None);
+        assert_eq!(file("tel:01134960101"), None);
+    }
+
+    #[test]
+    fn addresses_are_read_as_a_browser_reads_them() {
+        assert_eq!(Address::of("/local-offer/"), Address::Site);
+        assert_eq!(Address::of("#we-will"), Address::Site);
+        assert_eq!(Address::of("../a/b:c"), Address::Site);
+        assert_eq!(Address::of("HTTPS://www.gov.uk/"), Address::Web { secure: true });
+        assert_eq!(Address::of("//x.example/"), Address::Web { secure: false });
+        assert_eq!(Address::of("tel:0113 496 0101"), Address::Phone("0113 496 0101".into()));
+        for bad in [
+            "javascript:alert(1)",
+            " JavaScript:x",
+            "java\tscript:x",
+            "data:text/html,x",
+            "vbscript:x",
+        ] {
+            assert!(matches!(Address::of(bad), Address::Other(_)), "{bad}");
+        }
     }
 
     #[test]

@@ -1,0 +1,131 @@
+//! Phone numbers as a young person taps them. A number is read by
+//! libphonenumber's rules (the `phonenumber` crate), UK by default, so
+//! "+44 (0)20 7946 0123" dials the right number, an extension is never
+//! dialled as part of it, and a premium-rate number, which would charge a
+//! young person, is refused.
+
+use phonenumber::{Mode, Type, country};
+
+/// A number that can be dialled.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Phone {
+    /// The number as a reader sees it, without any extension: "0113 496
+    /// 0123" for a UK number, "+33 1 23 45 67 89" for one abroad.
+    pub display: String,
+    /// The address a link dials: `tel:+441134960123`.
+    pub tel: String,
+    /// An extension to ask for once through, such as "23".
+    pub extension: Option<String>,
+}
+
+/// Why a number cannot be dialled from a link.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Problem {
+    /// Not a real UK or international number.
+    Unreadable,
+    /// A 09 number, which costs the caller a lot.
+    PremiumRate,
+}
+
+/// Short numbers a child may need that are free to call: 999 and 112
+/// (emergencies), 111 (the NHS) and the 116 numbers (Childline's 0800 1111
+/// is an ordinary freephone number; 116 123 is the Samaritans).
+fn free_short_number(digits: &str) -> bool {
+    matches!(digits, "999" | "112" | "111") || (digits.len() == 6 && digits.starts_with("116"))
+}
+
+/// Reads a number as written: "0113 496 0123 (ext. 23)", "+44 (0)20 7946
+/// 0123", "999".
+pub fn parse(written: &str) -> Result<Phone, Problem> {
+    let digits: String = written.chars().filter(char::is_ascii_digit).collect();
+    if free_short_number(&digits) && !written.contains('+') {
+        return Ok(Phone {
+            display: written.trim().to_string(),
+            tel: format!("tel:{digits}"),
+            extension: None,
+        });
+    }
+    // "(0)" after the country code is a note for callers inside the UK,
+    // not a digit to dial from a phone that adds +44.
+    let cleaned = written.replace("(0)", "");
+    let number = phonenumber::parse(Some(country::GB), &cleaned).map_err(|_| Problem::Unreadable)?;
+    if !number.is_valid() {
+        return Err(Problem::Unreadable);
+    }
+    if number.number_type(&phonenumber::metadata::DATABASE) == Type::PremiumRate {
+        return Err(Problem::PremiumRate);
+    }
+    // The extension is kept apart, to say in words: it is never dialled.
+    let without_extension = |mode: Mode| {
+        let text = number.format().mode(mode).to_string();
+        // Whatever the format, the extension starts at the first letter or `;`.
+        let number = text.split(|c: char| c.is_alphabetic() || c == ';').next();
+        number.unwrap_or_default().trim().to_string()
+    };
+    let mode = if number.code().value() == 44 {
+        Mode::National
+    } else {
+        Mode::International
+    };
+    Ok(Phone {
+        display: without_extension(mode),
+        tel: format!("tel:{}", without_extension(Mode::E164)),
+        extension: number.extension().map(|e| e.to_string()),
+    })
+}
+
+impl Problem {
+    /// What is wrong with `written`, and how to fix it, in plain words.
+    pub fn explain(self, written: &str) -> (String, &'static str) {
+        match self {
+            Problem::Unreadable => (
+                format!("\"{written}\" is not a phone number that can be called"),
+                "write the whole number with its area code, such as 0113 496 0123, or +44 113 496 0123 for a number abroad; put an extension after it as \"ext. 23\"",
+            ),
+            Problem::PremiumRate => (
+                format!("\"{written}\" is a premium-rate number, which would cost a young person a lot to call"),
+                "give a free (0800, 0808), local (01, 02) or mobile (07) number instead",
+            ),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn tel(written: &str) -> Result<(String, Option<String>), Problem> {
+        parse(written).map(|p| (p.tel, p.extension))
+    }
+
+    #[test]
+    fn numbers_are_shown_the_usual_way_without_their_extension() {
+        let shown = |written: &str| parse(written).map(|p| p.display);
+        assert_eq!(shown("01134960123 (ext. 23)"), Ok("0113 496 0123".into()));
+        assert_eq!(shown("+44 (0)20 7946 0123"), Ok("020 7946 0123".into()));
+        assert_eq!(shown("+33 1 23 45 67 89"), Ok("+33 1 23 45 67 89".into()));
+        assert_eq!(shown("116 123"), Ok("116 123".into()));
+    }
+
+    #[test]
+    fn numbers_dial_what_the_reader_means() {
+        assert_eq!(tel("0113 496 0123"), Ok(("tel:+441134960123".into(), None)));
+        assert_eq!(
+            tel("0113 496 0123 (ext. 23)"),
+            Ok(("tel:+441134960123".into(), Some("23".into())))
+        );
+        assert_eq!(tel("+44 (0)20 7946 0123"), Ok(("tel:+442079460123".into(), None)));
+        assert_eq!(tel("0800 1111"), Ok(("tel:+448001111".into(), None)));
+        assert_eq!(tel("999"), Ok(("tel:999".into(), None)));
+        assert_eq!(tel("116 123"), Ok(("tel:116123".into(), None)));
+        assert_eq!(tel("0113 496 0101"), Ok(("tel:+441134960101".into(), None)));
+        assert_eq!(tel("07123 456789"), Ok(("tel:+447123456789".into(), None)));
+    }
+
+    #[test]
+    fn numbers_that_cannot_be_called_or_would_charge_are_refused() {
+        assert_eq!(tel("call us!"), Err(Problem::Unreadable));
+        assert_eq!(tel("0113 496"), Err(Problem::Unreadable));
+        assert_eq!(tel("0909 879 0000"), Err(Problem::PremiumRate));
+    }
+}
