@@ -381,6 +381,16 @@ fn validate(config: &Config, file: &Path, text: &str) -> Vec<Diagnostic> {
                 .help("write the full address the site is published at, such as \"https://promise.example.gov.uk/\""),
         );
     }
+    if let Err(why) = language_tag(&config.language) {
+        problems.push(
+            Diagnostic::error(
+                "bad-language",
+                format!("\"{}\" is not a language tag: {why}", config.language),
+            )
+            .at(Location::of_text(file, text, &format!("\"{}\"", config.language)))
+            .help("write the language as a BCP 47 tag, such as \"en-GB\" for English, \"cy\" for Welsh, \"ar\" for Arabic or \"pl\" for Polish"),
+        );
+    }
     let contacts = config.contact_keys();
     let mut seen = Vec::new();
     for band in &config.bands {
@@ -471,6 +481,14 @@ fn validate(config: &Config, file: &Path, text: &str) -> Vec<Diagnostic> {
         seen.push(&area.id);
     }
     problems
+}
+
+/// A language tag (BCP 47) as written in site.toml, checked against the
+/// registry of languages and regions.
+pub fn language_tag(text: &str) -> Result<language_tags::LanguageTag, String> {
+    let tag = language_tags::LanguageTag::parse(text).map_err(|e| e.to_string())?;
+    tag.validate().map_err(|e| e.to_string())?;
+    Ok(tag)
 }
 
 /// The same message wherever a contact key is used.

@@ -124,3 +124,80 @@ fn links_that_run_code_or_cannot_be_called_are_errors_at_their_line() {
         }
     }
 }
+
+#[test]
+fn no_character_a_young_person_can_type_stops_the_site() {
+    let dir = common::copy_of_example();
+    fs::write(
+        dir.path().join("content/promises/0-11/feelings.md"),
+        "---\ntitle: Your feelings 😀\nsummary: It is OK to feel sad 😢 or happy 👍🏽.\nicon: heart\n---\n\
+         - We will listen 👨‍👩‍👧 🏳️‍🌈 🇬🇧 ❤️ to you, Zoë.\n- مرحبا and 你好 and नमस्ते\n",
+    )
+    .unwrap();
+    edit(
+        dir.path(),
+        "messages/words-we-use.md",
+        "\n---\n",
+        "\n---\nWe said 🙌 and they listened.\n\n",
+    );
+    let (check, build) = check_and_build(dir.path(), 0);
+    for text in [&check, &build] {
+        // Emoji are printed with the emoji font; the other scripts have none.
+        let warnings: Vec<&str> = text.lines().filter(|l| l.contains("leaflet-character")).collect();
+        assert_eq!(warnings.len(), 1, "{text}");
+        assert!(
+            warnings[0].contains("the leaflets have no letter for \"م\" (U+0645) and 12 other characters on this line, so they are printed as"),
+            "{text}"
+        );
+        assert!(text.contains("content/promises/0-11/feelings.md:7:3"), "{text}");
+    }
+    let pdf = fs::read(dir.path().join("public/leaflets/0-11.pdf")).unwrap();
+    let document = lopdf::Document::load_mem(&pdf).unwrap();
+    let fonts: Vec<String> = document
+        .objects
+        .values()
+        .filter_map(|o| o.as_dict().ok())
+        .filter_map(|d| d.get(b"BaseFont").ok())
+        .filter_map(|n| n.as_name().ok())
+        .map(|n| String::from_utf8_lossy(n).into_owned())
+        .collect();
+    assert!(fonts.iter().any(|f| f.contains("NotoEmoji")), "{fonts:?}");
+}
+
+#[test]
+fn the_language_is_a_real_language_tag() {
+    let dir = common::copy_of_example();
+    edit(
+        dir.path(),
+        "site.toml",
+        "language = \"en-GB\"",
+        "language = \"english\"",
+    );
+    let (check, build) = check_and_build(dir.path(), 1);
+    for text in [&check, &build] {
+        assert!(
+            text.contains("error[bad-language]: \"english\" is not a language tag"),
+            "{text}"
+        );
+        assert!(text.contains("content/site.toml:"), "{text}");
+    }
+    // Welsh has no region, Latin American Spanish a region of digits: both
+    // are good tags, and both make leaflets.
+    for good in ["cy", "es-419"] {
+        let site = dir.path().join("content/site.toml");
+        let text = fs::read_to_string(&site).unwrap();
+        let text: Vec<String> = text
+            .lines()
+            .map(|l| {
+                if l.starts_with("language = ") {
+                    format!("language = \"{good}\"")
+                } else {
+                    l.to_string()
+                }
+            })
+            .collect();
+        fs::write(&site, text.join("\n")).unwrap();
+        let out = common::promise(dir.path(), &["build", "--today", "2026-11-22"]);
+        assert!(out.status.success(), "{good}: {}", common::stderr(&out));
+    }
+}

@@ -3,6 +3,7 @@
 
 mod accessibility;
 mod allow;
+mod characters;
 mod colours;
 pub mod language;
 mod links;
@@ -140,6 +141,7 @@ pub fn content(site: &Site, docs: &[Doc], words: &Words, theme: &Theme, today: D
         })
         .collect();
     found.extend(offer::check(site, today));
+    found.extend(characters::check(site, docs, &crate::print::Glyphs::of(theme)));
     found.extend(colours::check(theme));
     found
 }

@@ -4,6 +4,7 @@
 //! The content reaches the template only as data (a JSON file it reads), so
 //! nothing an author writes is ever read as typst markup.
 
+mod glyphs;
 mod qr;
 mod world;
 
@@ -23,6 +24,7 @@ use crate::pictures::Pictures;
 use crate::render::pages::{contact_view, offer_view};
 use crate::render::theme::Theme;
 use crate::render::urls::Target;
+pub use glyphs::Glyphs;
 use world::{Leaflet, Press, TEMPLATE};
 
 /// The folder of the site the leaflets are written to.
@@ -47,7 +49,7 @@ pub fn leaflets(
     pictures: &Pictures,
 ) -> Result<(Outputs, Vec<Diagnostic>), Vec<Diagnostic>> {
     let press = Press::new(theme, pictures);
-    let jobs = jobs(site);
+    let jobs = jobs(site, &Glyphs::of(theme));
     let made: Vec<Result<Typeset, Diagnostic>> = jobs
         .par_iter()
         .map(|job| typeset(&press, theme, &site.config.print, job))
@@ -74,7 +76,7 @@ pub fn leaflets(
 }
 
 /// Each leaflet of the site: its file, its name and its data.
-fn jobs(site: &Site) -> Vec<Job> {
+fn jobs(site: &Site, glyphs: &Glyphs) -> Vec<Job> {
     let base_url = site.config.base_url();
     let print = &site.config.print;
     let mut jobs: Vec<Job> = site
@@ -96,6 +98,11 @@ fn jobs(site: &Site) -> Vec<Job> {
             data: offer_data(site, &base_url),
         });
     }
+    // No character a young person can type may stop a leaflet: the fonts
+    // print what they can, and the checks point at the rest.
+    for job in &mut jobs {
+        glyphs.clean(&mut job.data);
+    }
     jobs
 }
 
@@ -116,7 +123,10 @@ pub fn document(
     pictures: &Pictures,
     file: &str,
 ) -> Option<Result<PagedDocument, Diagnostic>> {
-    let mut data = jobs(site).into_iter().find(|job| job.file == file)?.data;
+    let mut data = jobs(site, &Glyphs::of(theme))
+        .into_iter()
+        .find(|job| job.file == file)?
+        .data;
     data["page"] = page_data(&site.config.print);
     data["blank_pages"] = json!(0);
     Some(compile(&Press::new(theme, pictures), theme, &data))
@@ -234,7 +244,10 @@ fn common(site: &Site, title: &str, subtitle: &str, url: &str, look: Option<Look
     // Younger children get the larger type their web pages have.
     let text_size = if look == Some(Look::Young) { 13 } else { 11 };
     let config = &site.config;
-    let (language, region) = config.language.split_once('-').unwrap_or((&config.language, ""));
+    // Typst takes an ISO 639 language and an ISO 3166 region of two letters.
+    let tag = crate::config::language_tag(&config.language).ok();
+    let language = tag.as_ref().map_or("en", |t| t.primary_language());
+    let region = tag.as_ref().and_then(|t| t.region()).filter(|r| r.len() == 2);
     json!({
         "title": title,
         "subtitle": subtitle,
@@ -242,7 +255,7 @@ fn common(site: &Site, title: &str, subtitle: &str, url: &str, look: Option<Look
         "council": config.council,
         "document_title": format!("{subtitle}: {title}"),
         "lang": language.to_lowercase(),
-        "region": region.to_uppercase(),
+        "region": region.map(str::to_uppercase),
         "url": url,
         "qr": qr::encode(url),
         "tint": tint(look),
