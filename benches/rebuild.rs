@@ -4,8 +4,11 @@
 
 use std::path::Path;
 
+mod support;
+
 use criterion::{Criterion, criterion_group, criterion_main};
 use promise::{Options, render_site};
+use support::copy;
 
 fn rebuild_after_one_change(c: &mut Criterion) {
     let dir = tempfile::tempdir().expect("a temporary folder");
@@ -26,17 +29,6 @@ fn rebuild_after_one_change(c: &mut Criterion) {
             render_site(&content, &options).expect("the example builds")
         })
     });
-}
-
-fn copy(from: &Path, to: &Path) {
-    for entry in walkdir::WalkDir::new(from).into_iter().filter_map(Result::ok) {
-        let target = to.join(entry.path().strip_prefix(from).unwrap_or(entry.path()));
-        if entry.file_type().is_dir() {
-            std::fs::create_dir_all(&target).expect("a folder");
-        } else {
-            std::fs::copy(entry.path(), &target).expect("a file");
-        }
-    }
 }
 
 criterion_group!(benches, rebuild_after_one_change);

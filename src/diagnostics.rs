@@ -28,29 +28,64 @@ pub struct Location {
 
 impl Location {
     /// The place of a byte range in a file's text: the first line of the range,
-    /// underlined to the end of that line at most.
+    /// underlined to the end of that line at most. For many places in one
+    /// text, make a [`LineIndex`] once instead.
     pub fn from_span(file: &Path, text: &str, span: std::ops::Range<usize>) -> Self {
-        let start = span.start.min(text.len());
-        let before = &text[..floor_char(text, start)];
-        let line = before.matches('\n').count() + 1;
-        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-        let column = before[line_start..].chars().count() + 1;
-        let rest = &text[floor_char(text, start)..floor_char(text, span.end.max(start).min(text.len()))];
-        let len = rest.lines().next().unwrap_or_default().chars().count();
+        LineIndex::new(text).location(file, text, span)
+    }
+
+    /// Where `needle` first stands in a file's text, or the file's first line.
+    pub fn of_text(file: &Path, text: &str, needle: &str) -> Self {
+        let start = text.find(needle).unwrap_or(0);
+        Location::from_span(file, text, start..start + needle.len())
+    }
+}
+
+/// Where each line of a text starts, so that finding the line of a place
+/// takes a search, not a count from the start: a file with thousands of
+/// findings is located in linear time.
+#[derive(Debug, Clone, Default)]
+pub struct LineIndex {
+    starts: Vec<usize>,
+}
+
+impl LineIndex {
+    pub fn new(text: &str) -> Self {
+        let mut starts = vec![0];
+        starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        LineIndex { starts }
+    }
+
+    /// The line (from 1) a byte of the text is on.
+    pub fn line(&self, at: usize) -> usize {
+        self.starts.partition_point(|start| *start <= at).max(1)
+    }
+
+    /// The text of line `line` (from 1), without its line break.
+    pub fn text<'t>(&self, text: &'t str, line: usize) -> &'t str {
+        let Some(&start) = self.starts.get(line.wrapping_sub(1)) else {
+            return "";
+        };
+        let end = self.starts.get(line).map_or(text.len(), |next| next - 1);
+        text.get(start..end.max(start))
+            .unwrap_or_default()
+            .trim_end_matches('\r')
+    }
+
+    /// The place of a byte range of `text` in `file`.
+    pub fn location(&self, file: &Path, text: &str, span: std::ops::Range<usize>) -> Location {
+        let start = floor_char(text, span.start.min(text.len()));
+        let line = self.line(start);
+        let line_start = self.starts[line - 1];
+        let column = text[line_start..start].chars().count() + 1;
+        let end = floor_char(text, span.end.max(start).min(text.len()));
+        let len = text[start..end].lines().next().unwrap_or_default().chars().count();
         Location {
             file: file.to_path_buf(),
             line,
             column,
             len,
         }
-    }
-}
-
-impl Location {
-    /// Where `needle` first stands in a file's text, or the file's first line.
-    pub fn of_text(file: &Path, text: &str, needle: &str) -> Self {
-        let start = text.find(needle).unwrap_or(0);
-        Location::from_span(file, text, start..start + needle.len())
     }
 }
 
@@ -151,14 +186,42 @@ pub fn sort(diagnostics: &mut [Diagnostic]) {
 /// terminal colours.
 pub fn to_human(diagnostics: &[Diagnostic], root: &Path, color: bool) -> String {
     let renderer = if color { Renderer::styled() } else { Renderer::plain() };
+    let mut files = Files::new(root);
     let mut out = String::new();
     for d in diagnostics {
-        let _ = writeln!(out, "{}\n", renderer.render(&report(d, root)));
+        let _ = writeln!(out, "{}\n", renderer.render(&report(d, root, &mut files)));
     }
     out
 }
 
-fn report<'a>(d: &'a Diagnostic, root: &Path) -> Vec<Group<'a>> {
+/// The content files diagnostics quote, each read and indexed once however
+/// many diagnostics point into it.
+struct Files<'r> {
+    root: &'r Path,
+    read: std::collections::HashMap<PathBuf, (String, LineIndex)>,
+}
+
+impl<'r> Files<'r> {
+    fn new(root: &'r Path) -> Self {
+        Files {
+            root,
+            read: Default::default(),
+        }
+    }
+
+    /// Line `line` of `file`, read from inside the content folder only.
+    fn line(&mut self, file: &Path, line: usize) -> String {
+        let (text, lines) = self.read.entry(file.to_path_buf()).or_insert_with(|| {
+            let bytes = crate::content::read(self.root, file).unwrap_or_default();
+            let text = String::from_utf8_lossy(&bytes).into_owned();
+            let lines = LineIndex::new(&text);
+            (text, lines)
+        });
+        lines.text(text, line).to_string()
+    }
+}
+
+fn report<'a>(d: &'a Diagnostic, root: &Path, files: &mut Files) -> Vec<Group<'a>> {
     let level = match d.severity {
         Severity::Error => Level::ERROR,
         Severity::Warning => Level::WARNING,
@@ -166,7 +229,7 @@ fn report<'a>(d: &'a Diagnostic, root: &Path) -> Vec<Group<'a>> {
     let title = level.primary_title(d.message.as_str()).id(d.code.as_ref());
     let mut group = match (&d.at, &d.file) {
         (Some(at), _) => {
-            let line = read_line(root, &at.file, at.line);
+            let line = files.line(&at.file, at.line);
             let start = char_to_byte(&line, at.column.saturating_sub(1));
             let end = char_to_byte(&line, at.column.saturating_sub(1) + at.len.max(1));
             let mut annotation = AnnotationKind::Primary.span(start..end.max(start));
@@ -219,21 +282,12 @@ pub fn display_path(path: &Path) -> String {
 
 /// The words a diagnostic underlines, read from its file under `root`.
 pub fn underlined(root: &Path, at: &Location) -> String {
-    read_line(root, &at.file, at.line)
+    Files::new(root)
+        .line(&at.file, at.line)
         .chars()
         .skip(at.column.saturating_sub(1))
         .take(at.len)
         .collect()
-}
-
-fn read_line(root: &Path, file: &Path, line: usize) -> String {
-    // Only a file inside the content folder is ever quoted.
-    let bytes = crate::content::read(root, file).unwrap_or_default();
-    String::from_utf8_lossy(&bytes)
-        .lines()
-        .nth(line.saturating_sub(1))
-        .unwrap_or_default()
-        .to_string()
 }
 
 fn char_to_byte(text: &str, chars: usize) -> usize {

@@ -37,6 +37,26 @@ fn free_short_number(digits: &str) -> bool {
 /// Reads a number as written: "0113 496 0123 (ext. 23)", "+44 (0)20 7946
 /// 0123", "999".
 pub fn parse(written: &str) -> Result<Phone, Problem> {
+    // Reading a number takes libphonenumber's patterns; a site repeats the
+    // same few numbers, so each thread remembers what it read.
+    thread_local! {
+        static READ: std::cell::RefCell<std::collections::HashMap<String, Result<Phone, Problem>>> =
+            Default::default();
+    }
+    if let Some(known) = READ.with_borrow(|read| read.get(written).cloned()) {
+        return known;
+    }
+    let result = read(written);
+    READ.with_borrow_mut(|read| {
+        if read.len() >= 1024 {
+            read.clear();
+        }
+        read.insert(written.to_string(), result.clone());
+    });
+    result
+}
+
+fn read(written: &str) -> Result<Phone, Problem> {
     let digits: String = written.chars().filter(char::is_ascii_digit).collect();
     if free_short_number(&digits) && !written.contains('+') {
         return Ok(Phone {

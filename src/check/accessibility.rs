@@ -195,16 +195,7 @@ mod tests {
     use super::*;
 
     fn codes(body: &str) -> Vec<(String, usize, usize)> {
-        let config = crate::check::test_config();
-        let mut doc = Doc::for_tests(&config);
-        doc.body = body;
-        check(&doc)
-            .into_iter()
-            .map(|d| {
-                let at = d.at.unwrap();
-                (d.code.into_owned(), at.line, at.column)
-            })
-            .collect()
+        crate::check::findings(check, body)
     }
 
     #[test]

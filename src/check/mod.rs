@@ -14,6 +14,7 @@ pub mod readability;
 pub mod words;
 
 use std::ops::Range;
+use std::sync::OnceLock;
 
 use jiff::civil::Date;
 use rayon::prelude::*;
@@ -23,7 +24,7 @@ use crate::config::Band;
 #[cfg(test)]
 use crate::config::Config;
 use crate::content::{Origin, Site};
-use crate::diagnostics::{Diagnostic, Location};
+use crate::diagnostics::{Diagnostic, LineIndex, Location};
 use crate::output::Outputs;
 use crate::render::theme::Theme;
 use crate::render::urls::Target;
@@ -46,12 +47,15 @@ pub struct Doc<'a> {
     pub bands: Vec<&'a Band>,
     /// The band whose reading targets the page is held to.
     pub reading: Option<&'a Band>,
+    /// Where the body's lines start, made when the first finding is placed.
+    lines: OnceLock<LineIndex>,
 }
 
 impl Doc<'_> {
     /// The place of a byte range of the body in the file.
     pub fn in_body(&self, span: Range<usize>) -> Location {
-        let mut at = Location::from_span(&self.origin.file, self.body, span);
+        let lines = self.lines.get_or_init(|| LineIndex::new(self.body));
+        let mut at = lines.location(&self.origin.file, self.body, span);
         at.line += self.origin.body_line - 1;
         at
     }
@@ -71,6 +75,7 @@ impl Doc<'_> {
             target: Target::Page("test".into()),
             bands: config.bands.iter().collect(),
             reading: config.bands.first(),
+            lines: OnceLock::new(),
         }
     }
 }
@@ -93,6 +98,7 @@ pub fn docs(site: &Site) -> Vec<Doc<'_>> {
             },
             bands: band.into_iter().collect(),
             reading: band,
+            lines: OnceLock::new(),
         });
     }
     for e in &site.offer {
@@ -103,6 +109,7 @@ pub fn docs(site: &Site) -> Vec<Doc<'_>> {
             target: Target::OfferEntry(e.slug.clone()),
             bands: config.bands.iter().filter(|b| b.ages().overlaps(e.ages)).collect(),
             reading: shared,
+            lines: OnceLock::new(),
         });
     }
     // Messages and other pages are read by every band.
@@ -121,6 +128,7 @@ pub fn docs(site: &Site) -> Vec<Doc<'_>> {
         target,
         bands: all.clone(),
         reading: shared,
+        lines: OnceLock::new(),
     }));
     docs
 }
@@ -163,6 +171,22 @@ pub fn rendered(docs: &[Doc], outputs: &Outputs) -> Vec<Diagnostic> {
     found
 }
 
+/// What a check finds in a page whose body is `body`: each finding's code,
+/// line and column.
+#[cfg(test)]
+pub(crate) fn findings(check: fn(&Doc) -> Vec<Diagnostic>, body: &str) -> Vec<(String, usize, usize)> {
+    let config = test_config();
+    let mut doc = Doc::for_tests(&config);
+    doc.body = body;
+    check(&doc)
+        .into_iter()
+        .map(|d| {
+            let at = d.at.unwrap_or_else(|| unreachable!("every finding has a place"));
+            (d.code.into_owned(), at.line, at.column)
+        })
+        .collect()
+}
+
 #[cfg(test)]
 pub(crate) fn test_config() -> Config {
     toml::from_str(
@@ -200,12 +224,14 @@ pub struct KnownProblem {
 /// What the accessibility statement lists: the accessibility warnings left in
 /// the content, one line per page and kind, in page order.
 pub fn known_problems(docs: &[Doc], found: &[Diagnostic]) -> Vec<KnownProblem> {
+    let by_file: std::collections::HashMap<&std::path::Path, &Doc> =
+        docs.iter().map(|doc| (doc.origin.file.as_path(), doc)).collect();
     let mut out: Vec<KnownProblem> = Vec::new();
     for d in found {
         let Some(what) = accessibility::plain_words(&d.code) else {
             continue;
         };
-        let doc = docs.iter().find(|doc| Some(&doc.origin.file) == d.file.as_ref());
+        let doc = d.file.as_deref().and_then(|file| by_file.get(file).copied());
         let problem = KnownProblem {
             page: doc.map_or_else(|| "Every page".to_string(), |doc| doc.title.to_string()),
             target: doc.map(|doc| doc.target.clone()),

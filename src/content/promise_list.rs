@@ -9,6 +9,7 @@ use super::model::Promise;
 /// file the body starts on, so each promise knows its own line.
 pub fn promises(body: &str, body_line: usize) -> Vec<Promise> {
     let mut found = Vec::new();
+    let lines = crate::diagnostics::LineIndex::new(body);
     let mut lists = 0usize;
     let mut current: Option<(String, usize)> = None;
     for (event, range) in Parser::new(body).into_offset_iter() {
@@ -16,7 +17,7 @@ pub fn promises(body: &str, body_line: usize) -> Vec<Promise> {
             Event::Start(Tag::List(_)) => lists += 1,
             Event::End(TagEnd::List(_)) => lists = lists.saturating_sub(1),
             Event::Start(Tag::Item) if lists == 1 => {
-                let line = body_line + body[..range.start].matches('\n').count();
+                let line = body_line + lines.line(range.start) - 1;
                 current = Some((String::new(), line));
             }
             Event::End(TagEnd::Item) if lists == 1 => {
@@ -41,12 +42,12 @@ pub fn promises(body: &str, body_line: usize) -> Vec<Promise> {
             _ => {}
         }
     }
-    let mut anchors: Vec<String> = Vec::new();
+    let mut anchors = std::collections::HashSet::new();
     found
         .into_iter()
         .map(|(text, line)| {
             let anchor = unique(anchor_for(&text), &anchors);
-            anchors.push(anchor.clone());
+            anchors.insert(anchor.clone());
             Promise { anchor, text, line }
         })
         .collect()
@@ -64,7 +65,7 @@ fn anchor_for(text: &str) -> String {
     }
 }
 
-fn unique(anchor: String, taken: &[String]) -> String {
+fn unique(anchor: String, taken: &std::collections::HashSet<String>) -> String {
     if !taken.contains(&anchor) {
         return anchor;
     }
