@@ -395,3 +395,32 @@ fn human_output_reads_like_a_compiler() {
         "{summary}"
     );
 }
+
+#[test]
+fn theme_colours_that_cannot_be_read_are_pointed_out() {
+    let dir = common::copy_of_example();
+    write(
+        dir.path(),
+        "theme/static/site.css",
+        ":root {\n  --text: #1a1a1a;\n  --bg: not-a-colour;\n}\n",
+    );
+    let (code, found) = check(dir.path(), &["--content", "content"]);
+    assert_eq!(code, 0, "{found:#?}");
+    let unread = with_code(&found, "bad-colour");
+    assert_eq!(unread.len(), 1, "{found:#?}");
+    assert!(unread[0]["message"].as_str().unwrap().contains("--bg is \"not-a-colour\""));
+    assert_eq!((unread[0]["line"].as_u64(), unread[0]["column"].as_u64()), (Some(3), Some(9)));
+}
+
+#[test]
+fn dates_that_have_not_come_yet_are_pointed_out() {
+    let dir = common::copy_of_example();
+    edit(dir.path(), "local-offer/staying-put.md", "reviewed: 2026-", "reviewed: 2062-");
+    edit(dir.path(), "messages/words-we-use.md", "said: 20", "said: 29");
+    let (code, found) = check(dir.path(), &["--content", "content"]);
+    assert_eq!(code, 0);
+    let future = with_code(&found, "future-date");
+    let files: Vec<&str> = future.iter().map(|d| d["file"].as_str().unwrap()).collect();
+    assert_eq!(files, ["local-offer/staying-put.md", "messages/words-we-use.md"], "{found:#?}");
+    assert!(future[0]["message"].as_str().unwrap().starts_with("\"reviewed\" is 2062-"));
+}

@@ -53,10 +53,24 @@ pub fn check(theme: &Theme) -> Vec<Diagnostic> {
                 let (Some(fg), Some(bg)) = (colours.get(text), colours.get(background)) else {
                     continue;
                 };
+                if seen.contains(&(fg.span.clone(), bg.span.clone())) {
+                    continue;
+                }
                 let Some(ratio) = contrast(&fg.value, &bg.value) else {
+                    // A colour that cannot be read cannot be checked: say so
+                    // rather than let it pass.
+                    seen.push((fg.span.clone(), bg.span.clone()));
+                    let unread = if luminance(&fg.value).is_none() { fg } else { bg };
+                    let name = if luminance(&fg.value).is_none() { text } else { background };
+                    let d = Diagnostic::warning(
+                        "bad-colour",
+                        format!("--{name} is \"{}\", which is not a colour that can be checked", unread.value),
+                    )
+                    .help("write the colour as a hex code such as #1a1a1a, or as rgb(26, 26, 26), so its contrast can be checked");
+                    found.push(place(d, theme, &css, unread));
                     continue;
                 };
-                if ratio + 1e-9 >= needed || seen.contains(&(fg.span.clone(), bg.span.clone())) {
+                if ratio + 1e-9 >= needed {
                     continue;
                 }
                 seen.push((fg.span.clone(), bg.span.clone()));
@@ -72,16 +86,7 @@ pub fn check(theme: &Theme) -> Vec<Diagnostic> {
                 d = d
                     .label(format!("{ratio:.1}:1 in the {scheme} scheme, {look} look; it needs {needed}:1"))
                     .help(format!("make --{text} darker or --{background} lighter (or the other way round in the dark scheme) until they contrast by at least {needed}:1"));
-                let before = &css[..fg.span.start];
-                let line = before.matches('\n').count() + 1;
-                let column = before.rsplit('\n').next().unwrap_or_default().chars().count() + 1;
-                match theme.location(STYLESHEET, line, column) {
-                    Some(mut at) => {
-                        at.len = css[fg.span.clone()].chars().count();
-                        found.push(d.at(at));
-                    }
-                    None => found.push(d.in_file("theme/static/site.css")),
-                }
+                found.push(place(d, theme, &css, fg));
             }
         }
     }
@@ -195,20 +200,36 @@ fn dark_block(css: &str) -> Option<Range<usize>> {
     Some(open..css.len())
 }
 
+/// A finding about a colour, at the colour's place in a council's own
+/// stylesheet (the built-in one has no file to point at).
+fn place(d: Diagnostic, theme: &Theme, css: &str, colour: &Declared) -> Diagnostic {
+    let lines = crate::diagnostics::LineIndex::new(css);
+    let at = lines.location(std::path::Path::new(STYLESHEET), css, colour.span.clone());
+    match theme.location(STYLESHEET, at.line, at.column) {
+        Some(mut file) => {
+            file.len = at.len;
+            d.at(file)
+        }
+        None => d.in_file("theme/static/site.css"),
+    }
+}
+
+/// The relative luminance of a CSS colour, if it can be read.
+fn luminance(text: &str) -> Option<f64> {
+    let c = csscolorparser::parse(text).ok()?;
+    let channel = |v: f32| {
+        let v = f64::from(v);
+        if v <= 0.04045 {
+            v / 12.92
+        } else {
+            ((v + 0.055) / 1.055).powf(2.4)
+        }
+    };
+    Some(0.2126 * channel(c.r) + 0.7152 * channel(c.g) + 0.0722 * channel(c.b))
+}
+
 /// The WCAG contrast ratio of two CSS colours, if both can be read.
 fn contrast(a: &str, b: &str) -> Option<f64> {
-    let luminance = |text: &str| -> Option<f64> {
-        let c = csscolorparser::parse(text).ok()?;
-        let channel = |v: f32| {
-            let v = f64::from(v);
-            if v <= 0.04045 {
-                v / 12.92
-            } else {
-                ((v + 0.055) / 1.055).powf(2.4)
-            }
-        };
-        Some(0.2126 * channel(c.r) + 0.7152 * channel(c.g) + 0.0722 * channel(c.b))
-    };
     let (la, lb) = (luminance(a)?, luminance(b)?);
     Some((la.max(lb) + 0.05) / (la.min(lb) + 0.05))
 }

@@ -5,6 +5,7 @@ mod accessibility;
 mod allow;
 mod characters;
 mod colours;
+mod dates;
 pub mod language;
 mod links;
 mod markup;
@@ -149,6 +150,7 @@ pub fn content(site: &Site, docs: &[Doc], words: &Words, theme: &Theme, today: D
         })
         .collect();
     found.extend(offer::check(site, today));
+    found.extend(dates::check(site, today));
     found.extend(characters::check(site, docs, &crate::print::Glyphs::of(theme)));
     found.extend(colours::check(theme));
     found
