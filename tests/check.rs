@@ -408,19 +408,83 @@ fn theme_colours_that_cannot_be_read_are_pointed_out() {
     assert_eq!(code, 0, "{found:#?}");
     let unread = with_code(&found, "bad-colour");
     assert_eq!(unread.len(), 1, "{found:#?}");
-    assert!(unread[0]["message"].as_str().unwrap().contains("--bg is \"not-a-colour\""));
-    assert_eq!((unread[0]["line"].as_u64(), unread[0]["column"].as_u64()), (Some(3), Some(9)));
+    assert!(
+        unread[0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("--bg is \"not-a-colour\"")
+    );
+    assert_eq!(
+        (unread[0]["line"].as_u64(), unread[0]["column"].as_u64()),
+        (Some(3), Some(9))
+    );
 }
 
 #[test]
 fn dates_that_have_not_come_yet_are_pointed_out() {
     let dir = common::copy_of_example();
-    edit(dir.path(), "local-offer/staying-put.md", "reviewed: 2026-", "reviewed: 2062-");
+    edit(
+        dir.path(),
+        "local-offer/staying-put.md",
+        "reviewed: 2026-",
+        "reviewed: 2062-",
+    );
     edit(dir.path(), "messages/words-we-use.md", "said: 20", "said: 29");
     let (code, found) = check(dir.path(), &["--content", "content"]);
     assert_eq!(code, 0);
     let future = with_code(&found, "future-date");
     let files: Vec<&str> = future.iter().map(|d| d["file"].as_str().unwrap()).collect();
-    assert_eq!(files, ["local-offer/staying-put.md", "messages/words-we-use.md"], "{found:#?}");
-    assert!(future[0]["message"].as_str().unwrap().starts_with("\"reviewed\" is 2062-"));
+    assert_eq!(
+        files,
+        ["local-offer/staying-put.md", "messages/words-we-use.md"],
+        "{found:#?}"
+    );
+    assert!(
+        future[0]["message"]
+            .as_str()
+            .unwrap()
+            .starts_with("\"reviewed\" is 2062-")
+    );
+}
+
+#[test]
+fn anchors_keep_their_letters_and_a_near_miss_is_suggested() {
+    let dir = common::copy_of_example();
+    write(
+        dir.path(),
+        "promises/0-11/talking.md",
+        &format!("{PAGE}- You can talk to Zoë or your carer.\n"),
+    );
+    write(
+        dir.path(),
+        "pages/links.md",
+        "---\ntitle: Links\n---\n[Talk to Zoë](/0-11/talking/#you-can-talk-to-zoë-or)\n\n[Talk](/0-11/talking/#you-can-talk-to-zoe-or)\n",
+    );
+    let (code, found) = check(dir.path(), &["--content", "content"]);
+    assert_eq!(code, 1);
+    let broken = with_code(&found, "broken-link");
+    assert_eq!(broken.len(), 1, "{found:#?}");
+    assert_eq!(broken[0]["line"], 6);
+    assert!(
+        broken[0]["help"]
+            .as_str()
+            .unwrap()
+            .contains("did you mean #you-can-talk-to-zoë-or?"),
+        "{:#?}",
+        broken[0]
+    );
+    write(
+        dir.path(),
+        "pages/links.md",
+        "---\ntitle: Links\n---\n[Talk to Zoë](/0-11/talking/#you-can-talk-to-zoë-or)\n",
+    );
+    let out = common::promise(dir.path(), &["build", "--no-leaflets", "--today", TODAY]);
+    assert!(out.status.success(), "{}", common::stderr(&out));
+    let html = fs::read_to_string(dir.path().join("public/links/index.html")).unwrap();
+    assert!(
+        html.contains("href=\"../0-11/talking/index.html#you-can-talk-to-zo%C3%AB-or\""),
+        "{html}"
+    );
+    let page = fs::read_to_string(dir.path().join("public/0-11/talking/index.html")).unwrap();
+    assert!(page.contains("id=\"you-can-talk-to-zoë-or\""), "{page}");
 }

@@ -61,7 +61,11 @@ pub fn check(theme: &Theme) -> Vec<Diagnostic> {
                     // rather than let it pass.
                     seen.push((fg.span.clone(), bg.span.clone()));
                     let unread = if luminance(&fg.value).is_none() { fg } else { bg };
-                    let name = if luminance(&fg.value).is_none() { text } else { background };
+                    let name = if luminance(&fg.value).is_none() {
+                        text
+                    } else {
+                        background
+                    };
                     let d = Diagnostic::warning(
                         "bad-colour",
                         format!("--{name} is \"{}\", which is not a colour that can be checked", unread.value),

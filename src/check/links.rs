@@ -5,6 +5,8 @@
 use pulldown_cmark::{Event, Options, Parser, Tag};
 
 use super::Doc;
+use percent_encoding::percent_decode_str;
+
 use crate::diagnostics::{Diagnostic, nearest};
 use crate::output::Outputs;
 use crate::render::urls::resolve;
@@ -39,17 +41,22 @@ pub fn check(doc: &Doc, outputs: &Outputs) -> Vec<Diagnostic> {
                     )),
             ),
             Some(html) => {
-                if let Some(anchor) = fragment.filter(|f| !f.is_empty())
+                let anchor = fragment.map(|f| percent_decode_str(&f).decode_utf8_lossy().into_owned());
+                if let Some(anchor) = anchor.filter(|f| !f.is_empty())
                     && file.ends_with(".html")
                     && !has_id(html, &anchor)
                 {
+                    let html = String::from_utf8_lossy(html);
+                    let near = nearest(&anchor, ids(&html))
+                        .map(|id| format!("; did you mean #{id}?"))
+                        .unwrap_or_default();
                     found.push(
                         Diagnostic::error(
                             "broken-link",
                             format!("the page {} has nothing called #{anchor}", address(&file)),
                         )
                         .at(at)
-                        .help("after # write the name of a promise on that page (its first words, joined with dashes), or take the # part out to link to the whole page"),
+                        .help(format!("after # write the name of a promise on that page (its first words, joined with dashes), or take the # part out to link to the whole page{near}")),
                     );
                 }
             }
@@ -75,6 +82,14 @@ fn near(file: &str, outputs: &Outputs, pages: bool) -> String {
         .unwrap_or_default()
 }
 
+/// The ids of a page's elements, for "did you mean" help.
+fn ids(html: &str) -> impl Iterator<Item = &str> {
+    html.split(" id=").skip(1).filter_map(|rest| {
+        let rest = rest.strip_prefix('"').unwrap_or(rest);
+        rest.split(['"', ' ', '>']).next()
+    })
+}
+
 /// Whether an element of a (minified) page has this id, quoted or not.
 fn has_id(html: &[u8], id: &str) -> bool {
     let html = String::from_utf8_lossy(html);
@@ -95,5 +110,7 @@ mod tests {
         assert!(has_id(b"<li id=we-will>", "we-will"));
         assert!(has_id(b"<li id=\"we-will\">", "we-will"));
         assert!(!has_id(b"<li id=we-will-not>", "we-will"));
+        let html = "<h2 id=\"top\">x</h2><li id=we-will-find>";
+        assert_eq!(ids(html).collect::<Vec<_>>(), ["top", "we-will-find"]);
     }
 }

@@ -94,12 +94,10 @@ fn parse_yaml(file: &Path, front: &str, front_line: usize) -> Result<BTreeMap<St
         return Ok(BTreeMap::new());
     }
     let value: serde_yaml_ng::Value = serde_yaml_ng::from_str(front).map_err(|e| {
-        let (line, column) = e.location().map_or((0, 1), |l| (l.line(), l.column()));
-        let message = e.to_string();
-        let message = plain_yaml(message.split(" at line ").next().unwrap_or(&message));
+        let (line, column, message) = yaml_mistake(front, &e);
         Diagnostic::error("bad-yaml", format!("the front matter cannot be read: {message}"))
             .at(Location { file: file.to_path_buf(), line: front_line + line.saturating_sub(1), column, len: 1 })
-            .help("each field goes on its own line as \"name: value\"; if a value has a colon (:) or starts with a symbol such as # or *, put it in double quotes; list items start with \"- \" and are indented the same way")
+            .help("each field goes on its own line as \"name: value\"; if a value has a colon (:) or starts with a symbol such as # or *, put it in double quotes; list items start with \"- \" and are indented the same way, with spaces")
     })?;
     let serde_yaml_ng::Value::Mapping(map) = value else {
         return Err(not_fields(file, front_line));
@@ -112,6 +110,58 @@ fn parse_yaml(file: &Path, front: &str, front_line: usize) -> Result<BTreeMap<St
         values.insert(key, yaml_to_json(value));
     }
     Ok(values)
+}
+
+/// Where in `front` (line and column, from 1) the author's mistake is, and
+/// what it is in plain words. The parser notices some mistakes only later
+/// than where they were made: an unclosed quote at the end of the front
+/// matter, a repeated field at the top.
+fn yaml_mistake(front: &str, e: &serde_yaml_ng::Error) -> (usize, usize, String) {
+    let (line, column) = e.location().map_or((1, 1), |l| (l.line(), l.column()));
+    let message = e.to_string();
+    if let Some(opened) = message.split("while scanning a quoted scalar at line ").nth(1) {
+        let mut numbers = opened.split(" column ").map(|n| n.trim().parse::<usize>().ok());
+        if let (Some(Some(line)), Some(Some(column))) = (numbers.next(), numbers.next()) {
+            let plain = "a quote is opened here but never closed: add the closing quote at the end of the value";
+            return (line, column, plain.to_string());
+        }
+    }
+    if let Some(key) = message
+        .strip_prefix("duplicate entry with key \"")
+        .and_then(|rest| rest.strip_suffix('"'))
+    {
+        let repeated = front
+            .lines()
+            .enumerate()
+            .filter(|(_, l)| {
+                l.strip_prefix(key)
+                    .is_some_and(|rest| rest.trim_start().starts_with(':'))
+            })
+            .nth(1);
+        if let Some((i, _)) = repeated {
+            return (
+                i + 1,
+                1,
+                format!("the field \"{key}\" is written twice: keep one of them"),
+            );
+        }
+    }
+    let at_tab = front
+        .lines()
+        .nth(line.saturating_sub(1))
+        .is_some_and(|l| l.chars().take_while(|c| c.is_whitespace()).any(|c| c == '\t'));
+    if at_tab {
+        return (
+            line,
+            1,
+            "a line is indented with a tab: indent with spaces instead".to_string(),
+        );
+    }
+    (
+        line,
+        column,
+        plain_yaml(message.split(" at line ").next().unwrap_or(&message)),
+    )
 }
 
 /// The YAML parser's words for the mistakes people make most, in plain words.
@@ -302,6 +352,24 @@ mod tests {
         assert!(d.message.contains("a value has a colon (:) in it"), "{}", d.message);
         let at = d.at.unwrap();
         assert_eq!((at.line, at.column), (2, 14));
+    }
+
+    #[test]
+    fn mistakes_are_placed_where_they_were_made() {
+        let at = |text: &str| {
+            let d = parse(Path::new("a.md"), text).unwrap_err();
+            let at = d.at.unwrap();
+            (at.line, at.column, d.message)
+        };
+        let (line, column, message) = at("---\ntitle: \"Keeping safe\norder: 1\nsummary: x\n---\n");
+        assert_eq!((line, column), (2, 8));
+        assert!(message.contains("a quote is opened here but never closed"), "{message}");
+        let (line, column, message) = at("---\ntitle: x\nwe_did:\n\t- a\n---\n");
+        assert_eq!((line, column), (4, 1));
+        assert!(message.contains("indented with a tab"), "{message}");
+        let (line, _, message) = at("---\ntitle: a\nsummary: b\ntitle: c\n---\n");
+        assert_eq!(line, 4);
+        assert!(message.contains("\"title\" is written twice"), "{message}");
     }
 
     #[test]

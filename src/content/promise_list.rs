@@ -56,8 +56,14 @@ pub fn promises(body: &str, body_line: usize) -> Vec<Promise> {
 /// An anchor made of the promise's first words, so it stays the same when
 /// promises are added, removed or reordered around it.
 fn anchor_for(text: &str) -> String {
-    let slug = super::slugify(text);
-    let words: Vec<&str> = slug.split('-').filter(|w| !w.is_empty()).take(6).collect();
+    // Letters of every alphabet are kept ("Zoë", "Łucja"), so an author
+    // can write the anchor of any promise from its words.
+    let lower = text.to_lowercase();
+    let words: Vec<&str> = lower
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .take(6)
+        .collect();
     if words.is_empty() {
         "promise".to_string()
     } else {
@@ -96,5 +102,12 @@ mod tests {
         assert_eq!(p[2].anchor, "we-will-listen-to-you-2");
         assert_eq!(p[1].anchor, "we-will-tell-you-what-happens");
         assert_eq!((p[0].line, p[1].line, p[2].line), (7, 8, 11));
+    }
+
+    #[test]
+    fn anchors_keep_the_letters_of_every_alphabet() {
+        let p = promises("- You can talk to Zoë or Łucja any time.\n- سوف نستمع إليك\n", 1);
+        assert_eq!(p[0].anchor, "you-can-talk-to-zoë-or");
+        assert_eq!(p[1].anchor, "سوف-نستمع-إليك");
     }
 }

@@ -90,6 +90,9 @@ impl Links {
     /// (`/local-offer/council-tax/`) becomes a relative link to its file;
     /// anything else is left as written.
     pub fn author_link(&self, dest: &str) -> String {
+        if let Some(fragment) = dest.strip_prefix('#') {
+            return format!("#{}", encode_fragment(fragment));
+        }
         let Some(path) = dest.strip_prefix('/') else {
             return dest.to_string();
         };
@@ -97,11 +100,24 @@ impl Links {
             return dest.to_string();
         }
         let (path, fragment) = match path.split_once('#') {
-            Some((p, f)) => (p, format!("#{f}")),
+            Some((p, f)) => (p, format!("#{}", encode_fragment(f))),
             None => (path, String::new()),
         };
         format!("{}{fragment}", self.file(&file_of(path)))
     }
+}
+
+/// A fragment as a link carries it: letters outside ASCII (a promise's
+/// anchor can hold "ë") and spaces percent-encoded, what is already encoded
+/// left as it is.
+pub fn encode_fragment(fragment: &str) -> String {
+    const FRAGMENT: &percent_encoding::AsciiSet = &percent_encoding::CONTROLS
+        .add(b' ')
+        .add(b'"')
+        .add(b'<')
+        .add(b'>')
+        .add(b'`');
+    percent_encoding::utf8_percent_encode(fragment, FRAGMENT).to_string()
 }
 
 /// The file a path of the site is served from: a folder's index.html.
@@ -294,6 +310,10 @@ mod tests {
         assert_eq!(from_theme.author_link("/leaflets/0-11.pdf"), "../../leaflets/0-11.pdf");
         assert_eq!(from_theme.author_link("https://www.gov.uk/"), "https://www.gov.uk/");
         assert_eq!(from_theme.author_link("#top"), "#top");
+        assert_eq!(
+            from_theme.author_link("/0-11/safe/#talk-to-zoë"),
+            "../../0-11/safe/index.html#talk-to-zo%C3%AB"
+        );
         let home = Links::from(&Target::Home, "https://x.example/");
         assert_eq!(home.to(&Target::OfferIndex), "local-offer/index.html");
         let missing = Links::from(&Target::NotFound, "https://x.example/a/");
