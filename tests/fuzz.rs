@@ -208,10 +208,13 @@ fn broken_content_never_panics_check_agrees_with_build_and_failed_builds_change_
                     report()
                 );
                 let errors = |all: &[promise::diagnostics::Diagnostic]| -> Vec<String> {
-                    all.iter()
+                    let mut errors: Vec<String> = all
+                        .iter()
                         .filter(|d| d.is_error())
                         .map(|d| format!("{}: {}", d.code, d.message))
-                        .collect()
+                        .collect();
+                    errors.sort();
+                    errors
                 };
                 assert_eq!(
                     errors(found),
