@@ -138,5 +138,6 @@ pub fn build(content: &Path, out: &Path, options: &Options) -> Result<Built, Bui
         BuildError::Content(problems)
     })?;
     output::write(out, content, &built.outputs).map_err(BuildError::Write)?;
+    options.pictures.prune();
     Ok(built)
 }

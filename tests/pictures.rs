@@ -130,3 +130,31 @@ fn pictures_that_cannot_be_published_are_errors_check_finds_first() {
     }
     assert!(!Path::new(&dir.path().join("public")).exists());
 }
+
+#[test]
+fn leaflets_use_the_cleaned_pictures() {
+    let dir = common::copy_of_example();
+    let template = fs::read_to_string(common::example().join("../themes/default/leaflet/leaflet.typ")).unwrap();
+    let leaflet = dir.path().join("content/theme/leaflet");
+    fs::create_dir_all(&leaflet).unwrap();
+    fs::write(
+        leaflet.join("leaflet.typ"),
+        format!("{template}\n#image(\"images/park.jpg\", width: 20mm, alt: \"A park\")\n"),
+    )
+    .unwrap();
+    let out = common::promise(dir.path(), &["build", "--today", "2026-11-22"]);
+    assert!(out.status.success(), "{}", common::stderr(&out));
+    let pdf = fs::read(dir.path().join("public/leaflets/0-11.pdf")).unwrap();
+    let document = lopdf::Document::load_mem(&pdf).unwrap();
+    let widths: Vec<i64> = document
+        .objects
+        .values()
+        .filter_map(|o| o.as_stream().ok())
+        .filter(|s| s.dict.get(b"Subtype").and_then(|t| t.as_name()).ok() == Some(b"Image"))
+        .filter_map(|s| s.dict.get(b"Width").and_then(|w| w.as_i64()).ok())
+        .collect();
+    assert_eq!(widths, [1080], "the leaflet holds the cleaned photo");
+    for needle in [&b"ExamplePhone"[..], b"Example Road"] {
+        assert!(!pdf.windows(needle.len()).any(|w| w == needle));
+    }
+}

@@ -22,6 +22,8 @@ const VERSION: &[u8] = b"promise pictures 1";
 pub struct Cache {
     memory: Mutex<HashMap<[u8; 32], Arc<Cleaned>>>,
     folder: Option<PathBuf>,
+    /// The files of the folder this run has used.
+    used: Mutex<std::collections::HashSet<String>>,
 }
 
 /// What is written before a cached picture's files.
@@ -62,6 +64,9 @@ impl Cache {
         if let Some(found) = self.memory.lock().ok().and_then(|m| m.get(&key).cloned()) {
             return Ok((*found).clone());
         }
+        if let Ok(mut used) = self.used.lock() {
+            used.insert(hex(&key));
+        }
         let path = self.folder.as_ref().map(|f| f.join(hex(&key)));
         let cleaned = match path.as_deref().and_then(read) {
             Some(found) => found,
@@ -79,6 +84,26 @@ impl Cache {
             memory.insert(key, Arc::new(cleaned.clone()));
         }
         Ok(cleaned)
+    }
+}
+
+impl Cache {
+    /// Removes the pictures of the folder that this run did not use: old
+    /// versions of pictures since changed or deleted. Called after a build
+    /// that succeeded, so a failed one never costs the next its cache.
+    pub fn prune(&self) {
+        let (Some(folder), Ok(used)) = (&self.folder, self.used.lock()) else {
+            return;
+        };
+        let Ok(entries) = std::fs::read_dir(folder) else { return };
+        for entry in entries.filter_map(Result::ok) {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            if !used.contains(&name) {
+                // Another build may be using it at the same moment; a file
+                // left behind is removed next time.
+                let _ = std::fs::remove_file(entry.path());
+            }
+        }
     }
 }
 
@@ -150,5 +175,28 @@ mod tests {
             .get_or_make(b"x", ImageFormat::Png, || unreachable!("kept in memory"))
             .unwrap();
         assert_eq!(c.files, a.files);
+    }
+
+    #[test]
+    fn pictures_no_longer_used_are_removed() {
+        let dir = tempfile::tempdir().unwrap();
+        let made = || {
+            Ok(Cleaned {
+                size: None,
+                files: vec![(1, Arc::new(vec![1]))],
+                gps: false,
+            })
+        };
+        let first = Cache::in_folder(dir.path());
+        first.get_or_make(b"old", ImageFormat::Png, made).unwrap();
+        let second = Cache::in_folder(dir.path());
+        second.get_or_make(b"new", ImageFormat::Png, made).unwrap();
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 2);
+        second.prune();
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+        let third = Cache::in_folder(dir.path());
+        third
+            .get_or_make(b"new", ImageFormat::Png, || unreachable!("kept in the folder"))
+            .unwrap();
     }
 }

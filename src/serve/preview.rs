@@ -291,6 +291,10 @@ mod tests {
         let snapshot = Snapshot::build(&content, &options, 7);
         let reply = snapshot.reply("/0-11/", &content);
         assert_eq!(reply.status, 200);
+        // The preview shows the cleaned pictures, in every width.
+        let picture = snapshot.reply("/images/park.360w.jpg", &content);
+        assert_eq!(picture.status, 200);
+        assert!(!picture.body.windows(4).any(|w| w == b"Exif"));
         let html = String::from_utf8(reply.body).unwrap();
         assert!(html.contains("script-src 'self'"), "the preview may run its script");
         assert!(html.contains("data-version=\"7\""));
