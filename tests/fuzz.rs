@@ -95,7 +95,7 @@ fn mutate(bytes: &[u8], random: &mut Random) -> Vec<u8> {
     let mut out = bytes.to_vec();
     let at = random.below(out.len() + 1);
     match random.below(7) {
-        0 | 1 | 2 => {
+        0..=2 => {
             let piece = HOSTILE[random.below(HOSTILE.len())];
             out.splice(at..at, piece.bytes());
         }
