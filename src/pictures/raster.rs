@@ -85,12 +85,15 @@ fn encode(picture: &DynamicImage, format: ImageFormat) -> Result<Vec<u8>, image:
     Ok(out.into_inner())
 }
 
-/// Whether EXIF data holds a latitude or longitude.
+/// Whether EXIF data holds a latitude or longitude. Damaged EXIF is read as
+/// far as it can be; it is dropped from the published copies either way.
 fn has_position(exif: &[u8]) -> bool {
-    let Ok(exif) = exif::Reader::new().read_raw(exif.to_vec()) else {
-        // EXIF that cannot be read may still hold a position; it is dropped
-        // all the same, but the team is told to look.
-        return true;
+    let mut reader = exif::Reader::new();
+    reader.continue_on_error(true);
+    let exif = match reader.read_raw(exif.to_vec()) {
+        Ok(exif) => exif,
+        Err(exif::Error::PartialResult(partial)) => partial.into_inner().0,
+        Err(_) => return false,
     };
     exif.fields()
         .any(|f| matches!(f.tag, exif::Tag::GPSLatitude | exif::Tag::GPSLongitude))

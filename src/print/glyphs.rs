@@ -14,6 +14,9 @@ const REPLACEMENTS: [char; 3] = ['\u{FFFD}', '\u{25A1}', '?'];
 /// The characters of the theme's leaflet fonts.
 pub struct Glyphs {
     coverage: Vec<Coverage>,
+    /// Which ASCII characters the fonts have: nearly every character of
+    /// the content, looked up without searching the fonts' tables.
+    ascii: [bool; 128],
     replacement: char,
 }
 
@@ -30,11 +33,19 @@ impl Glyphs {
             .collect();
         let covered = |c: char| coverage.iter().any(|cv| cv.contains(u32::from(c)));
         let replacement = REPLACEMENTS.into_iter().find(|c| covered(*c)).unwrap_or('?');
-        Glyphs { coverage, replacement }
+        let ascii = std::array::from_fn(|i| char::from_u32(i as u32).is_some_and(covered));
+        Glyphs {
+            coverage,
+            ascii,
+            replacement,
+        }
     }
 
     fn covers(&self, c: char) -> bool {
-        self.coverage.iter().any(|cv| cv.contains(u32::from(c)))
+        match self.ascii.get(c as usize) {
+            Some(known) => *known,
+            None => self.coverage.iter().any(|cv| cv.contains(u32::from(c))),
+        }
     }
 
     /// Whether the leaflet prints `c` as itself (or, for a character that
