@@ -1,9 +1,9 @@
 //! A seeded mutation run over the example content: each case breaks one
 //! file (a character a young person might type, a stray quote, a tab, bytes
 //! that are not text, a line gone or doubled) and then checks and builds the
-//! site. Whatever the content, nothing panics, `check` finds every error
-//! that stops `build` (and nothing more), and a failed build leaves the
-//! published site byte for byte as it was.
+//! site. Whatever the content, nothing panics, `promise check` exits 0 or
+//! 1, `check` finds every error that stops `build` (and nothing more), and a
+//! failed build leaves the published site byte for byte as it was.
 //!
 //! `cargo test` runs 200 cases; `PROMISE_FUZZ_CASES=5000 cargo test --test
 //! fuzz` runs more, and `PROMISE_FUZZ_SEED=N` starts from another seed. A
@@ -228,6 +228,13 @@ fn broken_content_never_panics_check_agrees_with_build_and_failed_builds_change_
             (Err(found), Ok(_)) => panic!("check found errors that build let through: {found:?}\n{}", report()),
             (Ok(_), Err(e)) => panic!("build failed where check found nothing: {e:?}\n{}", report()),
             (_, Err(BuildError::Write(e))) => panic!("build could not write: {e}\n{}", report()),
+        }
+        // Now and then the command itself, as an officer runs it: it exits
+        // 0 or 1 and says so in words, never with a crash.
+        if seed % 100 == 0 {
+            let run = common::promise(dir.path(), &["check", "--today", "2026-11-22"]);
+            let expected = if checked.is_ok() { 0 } else { 1 };
+            assert_eq!(run.status.code(), Some(expected), "{}\n{}", common::stderr(&run), report());
         }
         std::fs::write(content.join(file), &original).unwrap();
     }

@@ -18,6 +18,15 @@ fn check_and_build(dir: &Path, code: i32) -> (String, String) {
     (common::stderr(&check), common::stderr(&build))
 }
 
+/// Asserts that what `check` and what `build` printed both hold every part.
+fn both_say(check: &str, build: &str, parts: &[&str]) {
+    for text in [check, build] {
+        for part in parts {
+            assert!(text.contains(part), "{part} not in {text}");
+        }
+    }
+}
+
 #[cfg(unix)]
 #[test]
 fn links_out_of_the_content_folder_are_refused_and_never_quoted() {
@@ -89,16 +98,16 @@ fn numbers_that_cannot_be_called_or_charge_are_errors_at_their_line() {
     edit(dir.path(), "site.toml", "\"0113 496 0202\"", "\"call us!\"");
     edit(dir.path(), "site.toml", "\"0113 496 0999\"", "\"0909 879 0000\"");
     let (check, build) = check_and_build(dir.path(), 1);
-    for text in [&check, &build] {
-        for part in [
+    both_say(
+        &check,
+        &build,
+        &[
             "error[bad-phone]: \"call us!\" is not a phone number that can be called",
             "content/site.toml:71:",
             "error[bad-phone]: \"0909 879 0000\" is a premium-rate number",
             "content/site.toml:78:",
-        ] {
-            assert!(text.contains(part), "{part} not in {text}");
-        }
-    }
+        ],
+    );
 }
 
 #[test]
@@ -111,18 +120,18 @@ fn links_that_run_code_or_cannot_be_called_are_errors_at_their_line() {
         "\n---\nCall [the team](tel:0113-496) or [play](javascript:alert(1)).\n\n<script>alert(1)</script>\n\n",
     );
     let (check, build) = check_and_build(dir.path(), 1);
-    for text in [&check, &build] {
-        for part in [
+    both_say(
+        &check,
+        &build,
+        &[
             "error[bad-phone]: \"0113-496\" is not a phone number",
             "content/pages/about.md:5:6",
             "error[unsafe-link]: a link that starts with \"javascript:\" cannot be used on the site",
             "content/pages/about.md:5:34",
             "warning[raw-html]: this HTML is shown on the page as typed",
             "content/pages/about.md:7:1",
-        ] {
-            assert!(text.contains(part), "{part} not in {text}");
-        }
-    }
+        ],
+    );
 }
 
 #[test]
@@ -174,13 +183,14 @@ fn the_language_is_a_real_language_tag() {
         "language = \"english\"",
     );
     let (check, build) = check_and_build(dir.path(), 1);
-    for text in [&check, &build] {
-        assert!(
-            text.contains("error[bad-language]: \"english\" is not a language tag"),
-            "{text}"
-        );
-        assert!(text.contains("content/site.toml:"), "{text}");
-    }
+    both_say(
+        &check,
+        &build,
+        &[
+            "error[bad-language]: \"english\" is not a language tag",
+            "content/site.toml:",
+        ],
+    );
     // Welsh has no region, Latin American Spanish a region of digits: both
     // are good tags, and both make leaflets.
     for good in ["cy", "es-419"] {
