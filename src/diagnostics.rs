@@ -196,13 +196,14 @@ pub fn to_human(diagnostics: &[Diagnostic], root: &Path, color: bool) -> String 
 
 /// The content files diagnostics quote, each read and indexed once however
 /// many diagnostics point into it.
-struct Files<'r> {
+pub struct Files<'r> {
     root: &'r Path,
     read: std::collections::HashMap<PathBuf, (String, LineIndex)>,
 }
 
 impl<'r> Files<'r> {
-    fn new(root: &'r Path) -> Self {
+    /// The files of the content folder `root`.
+    pub fn new(root: &'r Path) -> Self {
         Files {
             root,
             read: Default::default(),
@@ -218,6 +219,15 @@ impl<'r> Files<'r> {
             (text, lines)
         });
         lines.text(text, line).to_string()
+    }
+
+    /// The words a diagnostic underlines.
+    pub fn underlined(&mut self, at: &Location) -> String {
+        self.line(&at.file, at.line)
+            .chars()
+            .skip(at.column.saturating_sub(1))
+            .take(at.len)
+            .collect()
     }
 }
 
@@ -278,16 +288,6 @@ pub fn to_json(diagnostics: &[Diagnostic]) -> String {
 pub fn display_path(path: &Path) -> String {
     let text = path.to_string_lossy().replace('\\', "/");
     text.strip_prefix("./").map(str::to_string).unwrap_or(text)
-}
-
-/// The words a diagnostic underlines, read from its file under `root`.
-pub fn underlined(root: &Path, at: &Location) -> String {
-    Files::new(root)
-        .line(&at.file, at.line)
-        .chars()
-        .skip(at.column.saturating_sub(1))
-        .take(at.len)
-        .collect()
 }
 
 fn char_to_byte(text: &str, chars: usize) -> usize {

@@ -234,7 +234,13 @@ fn broken_content_never_panics_check_agrees_with_build_and_failed_builds_change_
         if seed % 100 == 0 {
             let run = common::promise(dir.path(), &["check", "--today", "2026-11-22"]);
             let expected = if checked.is_ok() { 0 } else { 1 };
-            assert_eq!(run.status.code(), Some(expected), "{}\n{}", common::stderr(&run), report());
+            assert_eq!(
+                run.status.code(),
+                Some(expected),
+                "{}\n{}",
+                common::stderr(&run),
+                report()
+            );
         }
         std::fs::write(content.join(file), &original).unwrap();
     }

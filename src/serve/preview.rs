@@ -64,6 +64,7 @@ impl Snapshot {
         let built = render_site(content, options);
         let mut findings: BTreeMap<String, Vec<Finding>> = BTreeMap::new();
         if let Ok(built) = &built {
+            let mut files = diagnostics::Files::new(content);
             let pages: BTreeMap<&Path, String> = check::docs(&built.site)
                 .iter()
                 .map(|doc| (doc.origin.file.as_path(), doc.target.file()))
@@ -79,7 +80,7 @@ impl Snapshot {
                         help: d.help.clone(),
                         file: diagnostics::display_path(file),
                         line: at.line,
-                        text: diagnostics::underlined(content, at),
+                        text: files.underlined(at),
                     });
                 }
             }
