@@ -72,6 +72,15 @@ fn unsafe_part(node: &Node) -> Option<(usize, String)> {
             if name.len() > 2 && name[..2].eq_ignore_ascii_case("on") {
                 return Some((at, format!("an {name} attribute, which runs code")));
             }
+            // An animation can set a link to code: `<set to="javascript:...">`.
+            let value: String = attr.value().chars().filter(|c| !c.is_whitespace()).collect();
+            let value = value.to_ascii_lowercase();
+            if ["javascript:", "vbscript:", "data:text/html"]
+                .iter()
+                .any(|code| value.contains(code))
+            {
+                return Some((at, format!("a \"{name}\" attribute that runs code")));
+            }
             if name == "href" && !attr.value().starts_with('#') {
                 return Some((at, "a link to another file or website".to_string()));
             }
@@ -195,6 +204,7 @@ mod tests {
             "<image xlink:href=\"../../secret.png\"/>",
             "<rect style=\"fill: url(https://x.example/a)\"/>",
             "<style>@import url(https://x.example/a.css);</style>",
+            "<a href=\"#a\"><set attributeName=\"href\" to=\"java script:alert(1)\"/></a>",
         ] {
             let d = cleaned(&format!("{head}\n{bad}</svg>")).unwrap_err();
             assert_eq!(d.code, "unsafe-svg", "{bad}");
