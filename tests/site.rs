@@ -327,4 +327,15 @@ fn base_url_from_the_command_line_wins() {
         sitemap.contains("<loc>https://preview.example/promise/0-11/</loc>"),
         "{sitemap}"
     );
+    // The 404 page is shown at any address on any host: its links start at
+    // the site's path on the host, never at a host.
+    let missing = page(&built.outputs, "404.html");
+    let hrefs: Vec<&str> = missing
+        .select(&Selector::parse("link[rel=stylesheet], a[href]").unwrap())
+        .filter_map(|e| e.value().attr("href"))
+        .collect();
+    assert!(hrefs.len() > 5, "{hrefs:?}");
+    for href in hrefs {
+        assert!(href.starts_with("/promise/") || href.starts_with('#'), "{href}");
+    }
 }

@@ -62,10 +62,11 @@ pub struct Links {
 
 impl Links {
     /// Links from `from`. The 404 page can be shown at any address, so its
-    /// links are absolute.
+    /// links start from the root of the host, at the path of `base_url`:
+    /// they work on a preview host or a staging copy as on the real one.
     pub fn from(from: &Target, base_url: &str) -> Links {
         let root = match from {
-            Target::NotFound => base_url.to_string(),
+            Target::NotFound => site_path(base_url),
             _ => "../".repeat(from.path().matches('/').count()),
         };
         Links { root }
@@ -104,6 +105,18 @@ impl Links {
             None => (path, String::new()),
         };
         format!("{}{fragment}", self.file(&file_of(path)))
+    }
+}
+
+/// The path of the site on its host: `/` for `https://x.example/`,
+/// `/promise/` for `https://x.example/promise/`.
+fn site_path(base_url: &str) -> String {
+    let after_scheme = base_url.split_once("://").map_or(base_url, |(_, rest)| rest);
+    let path = after_scheme.find('/').map_or("/", |i| &after_scheme[i..]);
+    if path.ends_with('/') {
+        path.to_string()
+    } else {
+        format!("{path}/")
     }
 }
 
@@ -317,6 +330,8 @@ mod tests {
         let home = Links::from(&Target::Home, "https://x.example/");
         assert_eq!(home.to(&Target::OfferIndex), "local-offer/index.html");
         let missing = Links::from(&Target::NotFound, "https://x.example/a/");
-        assert_eq!(missing.to(&Target::Home), "https://x.example/a/index.html");
+        assert_eq!(missing.to(&Target::Home), "/a/index.html");
+        let missing = Links::from(&Target::NotFound, "https://x.example/");
+        assert_eq!(missing.file("assets/site.css"), "/assets/site.css");
     }
 }

@@ -18,6 +18,9 @@ const types = {
   '.txt': 'text/plain; charset=utf-8',
   '.pdf': 'application/pdf',
   '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.webp': 'image/webp',
+  '.gif': 'image/gif',
   '.woff2': 'font/woff2',
 };
 
