@@ -18,7 +18,15 @@ fn stages(c: &mut Criterion) {
     let site = load();
     let words = words::load(&root, &site.config).expect("the word list");
     let today = jiff::civil::date(2026, 11, 22);
-    let outputs = render::render(&site, &theme, &Default::default(), false, &[]).expect("the example renders");
+    let outputs = render::render(
+        &site,
+        &theme,
+        &Default::default(),
+        false,
+        &[],
+        jiff::civil::date(2026, 11, 22),
+    )
+    .expect("the example renders");
     let pages: Vec<String> = outputs
         .iter()
         .filter(|(file, _)| file.ends_with(".html"))
@@ -44,7 +52,16 @@ fn stages(c: &mut Criterion) {
         })
     });
     c.bench_function("render", |b| {
-        b.iter(|| render::render(&site, &theme, &Default::default(), false, &[]))
+        b.iter(|| {
+            render::render(
+                &site,
+                &theme,
+                &Default::default(),
+                false,
+                &[],
+                jiff::civil::date(2026, 11, 22),
+            )
+        })
     });
     c.bench_function("minify", |b| {
         b.iter(|| pages.iter().map(|p| minify::html(p).len()).sum::<usize>())

@@ -37,6 +37,8 @@ pub struct Config {
     pub print: Print,
     #[serde(default)]
     pub checks: Checks,
+    #[serde(default)]
+    pub accessibility: Accessibility,
     /// The text of site.toml, so a later check can point at a line of it.
     #[serde(skip)]
     pub source: String,
@@ -53,6 +55,27 @@ pub struct Checks {
     /// Who readers tell about a problem using the site: a key of `[contacts]`,
     /// named in the accessibility statement.
     pub accessibility_contact: Option<Spanned<String>>,
+}
+
+/// The last manual accessibility audit, for the accessibility statement:
+/// without one the site claims no more than partial compliance, because
+/// automated checks cannot find every problem.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Accessibility {
+    /// The day the audit was finished: `audited = 2026-05-01`.
+    pub audited: Option<Spanned<toml::value::Datetime>>,
+    /// Who did it: "the Digital Accessibility Centre".
+    pub by: Option<String>,
+}
+
+impl Accessibility {
+    /// The audit's day and who did it, when both are written.
+    pub fn audit(&self) -> Option<(jiff::civil::Date, &str)> {
+        let date = self.audited.as_ref()?.get_ref().date?;
+        let day = jiff::civil::Date::new(date.year as i16, date.month as i8, date.day as i8).ok()?;
+        Some((day, self.by.as_deref().filter(|b| !b.trim().is_empty())?))
+    }
 }
 
 /// How easy a band's pages must be to read.
@@ -462,6 +485,21 @@ fn validate(config: &Config, file: &Path, text: &str) -> Vec<Diagnostic> {
                     .help(help),
             );
         }
+    }
+    let audit = &config.accessibility;
+    if (audit.audited.is_some() || audit.by.is_some()) && audit.audit().is_none() {
+        let at = match &audit.audited {
+            Some(audited) => Location::from_span(file, text, audited.span()),
+            None => Location::of_text(file, text, "[accessibility]"),
+        };
+        problems.push(
+            Diagnostic::error(
+                "bad-audit",
+                "the accessibility audit needs its day and who did it",
+            )
+            .at(at)
+            .help("under [accessibility], write the day the audit finished as audited = 2026-05-01, and who did it as by = \"the name of the auditor\""),
+        );
     }
     let mut seen = Vec::new();
     for area in &config.areas {

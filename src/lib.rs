@@ -95,7 +95,16 @@ pub fn render_site(content: &Path, options: &Options) -> Result<Built, Vec<Diagn
     found.extend(check::content(&site, &docs, &words, &theme, options.today));
     let known_problems = check::known_problems(&docs, &found);
     let (outputs, leaflets) = rayon::join(
-        || render::render(&site, &theme, &pictures, options.leaflets, &known_problems),
+        || {
+            render::render(
+                &site,
+                &theme,
+                &pictures,
+                options.leaflets,
+                &known_problems,
+                options.today,
+            )
+        },
         || options.leaflets.then(|| print::leaflets(&site, &theme, &pictures)),
     );
     let mut outputs = match outputs {

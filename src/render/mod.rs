@@ -24,18 +24,27 @@ use urls::{ASSETS, Target};
 
 /// Every file of the site by its path inside the output folder.
 /// `leaflets` says whether pages link to print leaflets.
-/// `known_problems` go in the accessibility statement.
+/// `known_problems` go in the accessibility statement, dated `today`.
 pub fn render(
     site: &Site,
     theme: &Theme,
     pictures: &Pictures,
     leaflets: bool,
     known_problems: &[KnownProblem],
+    today: jiff::civil::Date,
 ) -> Result<Outputs, Vec<Diagnostic>> {
     let tera = templates::load(theme)?;
     let base_url = site.config.base_url();
     let icons = theme.icons();
-    let planner = Planner::new(site, base_url.clone(), &icons, leaflets, known_problems, pictures);
+    let planner = Planner::new(
+        site,
+        base_url.clone(),
+        &icons,
+        leaflets,
+        known_problems,
+        pictures,
+        today,
+    );
     let plans = planner.plans();
     let addresses: Vec<(Target, String)> = plans.iter().map(|p| planner.address(*p)).collect();
     same_address(&addresses)?;

@@ -48,6 +48,8 @@ pub struct Planner<'a> {
     leaflets: bool,
     known_problems: &'a [KnownProblem],
     pictures: &'a Pictures,
+    /// The day of the build, when the statement's checks were run.
+    today: jiff::civil::Date,
 }
 
 #[derive(Serialize)]
@@ -64,6 +66,7 @@ impl<'a> Planner<'a> {
         leaflets: bool,
         known_problems: &'a [KnownProblem],
         pictures: &'a Pictures,
+        today: jiff::civil::Date,
     ) -> Self {
         Planner {
             site,
@@ -72,6 +75,7 @@ impl<'a> Planner<'a> {
             leaflets,
             known_problems,
             pictures,
+            today,
         }
     }
 
@@ -374,7 +378,19 @@ impl<'a> Planner<'a> {
             .iter()
             .find(|p| !p.contacts.is_empty())
             .map(|p| links.to(&Target::Page(p.slug.clone())));
-        let extra = json!({ "problems": problems, "contact": contact, "contacts_href": contacts_page });
+        let day = |d: jiff::civil::Date| d.strftime("%-d %B %Y").to_string();
+        let audit = config
+            .accessibility
+            .audit()
+            .map(|(date, by)| json!({ "date": day(date), "by": by }));
+        let extra = json!({
+            "problems": problems,
+            "contact": contact,
+            "contacts_href": contacts_page,
+            "site_url": self.base_url,
+            "tested": day(self.today),
+            "audit": audit,
+        });
         self.job_data(
             target,
             "accessibility.html",
