@@ -532,3 +532,49 @@ fn anchors_keep_their_letters_and_a_near_miss_is_suggested() {
     let page = fs::read_to_string(dir.path().join("public/0-11/talking/index.html")).unwrap();
     assert!(page.contains("id=\"you-can-talk-to-zoë-or\""), "{page}");
 }
+
+#[test]
+fn front_matter_sentences_and_a_bands_promises_together_are_graded() {
+    let dir = common::copy_of_example();
+    edit(
+        dir.path(),
+        "local-offer/staying-put.md",
+        "how_to_get_it: \"Talk",
+        "how_to_get_it: \"Talk to your social worker and your foster carers and your personal adviser and anyone else who helps you, and",
+    );
+    // Each 0-11 page is too short to grade alone; together they are not.
+    for page in [
+        "keeping-safe",
+        "keeping-healthy",
+        "school-and-play",
+        "family-and-friends",
+        "being-listened-to",
+    ] {
+        edit(
+            dir.path(),
+            &format!("promises/0-11/{page}.md"),
+            "\n- ",
+            "\n- Responsibilities, opportunities and organisations communicate individually.\n- ",
+        );
+    }
+    let (code, found) = check(dir.path(), &["--content", "content"]);
+    assert_eq!(code, 0);
+    let long = with_code(&found, "sentence-length");
+    assert_eq!(long.len(), 1, "{found:#?}");
+    assert_eq!(long[0]["file"], "local-offer/staying-put.md");
+    assert_eq!(
+        (long[0]["line"].as_u64(), long[0]["column"].as_u64()),
+        (Some(7), Some(16))
+    );
+    let band: Vec<&Value> = with_code(&found, "reading-level")
+        .into_iter()
+        .filter(|d| {
+            d["message"]
+                .as_str()
+                .unwrap()
+                .contains("the promises for age 11 and under, read together")
+        })
+        .collect();
+    assert_eq!(band.len(), 1, "{found:#?}");
+    assert!(band[0]["file"].as_str().unwrap().starts_with("promises/0-11/"));
+}

@@ -8,12 +8,9 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::Doc;
-use super::prose::Block;
+use super::prose::{Block, front_matter_text};
 use super::words::{Rule, Words};
 use crate::diagnostics::{Diagnostic, Location};
-
-/// The front matter fields whose values are words for readers, not names.
-const TEXT_FIELDS: &[&str] = &["title", "summary", "how_to_get_it", "we_did", "next"];
 
 /// Web and e-mail addresses and phone numbers are never prose.
 static NOT_WORDS: LazyLock<Regex> = LazyLock::new(|| {
@@ -180,7 +177,7 @@ pub(crate) fn check(doc: &Doc, blocks: &[Block], matcher: &Matcher) -> Vec<Diagn
             found.push(finding(rule, &block.text[span], at, "<!-- allow: {id} -->"));
         }
     }
-    for (line, value) in front_matter_text(&doc.origin.front) {
+    for (line, value) in front_matter_text(&doc.origin.front, true) {
         for (span, rule) in matcher.find(value.text, doc) {
             let at = Location {
                 file: doc.origin.file.clone(),
@@ -243,45 +240,6 @@ fn same_capitals(typed: &str, instead: &str, rule_words: &[String]) -> String {
     } else {
         instead.to_string()
     }
-}
-
-/// A value in the front matter, and the column its text starts at.
-struct Value<'a> {
-    text: &'a str,
-    column: usize,
-}
-
-/// The reader-facing values in front matter, by line (counting from 0).
-/// Written as `key: value` (YAML) or `key = "value"` (TOML), with lists of
-/// `- item` lines or `[...]` under a key.
-fn front_matter_text(front: &str) -> Vec<(usize, Value<'_>)> {
-    let mut out = Vec::new();
-    let mut key_is_text = false;
-    for (i, line) in front.lines().enumerate() {
-        let trimmed = line.trim_start();
-        if trimmed.starts_with('#') || trimmed.is_empty() {
-            continue;
-        }
-        let indented = trimmed.len() != line.len();
-        let value_start = if !indented && !trimmed.starts_with('-') {
-            let Some(end) = line.find([':', '=']) else { continue };
-            key_is_text = TEXT_FIELDS.contains(&line[..end].trim());
-            end + 1
-        } else {
-            line.len() - trimmed.len()
-        };
-        let text = &line[value_start..];
-        if key_is_text && !text.trim().is_empty() {
-            out.push((
-                i,
-                Value {
-                    text,
-                    column: line[..value_start].chars().count() + 1,
-                },
-            ));
-        }
-    }
-    out
 }
 
 #[cfg(test)]
@@ -347,7 +305,7 @@ mod tests {
     #[test]
     fn front_matter_values_not_keys() {
         let front = "title: Your placement\ncontact: placement-team\nwe_did:\n  - We said placement\n";
-        let found: Vec<(usize, &str, usize)> = front_matter_text(front)
+        let found: Vec<(usize, &str, usize)> = front_matter_text(front, true)
             .into_iter()
             .map(|(line, v)| (line, v.text, v.column))
             .collect();

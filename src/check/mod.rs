@@ -138,17 +138,21 @@ pub fn docs(site: &Site) -> Vec<Doc<'_>> {
 /// `docs` are the site's [`docs`].
 pub fn content(site: &Site, docs: &[Doc], words: &Words, theme: &Theme, today: Date) -> Vec<Diagnostic> {
     let matcher = language::Matcher::new(words);
-    let mut found: Vec<Diagnostic> = docs
+    let checked: Vec<(Vec<Diagnostic>, readability::Counts)> = docs
         .par_iter()
-        .flat_map_iter(|doc| {
+        .map(|doc| {
             let blocks = prose::blocks(doc.body);
             let mut found = language::check(doc, &blocks, &matcher);
-            found.extend(readability::check(doc, &blocks));
+            let (reading, counts) = readability::check(doc, &blocks);
+            found.extend(reading);
             found.extend(accessibility::check(doc));
             found.extend(markup::check(doc));
-            allow::filter(doc, found)
+            (allow::filter(doc, found), counts)
         })
         .collect();
+    let counts: Vec<readability::Counts> = checked.iter().map(|(_, counts)| *counts).collect();
+    let mut found: Vec<Diagnostic> = checked.into_iter().flat_map(|(found, _)| found).collect();
+    found.extend(readability::bands(docs, &counts));
     found.extend(offer::check(site, today));
     found.extend(dates::check(site, today));
     found.extend(characters::check(site, docs, &crate::print::Glyphs::of(theme)));

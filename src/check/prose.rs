@@ -134,6 +134,51 @@ pub fn blocks(body: &str) -> Vec<Block> {
     done
 }
 
+/// The front matter fields whose values are sentences for readers.
+const SENTENCE_FIELDS: &[&str] = &["summary", "how_to_get_it", "we_did", "next"];
+
+/// A value in the front matter, and the column its text starts at.
+pub struct Value<'a> {
+    pub text: &'a str,
+    pub column: usize,
+}
+
+/// The reader-facing values in front matter, by line (counting from 0):
+/// with `titles` the titles too, else only the sentences (summaries, how to
+/// get it, what was done and what is next). Written as `key: value` (YAML)
+/// or `key = "value"` (TOML), with lists of `- item` lines or `[...]` under
+/// a key.
+pub fn front_matter_text(front: &str, titles: bool) -> Vec<(usize, Value<'_>)> {
+    let mut out = Vec::new();
+    let mut key_is_text = false;
+    for (i, line) in front.lines().enumerate() {
+        let trimmed = line.trim_start();
+        if trimmed.starts_with('#') || trimmed.is_empty() {
+            continue;
+        }
+        let indented = trimmed.len() != line.len();
+        let value_start = if !indented && !trimmed.starts_with('-') {
+            let Some(end) = line.find([':', '=']) else { continue };
+            let key = line[..end].trim();
+            key_is_text = SENTENCE_FIELDS.contains(&key) || (titles && key == "title");
+            end + 1
+        } else {
+            line.len() - trimmed.len()
+        };
+        let text = &line[value_start..];
+        if key_is_text && !text.trim().is_empty() {
+            out.push((
+                i,
+                Value {
+                    text,
+                    column: line[..value_start].chars().count() + 1,
+                },
+            ));
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

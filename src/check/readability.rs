@@ -12,8 +12,10 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::Doc;
-use super::prose::{self, BlockKind};
-use crate::diagnostics::Diagnostic;
+use super::prose::{self, BlockKind, front_matter_text};
+use crate::config::{Band, Reading};
+use crate::diagnostics::{Diagnostic, Location};
+use crate::render::urls::Target;
 
 /// Pages shorter than this give no meaningful grade.
 const MIN_WORDS: usize = 100;
@@ -193,46 +195,42 @@ static JOINED: LazyLock<Vec<Regex>> = LazyLock::new(|| {
     ])
 });
 
-/// Reading-level findings for one page.
-/// `blocks` are the blocks of `doc`'s body.
-pub(crate) fn check(doc: &Doc, blocks: &[prose::Block]) -> Vec<Diagnostic> {
+/// Reading-level findings for one page, and its counts (so a band's
+/// promises can be graded together). `blocks` are the blocks of `doc`'s
+/// body; the sentences of its front matter (a summary, how to get it, what
+/// was done) count too.
+pub(crate) fn check(doc: &Doc, blocks: &[prose::Block]) -> (Vec<Diagnostic>, Counts) {
     let Some(band) = doc.reading else {
-        return Vec::new();
+        return (Vec::new(), Counts::default());
     };
-    let target = band.reading();
-    let who = band.label.to_lowercase();
-    let mut found = Vec::new();
-    let mut page = Counts::default();
-    let mut longest: Vec<(usize, usize)> = Vec::new();
+    let mut page = Page {
+        target: band.reading(),
+        who: band.label.to_lowercase(),
+        counts: Counts::default(),
+        longest: Vec::new(),
+        found: Vec::new(),
+    };
+    for (line, value) in front_matter_text(&doc.origin.front, false) {
+        page.text(value.text, &|range: Range<usize>| Location {
+            file: doc.origin.file.clone(),
+            line: doc.origin.front_line + line,
+            column: value.column + value.text[..range.start].chars().count(),
+            len: value.text[range].chars().count(),
+        });
+    }
     for block in blocks {
-        if !matches!(block.kind, BlockKind::Paragraph | BlockKind::Item) {
-            continue;
-        }
-        for sentence in sentences(&block.text) {
-            let text = &block.text[sentence.clone()];
-            let count = page.add(text);
-            let at = doc.in_body(block.body_range(sentence.clone()));
-            longest.push((count, at.line));
-            if count > target.sentence_words {
-                found.push(
-                    Diagnostic::warning(
-                        "sentence-length",
-                        format!(
-                            "this sentence has {count} words; pages for {who} should keep sentences to {} words or fewer",
-                            target.sentence_words
-                        ),
-                    )
-                    .at(at)
-                    .label("this sentence")
-                    .help("split it into two sentences, or take out the words it does not need"),
-                );
-            }
-            if target.long_words {
-                found.extend(long_words(doc, block, sentence));
-            }
+        if matches!(block.kind, BlockKind::Paragraph | BlockKind::Item) {
+            page.text(&block.text, &|range| doc.in_body(block.body_range(range)));
         }
     }
-    if page.words >= MIN_WORDS && page.grade() > target.grade {
+    let Page {
+        target,
+        who,
+        counts,
+        mut longest,
+        mut found,
+    } = page;
+    if counts.words >= MIN_WORDS && counts.grade() > target.grade {
         longest.sort_by(|a, b| b.cmp(a));
         let lines: Vec<String> = longest.iter().take(3).map(|(_, line)| line.to_string()).collect();
         found.push(
@@ -240,25 +238,125 @@ pub(crate) fn check(doc: &Doc, blocks: &[prose::Block]) -> Vec<Diagnostic> {
                 "reading-level",
                 format!(
                     "this page reads at grade {:.1} (reading ease {:.0}); pages for {who} should be at grade {} or below",
-                    page.grade(),
-                    page.reading_ease(),
+                    counts.grade(),
+                    counts.reading_ease(),
                     target.grade
                 ),
             )
             .at(doc.in_body(0..0))
-            .label(format!("{} words in {} sentences", page.words, page.sentences.max(1)))
+            .label(format!("{} words in {} sentences", counts.words, counts.sentences.max(1)))
             .help(format!(
                 "use shorter sentences and shorter words; the longest sentences are on lines {}",
                 lines.join(", ")
             )),
         );
     }
-    found
+    (found, counts)
 }
 
-fn long_words(doc: &Doc, block: &prose::Block, sentence: Range<usize>) -> Vec<Diagnostic> {
+/// A band's promise pages graded together, as one text: each is too short
+/// to grade on its own, but together they are what a child reads. `counts`
+/// are each doc's, in the same order. The finding points at the hardest
+/// page of the band.
+pub(crate) fn bands(docs: &[Doc], counts: &[Counts]) -> Vec<Diagnostic> {
+    let mut by_band: Vec<BandText> = Vec::new();
+    for (doc, counts) in docs.iter().zip(counts) {
+        let (Target::Promise { .. }, Some(band)) = (&doc.target, doc.reading) else {
+            continue;
+        };
+        let i = match by_band.iter().position(|b| b.band.id == band.id) {
+            Some(i) => i,
+            None => {
+                by_band.push(BandText {
+                    band,
+                    total: Counts::default(),
+                    hardest: None,
+                });
+                by_band.len() - 1
+            }
+        };
+        let text = &mut by_band[i];
+        text.total.words += counts.words;
+        text.total.sentences += counts.sentences;
+        text.total.syllables += counts.syllables;
+        if counts.words > 0 && text.hardest.is_none_or(|(grade, _)| counts.grade() > grade) {
+            text.hardest = Some((counts.grade(), doc));
+        }
+    }
+    by_band
+        .into_iter()
+        .filter_map(|BandText { band, total, hardest }| {
+            let target = band.reading();
+            let (grade, doc) = hardest?;
+            (total.words >= MIN_WORDS && total.grade() > target.grade).then(|| {
+                Diagnostic::warning(
+                    "reading-level",
+                    format!(
+                        "the promises for {}, read together, are at grade {:.1} (reading ease {:.0}); they should be at grade {} or below",
+                        band.label.to_lowercase(),
+                        total.grade(),
+                        total.reading_ease(),
+                        target.grade
+                    ),
+                )
+                .at(doc.in_body(0..0))
+                .label(format!("the hardest of them: grade {grade:.1}"))
+                .help("use shorter sentences and shorter words, starting with this page")
+            })
+        })
+        .collect()
+}
+
+/// The promise pages of one band, counted together, with the hardest page
+/// and its grade.
+struct BandText<'a> {
+    band: &'a Band,
+    total: Counts,
+    hardest: Option<(f64, &'a Doc<'a>)>,
+}
+
+/// A page being read: its targets, what it has counted and found so far.
+struct Page {
+    target: Reading,
+    who: String,
+    counts: Counts,
+    /// Each sentence's words and line, to point at the longest.
+    longest: Vec<(usize, usize)>,
+    found: Vec<Diagnostic>,
+}
+
+impl Page {
+    /// Reads one piece of the page's text; `place` says where a range of it
+    /// is in the file.
+    fn text(&mut self, text: &str, place: &dyn Fn(Range<usize>) -> Location) {
+        for sentence in sentences(text) {
+            let count = self.counts.add(&text[sentence.clone()]);
+            let at = place(sentence.clone());
+            self.longest.push((count, at.line));
+            if count > self.target.sentence_words {
+                self.found.push(
+                    Diagnostic::warning(
+                        "sentence-length",
+                        format!(
+                            "this sentence has {count} words; pages for {} should keep sentences to {} words or fewer",
+                            self.who, self.target.sentence_words
+                        ),
+                    )
+                    .at(at)
+                    .label("this sentence")
+                    .help("split it into two sentences, or take out the words it does not need"),
+                );
+            }
+            if self.target.long_words {
+                self.found.extend(long_words(text, sentence, place));
+            }
+        }
+    }
+}
+
+fn long_words(text: &str, sentence: Range<usize>, place: &dyn Fn(Range<usize>) -> Location) -> Vec<Diagnostic> {
     static WORD: LazyLock<Regex> = LazyLock::new(|| super::pattern(r"[\p{L}'’-]+"));
-    WORD.find_iter(&block.text[sentence.clone()])
+    WORD.find_iter(&text[sentence.clone()])
         .filter(|w| syllables(w.as_str()) >= LONG_WORD)
         .map(|w| {
             let span = sentence.start + w.start()..sentence.start + w.end();
@@ -266,7 +364,7 @@ fn long_words(doc: &Doc, block: &prose::Block, sentence: Range<usize>) -> Vec<Di
                 "long-word",
                 format!("\"{}\" is a long word for young readers", w.as_str()),
             )
-            .at(doc.in_body(block.body_range(span)))
+            .at(place(span))
             .label(format!("{} syllables", syllables(w.as_str())))
             .help("use a shorter word if there is one, or explain it the first time it is used")
         })
