@@ -39,6 +39,8 @@ pub struct Config {
     pub checks: Checks,
     #[serde(default)]
     pub accessibility: Accessibility,
+    #[serde(default)]
+    pub help: Help,
     /// The text of site.toml, so a later check can point at a line of it.
     #[serde(skip)]
     pub source: String,
@@ -55,6 +57,57 @@ pub struct Checks {
     /// Who readers tell about a problem using the site: a key of `[contacts]`,
     /// named in the accessibility statement.
     pub accessibility_contact: Option<Spanned<String>>,
+}
+
+/// The "Need help now?" page, linked from the top of every page.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Help {
+    /// Keys of `[contacts]` to call, in order; every band's contact when
+    /// left out.
+    pub contacts: Vec<Spanned<String>>,
+    /// National helplines, free to call.
+    pub lines: Vec<Line>,
+    /// Where "Exit this page" goes: a page that gives nothing away about
+    /// what the reader was looking at.
+    pub exit_url: Spanned<String>,
+}
+
+/// A national helpline.
+#[derive(Debug, Clone, Deserialize, serde::Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Line {
+    pub name: String,
+    pub phone: String,
+    /// Who it is for and when it is open.
+    #[serde(default)]
+    pub text: String,
+}
+
+impl Default for Help {
+    fn default() -> Self {
+        let line = |name: &str, phone: &str, text: &str| Line {
+            name: name.to_string(),
+            phone: phone.to_string(),
+            text: text.to_string(),
+        };
+        Help {
+            contacts: Vec::new(),
+            lines: vec![
+                line(
+                    "Childline",
+                    "0800 1111",
+                    "Free and private, for anyone under 19, any time of day or night.",
+                ),
+                line(
+                    "Samaritans",
+                    "116 123",
+                    "Free, any time, for anyone who is finding things hard.",
+                ),
+            ],
+            exit_url: Spanned::new(0..0, "https://www.bbc.co.uk/weather".to_string()),
+        }
+    }
 }
 
 /// The last manual accessibility audit, for the accessibility statement:
@@ -485,6 +538,38 @@ fn validate(config: &Config, file: &Path, text: &str) -> Vec<Diagnostic> {
                     .help(help),
             );
         }
+    }
+    for key in &config.help.contacts {
+        if !config.contacts.contains_key(key.get_ref()) {
+            problems.push(unknown_contact(
+                key.get_ref(),
+                &contacts,
+                Location::from_span(file, text, key.span()),
+            ));
+        }
+    }
+    for line in &config.help.lines {
+        if let Err(problem) = crate::phone::parse(&line.phone) {
+            let (message, help) = problem.explain(&line.phone);
+            problems.push(
+                Diagnostic::error("bad-phone", message)
+                    .at(Location::of_text(file, text, &format!("\"{}\"", line.phone)))
+                    .help(help),
+            );
+        }
+    }
+    let exit = config.help.exit_url.get_ref();
+    if !exit.starts_with("https://") {
+        problems.push(
+            Diagnostic::error(
+                "bad-exit-url",
+                format!("\"{exit}\" is not a web address starting with https://"),
+            )
+            .at(Location::from_span(file, text, config.help.exit_url.span()))
+            .help(
+                "write the full address of a page that gives nothing away, such as \"https://www.bbc.co.uk/weather\"",
+            ),
+        );
     }
     let audit = &config.accessibility;
     if (audit.audited.is_some() || audit.by.is_some()) && audit.audit().is_none() {

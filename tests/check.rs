@@ -435,7 +435,7 @@ fn human_output_reads_like_a_compiler() {
     assert!(text.contains("write \"home\""), "{text}");
     let summary = String::from_utf8(out.stdout).unwrap();
     assert!(
-        summary.starts_with("Checked 46 pages: 0 errors and 2 warnings."),
+        summary.starts_with("Checked 47 pages: 0 errors and 2 warnings."),
         "{summary}"
     );
 }

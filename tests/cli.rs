@@ -26,7 +26,7 @@ fn new_writes_a_site_that_builds() {
     assert!(built.status.success(), "{}", common::stderr(&built));
     let summary = String::from_utf8(built.stdout.clone()).unwrap();
     assert!(
-        summary.starts_with("Built 46 pages into site with 1 warning in "),
+        summary.starts_with("Built 47 pages into site with 1 warning in "),
         "{summary}"
     );
     // The one warning: the starter's photo, like the example's, shows the

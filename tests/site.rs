@@ -339,3 +339,37 @@ fn base_url_from_the_command_line_wins() {
         assert!(href.starts_with("/promise/") || href.starts_with('#'), "{href}");
     }
 }
+
+#[test]
+fn help_is_one_tap_away_on_every_page() {
+    let outputs = built();
+    let pages: Vec<&String> = outputs
+        .keys()
+        .filter(|p| p.ends_with(".html") && *p != "404.html")
+        .collect();
+    assert!(pages.len() > 40);
+    for path in pages {
+        let html = page(&outputs, path);
+        let help = select(&html, "header a.help-now");
+        assert_eq!(help.len(), 1, "{path} has no help link");
+        assert_eq!(help[0].text().collect::<String>(), "Need help now?");
+        let depth = path.matches('/').count();
+        assert_eq!(
+            help[0].value().attr("href"),
+            Some(format!("{}help-now/index.html", "../".repeat(depth)).as_str()),
+            "{path}"
+        );
+    }
+    let help = page(&outputs, "help-now/index.html");
+    let calls: Vec<&str> = select(&help, "main a[href^='tel:']")
+        .iter()
+        .filter_map(|a| a.value().attr("href"))
+        .collect();
+    for number in ["tel:999", "tel:+441134960999", "tel:+448001111", "tel:116123"] {
+        assert!(calls.contains(&number), "{number} not in {calls:?}");
+    }
+    let exit = select(&help, "a.button-exit");
+    assert_eq!(exit.len(), 1);
+    assert_eq!(exit[0].value().attr("rel"), Some("nofollow noreferrer"));
+    assert_eq!(exit[0].value().attr("href"), Some("https://www.bbc.co.uk/weather"));
+}

@@ -23,6 +23,7 @@ pub enum Plan {
     OfferIndex,
     Messages,
     Accessibility,
+    Help,
     /// The index of a band in site.toml.
     Band(usize),
     /// The index of a promise page in the site.
@@ -103,6 +104,7 @@ impl<'a> Planner<'a> {
             Plan::OfferIndex,
             Plan::Messages,
             Plan::Accessibility,
+            Plan::Help,
         ];
         plans.extend((0..site.config.bands.len()).map(Plan::Band));
         plans.extend(
@@ -127,6 +129,7 @@ impl<'a> Planner<'a> {
             Plan::OfferIndex => (Target::OfferIndex, "local-offer/".into()),
             Plan::Messages => (Target::Messages, "messages/".into()),
             Plan::Accessibility => (Target::Accessibility, "site.toml".into()),
+            Plan::Help => (Target::Help, "site.toml".into()),
             Plan::Band(i) => (Target::Band(site.config.bands[i].id.clone()), "site.toml".into()),
             Plan::Promise(i) => {
                 let p = &site.promise_pages[i];
@@ -154,6 +157,7 @@ impl<'a> Planner<'a> {
             Plan::OfferIndex => self.offer_index(),
             Plan::Messages => self.messages(),
             Plan::Accessibility => self.accessibility(),
+            Plan::Help => self.help(),
             Plan::Band(i) => self.band(&site.config.bands[i], target),
             Plan::Promise(i) => self.promise_page(i, target),
             Plan::Offer(i) => self.offer_entry(&site.offer[i], target),
@@ -402,6 +406,52 @@ impl<'a> Planner<'a> {
         )
     }
 
+    /// "Need help now?": 999, the people in site.toml to call (every
+    /// band's contact unless [help] names others) and national helplines,
+    /// all tap-to-call, with a way off the page.
+    fn help(&self) -> PageJob {
+        let config = &self.site.config;
+        let mut keys: Vec<&str> = config.help.contacts.iter().map(|k| k.get_ref().as_str()).collect();
+        if keys.is_empty() {
+            for band in &config.bands {
+                if let Some(key) = &band.contact
+                    && !keys.contains(&key.get_ref().as_str())
+                {
+                    keys.push(key.get_ref());
+                }
+            }
+        }
+        let contacts: Vec<Value> = keys
+            .iter()
+            .filter_map(|k| config.contacts.get(*k))
+            .map(contact_view)
+            .collect();
+        let lines: Vec<Value> = config
+            .help
+            .lines
+            .iter()
+            .map(|line| {
+                let phone = crate::phone::parse(&line.phone).ok();
+                json!({
+                    "name": line.name,
+                    "text": line.text,
+                    "phone": phone.as_ref().map_or(line.phone.as_str(), |p| p.display.as_str()),
+                    "tel": phone.as_ref().map(|p| p.tel.as_str()),
+                })
+            })
+            .collect();
+        let extra = json!({ "contacts": contacts, "lines": lines, "exit_url": config.help.exit_url.get_ref() });
+        self.job_data(
+            Target::Help,
+            "help.html",
+            "Need help now?",
+            Vec::new(),
+            None,
+            extra,
+            "site.toml",
+        )
+    }
+
     fn band_contact(&self, band: &Band) -> Option<Value> {
         let key = band.contact.as_ref()?;
         self.site.config.contacts.get(key.get_ref()).map(contact_view)
@@ -466,7 +516,7 @@ impl<'a> Planner<'a> {
             Target::Band(_) | Target::Promise { .. } => "band",
             Target::OfferIndex | Target::OfferEntry(_) => "offer",
             Target::Messages => "messages",
-            Target::Page(_) | Target::Accessibility | Target::NotFound => "page",
+            Target::Page(_) | Target::Accessibility | Target::Help | Target::NotFound => "page",
         };
         let mut context = json!({
             "lang": config.language,
@@ -480,6 +530,7 @@ impl<'a> Planner<'a> {
             "css": links.file(&format!("{ASSETS}/site.css")),
             "icon_href": links.file(&format!("{ASSETS}/icon.svg")),
             "home_href": links.to(&Target::Home),
+            "help_href": links.to(&Target::Help),
             "offer_href": links.to(&Target::OfferIndex),
             "messages_href": links.to(&Target::Messages),
             "section": section,

@@ -11,12 +11,17 @@
 pub enum Target {
     Home,
     Band(String),
-    Promise { band: String, slug: String },
+    Promise {
+        band: String,
+        slug: String,
+    },
     OfferIndex,
     OfferEntry(String),
     Messages,
     Page(String),
     Accessibility,
+    /// "Need help now?": who to call, linked from the top of every page.
+    Help,
     NotFound,
 }
 
@@ -37,6 +42,7 @@ impl Target {
             Target::Messages => format!("{MESSAGES}/"),
             Target::Page(slug) => format!("{slug}/"),
             Target::Accessibility => "accessibility/".to_string(),
+            Target::Help => "help-now/".to_string(),
         }
     }
 
