@@ -18,15 +18,9 @@ fn stages(c: &mut Criterion) {
     let site = load();
     let words = words::load(&root, &site.config).expect("the word list");
     let today = jiff::civil::date(2026, 11, 22);
-    let outputs = render::render(
-        &site,
-        &theme,
-        &Default::default(),
-        false,
-        &[],
-        jiff::civil::date(2026, 11, 22),
-    )
-    .expect("the example renders");
+    let pictures = Default::default();
+    let render_all = || render::render(&site, &theme, &pictures, false, &[], today);
+    let outputs = render_all().expect("the example renders");
     let pages: Vec<String> = outputs
         .iter()
         .filter(|(file, _)| file.ends_with(".html"))
@@ -47,22 +41,11 @@ fn stages(c: &mut Criterion) {
         b.iter(|| {
             site.promise_pages
                 .iter()
-                .map(|p| markdown::to_html(&p.body, &links, &Default::default(), Some(&p.promises)).len())
+                .map(|p| markdown::to_html(&p.body, &links, &pictures, Some(&p.promises)).len())
                 .sum::<usize>()
         })
     });
-    c.bench_function("render", |b| {
-        b.iter(|| {
-            render::render(
-                &site,
-                &theme,
-                &Default::default(),
-                false,
-                &[],
-                jiff::civil::date(2026, 11, 22),
-            )
-        })
-    });
+    c.bench_function("render", |b| b.iter(render_all));
     c.bench_function("minify", |b| {
         b.iter(|| pages.iter().map(|p| minify::html(p).len()).sum::<usize>())
     });

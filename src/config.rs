@@ -66,30 +66,21 @@ pub struct Help {
     /// Keys of `[contacts]` to call, in order; every band's contact when
     /// left out.
     pub contacts: Vec<Spanned<String>>,
-    /// National helplines, free to call.
-    pub lines: Vec<Line>,
+    /// National helplines, free to call: a name, a phone number and who
+    /// they are for, like any contact.
+    pub lines: Vec<Contact>,
     /// Where "Exit this page" goes: a page that gives nothing away about
     /// what the reader was looking at.
     pub exit_url: Spanned<String>,
 }
 
-/// A national helpline.
-#[derive(Debug, Clone, Deserialize, serde::Serialize)]
-#[serde(deny_unknown_fields)]
-pub struct Line {
-    pub name: String,
-    pub phone: String,
-    /// Who it is for and when it is open.
-    #[serde(default)]
-    pub text: String,
-}
-
 impl Default for Help {
     fn default() -> Self {
-        let line = |name: &str, phone: &str, text: &str| Line {
+        let line = |name: &str, phone: &str, text: &str| Contact {
             name: name.to_string(),
             phone: phone.to_string(),
             text: text.to_string(),
+            ..Contact::default()
         };
         Help {
             contacts: Vec::new(),
@@ -526,7 +517,7 @@ fn validate(config: &Config, file: &Path, text: &str) -> Vec<Diagnostic> {
             Location::from_span(file, text, contact.span()),
         ));
     }
-    for contact in config.contacts.values() {
+    for contact in config.contacts.values().chain(&config.help.lines) {
         if contact.phone.trim().is_empty() {
             continue;
         }
@@ -546,16 +537,6 @@ fn validate(config: &Config, file: &Path, text: &str) -> Vec<Diagnostic> {
                 &contacts,
                 Location::from_span(file, text, key.span()),
             ));
-        }
-    }
-    for line in &config.help.lines {
-        if let Err(problem) = crate::phone::parse(&line.phone) {
-            let (message, help) = problem.explain(&line.phone);
-            problems.push(
-                Diagnostic::error("bad-phone", message)
-                    .at(Location::of_text(file, text, &format!("\"{}\"", line.phone)))
-                    .help(help),
-            );
         }
     }
     let exit = config.help.exit_url.get_ref();

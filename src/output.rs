@@ -50,7 +50,6 @@ fn io_error(p: &Path) -> impl FnOnce(io::Error) -> WriteError {
     move |e| WriteError::Io(p, e)
 }
 
-/// Replaces `out` with exactly `outputs`.
 /// A folder kept beside the output folder for `what`: for `public/`,
 /// `.public.previous` holds the site a build replaced and `.public.pictures`
 /// the cleaned pictures.
@@ -66,6 +65,7 @@ pub fn beside(out: &Path, what: &str) -> PathBuf {
     parent.join(format!(".{name}.{what}"))
 }
 
+/// Replaces `out` with exactly `outputs`.
 pub fn write(out: &Path, content: &Path, outputs: &Outputs) -> Result<(), WriteError> {
     check_target(out, content)?;
     let staging = beside(out, "staging");

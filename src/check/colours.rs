@@ -60,11 +60,10 @@ pub fn check(theme: &Theme) -> Vec<Diagnostic> {
                     // A colour that cannot be read cannot be checked: say so
                     // rather than let it pass.
                     seen.push((fg.span.clone(), bg.span.clone()));
-                    let unread = if luminance(&fg.value).is_none() { fg } else { bg };
-                    let name = if luminance(&fg.value).is_none() {
-                        text
+                    let (name, unread) = if luminance(&fg.value).is_none() {
+                        (text, fg)
                     } else {
-                        background
+                        (background, bg)
                     };
                     let d = Diagnostic::warning(
                         "bad-colour",

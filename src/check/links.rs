@@ -2,11 +2,10 @@
 //! of the site must find the page (and the promise or heading after `#`),
 //! and every picture must be in the site.
 
+use percent_encoding::percent_decode_str;
 use pulldown_cmark::{Event, Options, Parser, Tag};
 
 use super::Doc;
-use percent_encoding::percent_decode_str;
-
 use crate::diagnostics::{Diagnostic, nearest};
 use crate::output::Outputs;
 use crate::render::urls::resolve;

@@ -49,12 +49,12 @@ pub fn clean(file: &Path, bytes: &[u8], format: ImageFormat) -> Result<Cleaned, 
     let mut files = Vec::new();
     for w in widths {
         let h = scaled_height(width, height, w);
-        let resized = if w == width {
-            picture.clone()
+        let bytes = if w == width {
+            encode(&picture, format)
         } else {
-            picture.resize_exact(w, h, FilterType::CatmullRom)
+            encode(&picture.resize_exact(w, h, FilterType::CatmullRom), format)
         };
-        files.push((w, Arc::new(encode(&resized, format).map_err(unreadable)?)));
+        files.push((w, Arc::new(bytes.map_err(unreadable)?)));
     }
     Ok(Cleaned {
         size: Some((widest, scaled_height(width, height, widest))),

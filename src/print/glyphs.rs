@@ -48,10 +48,15 @@ impl Glyphs {
         }
     }
 
+    /// Whether `c` goes into the leaflet as it is.
+    fn keeps(&self, c: char) -> bool {
+        matches!(c, '\n' | '\t' | ' ') || self.covers(c)
+    }
+
     /// Whether the leaflet prints `c` as itself (or, for a character that
     /// only joins or shapes others, leaves it out without a trace).
     pub fn prints(&self, c: char) -> bool {
-        c == '\n' || c == '\t' || c == ' ' || self.covers(c) || ignorable(c)
+        self.keeps(c) || ignorable(c)
     }
 
     /// The replacement printed for characters no font has.
@@ -64,7 +69,7 @@ impl Glyphs {
     pub fn printable(&self, text: &str) -> String {
         text.chars()
             .filter_map(|c| match c {
-                _ if c == '\n' || c == '\t' || c == ' ' || self.covers(c) => Some(c),
+                _ if self.keeps(c) => Some(c),
                 _ if ignorable(c) => None,
                 _ if c.is_whitespace() => Some(' '),
                 _ => Some(self.replacement),
@@ -75,7 +80,7 @@ impl Glyphs {
     /// Every string in a leaflet's data, made printable.
     pub fn clean(&self, data: &mut Value) {
         match data {
-            Value::String(s) if !s.chars().all(|c| self.covers(c) || c == ' ' || c == '\n') => {
+            Value::String(s) if !s.chars().all(|c| self.keeps(c)) => {
                 *s = self.printable(s);
             }
             Value::Array(items) => items.iter_mut().for_each(|v| self.clean(v)),

@@ -88,7 +88,7 @@ pub fn render(
         outputs.insert(path.clone(), bytes.to_vec());
     }
     for (name, file) in theme.folder("static") {
-        outputs.insert(format!("{ASSETS}/{name}"), file.bytes.clone());
+        outputs.insert(format!("{ASSETS}/{name}"), file.bytes.to_vec());
     }
     if problems.is_empty() {
         Ok(outputs)

@@ -426,20 +426,7 @@ impl<'a> Planner<'a> {
             .filter_map(|k| config.contacts.get(*k))
             .map(contact_view)
             .collect();
-        let lines: Vec<Value> = config
-            .help
-            .lines
-            .iter()
-            .map(|line| {
-                let phone = crate::phone::parse(&line.phone).ok();
-                json!({
-                    "name": line.name,
-                    "text": line.text,
-                    "phone": phone.as_ref().map_or(line.phone.as_str(), |p| p.display.as_str()),
-                    "tel": phone.as_ref().map(|p| p.tel.as_str()),
-                })
-            })
-            .collect();
+        let lines: Vec<Value> = config.help.lines.iter().map(contact_view).collect();
         let extra = json!({ "contacts": contacts, "lines": lines, "exit_url": config.help.exit_url.get_ref() });
         self.job_data(
             Target::Help,

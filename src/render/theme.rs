@@ -2,6 +2,7 @@
 //! into the binary; a council overrides any file of it by putting a file at
 //! the same path under `content/theme/`.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
@@ -23,7 +24,9 @@ pub enum FileOrigin {
 
 #[derive(Debug, Clone)]
 pub struct ThemeFile {
-    pub bytes: Vec<u8>,
+    /// A built-in file's bytes are borrowed from the binary, so loading the
+    /// theme (every build, every preview rebuild) copies no fonts.
+    pub bytes: Cow<'static, [u8]>,
     pub origin: FileOrigin,
 }
 
@@ -62,7 +65,7 @@ impl Theme {
                     files.insert(
                         name,
                         ThemeFile {
-                            bytes,
+                            bytes: Cow::Owned(bytes),
                             origin: FileOrigin::Override(relative),
                         },
                     );
@@ -110,7 +113,7 @@ fn collect_built_in(dir: &Dir<'static>, files: &mut BTreeMap<String, ThemeFile>)
         files.insert(
             name,
             ThemeFile {
-                bytes: file.contents().to_vec(),
+                bytes: Cow::Borrowed(file.contents()),
                 origin: FileOrigin::BuiltIn,
             },
         );

@@ -214,8 +214,7 @@ pub fn resolve_picture(dest: &str) -> Option<String> {
 /// the file and the fragment after `#`, if any. `None` for a link to another
 /// site, an e-mail address or a phone number.
 pub fn resolve(from: &Target, dest: &str) -> Option<(String, Option<String>)> {
-    let scheme = dest.find(':').is_some_and(|colon| !dest[..colon].contains('/'));
-    if scheme || dest.starts_with("//") {
+    if Address::of(dest) != Address::Site {
         return None;
     }
     let (path, fragment) = match dest.split_once('#') {
