@@ -12,8 +12,7 @@ use promise::render::{self, markdown, minify, theme::Theme, urls::Links, urls::T
 fn stages(c: &mut Criterion) {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("content");
     let theme = Theme::load(&root).0;
-    let icons = theme.icons();
-    let names: Vec<&str> = icons.keys().copied().collect();
+    let names = theme.icon_names();
     let load = || content::load(&root, None, &names).expect("the example loads").0;
     let site = load();
     let words = words::load(&root, &site.config).expect("the word list");

@@ -78,8 +78,7 @@ impl Default for Options {
 /// On failure, returns every problem found (errors and warnings).
 pub fn render_site(content: &Path, options: &Options) -> Result<Built, Vec<Diagnostic>> {
     let (theme, theme_problems) = Theme::load(content);
-    let icons = theme.icons();
-    let names: Vec<&str> = icons.keys().copied().collect();
+    let names = theme.icon_names();
     let (site, mut found) = content::load(content, options.base_url.as_deref(), &names).map_err(|mut errors| {
         errors.extend(theme_problems.iter().cloned());
         errors

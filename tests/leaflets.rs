@@ -15,8 +15,7 @@ fn leaflet(outputs: &promise::output::Outputs, file: &str) -> Document {
 /// The example site's model and theme.
 fn loaded() -> (content::Site, Theme) {
     let theme = Theme::load(&common::example()).0;
-    let icons = theme.icons();
-    let names: Vec<&str> = icons.keys().copied().collect();
+    let names = theme.icon_names();
     let (site, _) = content::load(&common::example(), None, &names).unwrap();
     (site, theme)
 }

@@ -29,8 +29,9 @@ const VAGUE: &[&str] = &[
 ];
 
 /// Something that looks like a UK phone number: 0113 496 0101, 0800 1111,
-/// +44 113 496 0101. Whether it can be called is for [`crate::phone`].
-pub const PHONE_NUMBER: &str = r"(?:\+44\s?|\b0)\d{2,4}[ ]?\d{3}[ ]?\d{3,4}\b|\b0800[ ]?\d{3,4}[ ]?\d{0,4}\b";
+/// +44 113 496 0101, and the short numbers 999, 111, 112 and 116 123.
+/// Whether it can be called is for [`crate::phone`].
+pub const PHONE_NUMBER: &str = r"(?:\+44\s?|\b0)\d{2,4}[ ]?\d{3}[ ]?\d{3,4}\b|\b0800[ ]?\d{3,4}[ ]?\d{0,4}\b|\b(?:999|111|112|116[ ]?\d{3})\b";
 static PHONE: LazyLock<Regex> = LazyLock::new(|| super::pattern(PHONE_NUMBER));
 
 /// How the accessibility statement names a kind of problem this module (or
@@ -163,6 +164,8 @@ fn phones(doc: &Doc, text: &str, range: std::ops::Range<usize>) -> Vec<Diagnosti
     let exact = doc.body.get(range.clone()) == Some(text);
     PHONE
         .find_iter(text)
+        // "£999" is a price, not a number to call.
+        .filter(|m| !text[..m.start()].ends_with(['£', '$', '€']))
         .map(|m| {
             let number = m.as_str();
             let span = if exact {
@@ -224,5 +227,7 @@ mod tests {
         assert_eq!(codes("Call 0113 496 0101 today."), vec![("phone-link".into(), 1, 6)]);
         assert!(codes("Call [0113 496 0101](tel:01134960101).").is_empty());
         assert!(codes("It costs £25 a month and 2025 was good.").is_empty());
+        assert_eq!(codes("In danger, call 999."), vec![("phone-link".into(), 1, 17)]);
+        assert!(codes("A laptop worth £999, and 1999 was long ago.").is_empty());
     }
 }

@@ -123,6 +123,20 @@ impl<'a> Fields<'a> {
         }
     }
 
+    /// A yes-or-no setting, no when left out.
+    pub fn yes_no(&mut self, key: &str) -> bool {
+        match self.value(key, false) {
+            None => false,
+            Some(Value::Bool(b)) => *b,
+            Some(Value::String(s)) if matches!(s.trim().to_lowercase().as_str(), "yes" | "true") => true,
+            Some(Value::String(s)) if matches!(s.trim().to_lowercase().as_str(), "no" | "false") => false,
+            Some(_) => {
+                self.wrong(key, "true or false", "true");
+                false
+            }
+        }
+    }
+
     /// A list of short pieces of text; one piece of text is a list of one.
     pub fn list(&mut self, key: &str, required: bool) -> Vec<String> {
         match self.value(key, required) {

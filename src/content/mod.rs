@@ -254,7 +254,7 @@ fn load_file(
         slug: stem,
     };
     let (item, found) = match kind {
-        FileKind::Promise => promise_page(source, icons),
+        FileKind::Promise => promise_page(source, config, icons),
         FileKind::Offer => offer_entry(source, config),
         FileKind::Message => message(source),
         FileKind::Page => page(source, config),
@@ -272,12 +272,12 @@ struct Source<'a> {
     body: String,
 }
 
-fn promise_page(src: Source, icons: &[&str]) -> (Item, Vec<Diagnostic>) {
+fn promise_page(src: Source, config: &Config, icons: &[&str]) -> (Item, Vec<Diagnostic>) {
     let mut f = Fields::new(
         src.file,
         &src.parsed,
         "a promise page",
-        &["title", "order", "summary", "icon"],
+        &["title", "order", "summary", "icon", "contacts", "safety"],
     );
     let title = f.text("title");
     let order = f.number("order", false).unwrap_or(i64::MAX);
@@ -290,6 +290,8 @@ fn promise_page(src: Source, icons: &[&str]) -> (Item, Vec<Diagnostic>) {
                 .help(suggest(&icon, "icons", icons)),
         );
     }
+    let contacts = contact_list(&mut f, config);
+    let safety = f.yes_no("safety");
     let promises = promise_list::promises(&src.body, src.origin.body_line);
     if promises.is_empty() {
         f.problems.push(
@@ -312,6 +314,8 @@ fn promise_page(src: Source, icons: &[&str]) -> (Item, Vec<Diagnostic>) {
         order,
         summary,
         icon,
+        contacts,
+        safety,
         body: src.body,
         promises,
     };
@@ -328,6 +332,7 @@ fn offer_entry(src: Source, config: &Config) -> (Item, Vec<Diagnostic>) {
         "how_to_get_it",
         "contact",
         "reviewed",
+        "safety",
     ];
     let mut f = Fields::new(src.file, &src.parsed, "a local offer entry", FIELDS);
     let title = f.text("title");
@@ -376,6 +381,7 @@ fn offer_entry(src: Source, config: &Config) -> (Item, Vec<Diagnostic>) {
         ));
     }
     let reviewed = f.date("reviewed").unwrap_or_default();
+    let safety = f.yes_no("safety");
     let entry = OfferEntry {
         origin: src.origin,
         slug: src.slug,
@@ -387,6 +393,7 @@ fn offer_entry(src: Source, config: &Config) -> (Item, Vec<Diagnostic>) {
         how_to_get_it,
         contact,
         reviewed,
+        safety,
         body: src.body,
     };
     (Item::Offer(entry), f.finish())
@@ -411,9 +418,30 @@ fn message(src: Source) -> (Item, Vec<Diagnostic>) {
 }
 
 fn page(src: Source, config: &Config) -> (Item, Vec<Diagnostic>) {
-    let mut f = Fields::new(src.file, &src.parsed, "a page", &["title", "summary", "contacts"]);
+    let mut f = Fields::new(
+        src.file,
+        &src.parsed,
+        "a page",
+        &["title", "summary", "contacts", "safety"],
+    );
     let title = f.text("title");
     let summary = f.optional_text("summary", false).unwrap_or_default();
+    let contacts = contact_list(&mut f, config);
+    let safety = f.yes_no("safety");
+    let page = Page {
+        origin: src.origin,
+        slug: src.slug,
+        title,
+        summary,
+        contacts,
+        safety,
+        body: src.body,
+    };
+    (Item::Page(page), f.finish())
+}
+
+/// A file's `contacts`: keys of `[contacts]` in site.toml, each checked.
+fn contact_list(f: &mut Fields, config: &Config) -> Vec<String> {
     let contacts = f.list("contacts", false);
     for key in &contacts {
         if !config.contacts.contains_key(key) {
@@ -424,15 +452,7 @@ fn page(src: Source, config: &Config) -> (Item, Vec<Diagnostic>) {
             ));
         }
     }
-    let page = Page {
-        origin: src.origin,
-        slug: src.slug,
-        title,
-        summary,
-        contacts,
-        body: src.body,
-    };
-    (Item::Page(page), f.finish())
+    contacts
 }
 
 /// A name made safe for a web address: "Keeping Safe!" becomes "keeping-safe".

@@ -46,6 +46,10 @@ pub struct PromisePage {
     pub order: i64,
     pub summary: String,
     pub icon: String,
+    /// People to call besides the band's contact, keys of `[contacts]`.
+    pub contacts: Vec<String>,
+    /// The page is about keeping safe, so it has an "Exit this page" button.
+    pub safety: bool,
     pub body: String,
     pub promises: Vec<Promise>,
 }
@@ -81,6 +85,8 @@ pub struct OfferEntry {
     /// A key of the contacts in site.toml.
     pub contact: String,
     pub reviewed: Date,
+    /// The entry is about keeping safe, so it has an "Exit this page" button.
+    pub safety: bool,
     pub body: String,
 }
 
@@ -106,6 +112,8 @@ pub struct Page {
     pub summary: String,
     /// Keys of the contacts in site.toml to show on the page.
     pub contacts: Vec<String>,
+    /// The page is about keeping safe, so it has an "Exit this page" button.
+    pub safety: bool,
     pub body: String,
 }
 

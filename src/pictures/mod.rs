@@ -118,6 +118,17 @@ pub fn prepare(images: &[(String, Vec<u8>)], cache: &Cache) -> (Pictures, Vec<Di
     (pictures, problems)
 }
 
+/// An SVG drawing of the theme (an icon or an illustration), checked and
+/// written again like an SVG picture in the content, as text to put in a page.
+pub fn clean_drawing(file: &Path, bytes: &[u8]) -> Result<String, Diagnostic> {
+    let cleaned = svg::clean(file, bytes)?;
+    let text = cleaned
+        .files
+        .first()
+        .map(|(_, bytes)| String::from_utf8_lossy(bytes).trim().to_string());
+    Ok(text.unwrap_or_default())
+}
+
 /// The address of a smaller copy: `images/park.jpg` at 360 pixels wide is
 /// `images/park.360w.jpg`.
 fn sized(path: &str, width: u32) -> String {

@@ -35,11 +35,10 @@ pub fn render(
 ) -> Result<Outputs, Vec<Diagnostic>> {
     let tera = templates::load(theme)?;
     let base_url = site.config.base_url();
-    let icons = theme.icons();
     let planner = Planner::new(
         site,
         base_url.clone(),
-        &icons,
+        theme,
         leaflets,
         known_problems,
         pictures,

@@ -45,7 +45,7 @@ pub struct PageJob {
 pub struct Planner<'a> {
     site: &'a Site,
     base_url: String,
-    icons: &'a std::collections::BTreeMap<&'a str, String>,
+    theme: &'a super::theme::Theme,
     leaflets: bool,
     known_problems: &'a [KnownProblem],
     pictures: &'a Pictures,
@@ -63,7 +63,7 @@ impl<'a> Planner<'a> {
     pub fn new(
         site: &'a Site,
         base_url: String,
-        icons: &'a std::collections::BTreeMap<&'a str, String>,
+        theme: &'a super::theme::Theme,
         leaflets: bool,
         known_problems: &'a [KnownProblem],
         pictures: &'a Pictures,
@@ -72,7 +72,7 @@ impl<'a> Planner<'a> {
         Planner {
             site,
             base_url,
-            icons,
+            theme,
             leaflets,
             known_problems,
             pictures,
@@ -184,11 +184,15 @@ impl<'a> Planner<'a> {
             "theme": {
                 "title": page.title,
                 "summary": page.summary,
-                "icon": self.icons.get(page.icon.as_str()),
+                "icon": self.theme.icons.get(&page.icon),
+                "art": self.theme.illustrations.get(&page.icon),
                 "html": to_html(&page.body, &links, self.pictures, Some(&page.promises)),
             },
             "themes": siblings,
             "contact": band.and_then(|b| self.band_contact(b)),
+            "contacts": self.contacts(&page.contacts),
+            "exit_url": self.exit(page.safety),
+            "offer_here": band.map_or(0, |b| self.site.offer.iter().filter(|e| e.ages.overlaps(b.ages())).count()),
         });
         let crumbs = band
             .map(|b| vec![self.crumb(&links, &b.label, Target::Band(b.id.clone()))])
@@ -206,10 +210,10 @@ impl<'a> Planner<'a> {
 
     fn page(&self, page: &Page, target: Target) -> PageJob {
         let links = Links::from(&target, &self.base_url);
-        let contacts = &self.site.config.contacts;
         let extra = json!({
             "page": { "summary": page.summary, "html": to_html(&page.body, &links, self.pictures, None) },
-            "contacts": page.contacts.iter().filter_map(|k| contacts.get(k)).map(contact_view).collect::<Vec<_>>(),
+            "contacts": self.contacts(&page.contacts),
+            "exit_url": self.exit(page.safety),
         });
         self.job_data(
             target,
@@ -226,6 +230,7 @@ impl<'a> Planner<'a> {
         let extra = json!({
             "offer_count": self.site.offer.len(),
             "message_count": self.site.messages.len(),
+            "first_help": self.help_contacts().into_iter().next(),
         });
         let title = self.site.config.title.clone();
         self.job_data(Target::Home, "home.html", &title, Vec::new(), None, extra, "site.toml")
@@ -256,7 +261,8 @@ impl<'a> Planner<'a> {
                 json!({
                     "title": p.title,
                     "summary": p.summary,
-                    "icon": self.icons.get(p.icon.as_str()),
+                    "icon": self.theme.icons.get(&p.icon),
+                    "art": self.theme.illustrations.get(&p.icon),
                     "href": links.to(&t),
                     "count": p.promises.len(),
                 })
@@ -265,6 +271,7 @@ impl<'a> Planner<'a> {
         let extra = json!({
             "themes": themes,
             "contact": self.band_contact(band),
+            "talk_art": self.theme.illustrations.get("chat"),
             "offer": self.offer_groups(&links, |e| e.ages.overlaps(band.ages())),
         });
         self.job_data(
@@ -326,6 +333,7 @@ impl<'a> Planner<'a> {
                 "html": to_html(&entry.body, &links, self.pictures, None),
             },
             "contact": self.site.config.contacts.get(&entry.contact).map(contact_view),
+            "exit_url": self.exit(entry.safety),
         });
         let crumbs = vec![self.crumb(&links, OFFER_TITLE, Target::OfferIndex)];
         self.job_data(
@@ -411,6 +419,23 @@ impl<'a> Planner<'a> {
     /// all tap-to-call, with a way off the page.
     fn help(&self) -> PageJob {
         let config = &self.site.config;
+        let lines: Vec<Value> = config.help.lines.iter().map(contact_view).collect();
+        let extra = json!({ "contacts": self.help_contacts(), "lines": lines, "exit_url": self.exit(true) });
+        self.job_data(
+            Target::Help,
+            "help.html",
+            "Need help now?",
+            Vec::new(),
+            None,
+            extra,
+            "site.toml",
+        )
+    }
+
+    /// Who to call first when help is needed now: the contacts [help]
+    /// names, or every band's contact.
+    fn help_contacts(&self) -> Vec<Value> {
+        let config = &self.site.config;
         let mut keys: Vec<&str> = config.help.contacts.iter().map(|k| k.get_ref().as_str()).collect();
         if keys.is_empty() {
             for band in &config.bands {
@@ -421,22 +446,21 @@ impl<'a> Planner<'a> {
                 }
             }
         }
-        let contacts: Vec<Value> = keys
-            .iter()
+        keys.iter()
             .filter_map(|k| config.contacts.get(*k))
             .map(contact_view)
-            .collect();
-        let lines: Vec<Value> = config.help.lines.iter().map(contact_view).collect();
-        let extra = json!({ "contacts": contacts, "lines": lines, "exit_url": config.help.exit_url.get_ref() });
-        self.job_data(
-            Target::Help,
-            "help.html",
-            "Need help now?",
-            Vec::new(),
-            None,
-            extra,
-            "site.toml",
-        )
+            .collect()
+    }
+
+    /// The contacts a content file names, as templates show them.
+    fn contacts(&self, keys: &[String]) -> Vec<Value> {
+        let contacts = &self.site.config.contacts;
+        keys.iter().filter_map(|k| contacts.get(k)).map(contact_view).collect()
+    }
+
+    /// Where "Exit this page" goes, on a page that has the button.
+    fn exit(&self, safety: bool) -> Option<&str> {
+        safety.then(|| self.site.config.help.exit_url.get_ref().as_str())
     }
 
     fn band_contact(&self, band: &Band) -> Option<Value> {

@@ -14,6 +14,7 @@ pub fn load(theme: &Theme) -> Result<Tera, Vec<Diagnostic>> {
     let mut tera = Tera::default();
     // Tera's own escaping also escapes `/`, which only makes addresses longer.
     tera.set_escape_fn(super::markdown::escape);
+    tera.register_filter("breakable", breakable);
     let mut sources = Vec::new();
     let mut problems = Vec::new();
     for (name, file) in theme.folder("templates") {
@@ -29,6 +30,25 @@ pub fn load(theme: &Theme) -> Result<Tera, Vec<Diagnostic>> {
         problems.push(template_error(theme, &e));
     }
     if problems.is_empty() { Ok(tera) } else { Err(problems) }
+}
+
+/// An address, escaped, with places a line may break: after `@` and `/`
+/// and before each `.`. A long email address on a narrow phone then wraps
+/// as "movingon@ / westmere.example", never in the middle of a word.
+fn breakable(value: &Value, _: &std::collections::HashMap<String, Value>) -> tera::Result<Value> {
+    let text = value.as_str().unwrap_or_default();
+    let mut out = String::with_capacity(text.len() * 2);
+    let mut buf = [0u8; 4];
+    for c in text.chars() {
+        if c == '.' && !out.is_empty() {
+            out.push_str("<wbr>");
+        }
+        out.push_str(&super::markdown::escape(c.encode_utf8(&mut buf)));
+        if c == '@' || c == '/' {
+            out.push_str("<wbr>");
+        }
+    }
+    Ok(Value::String(out))
 }
 
 pub fn render(tera: &Tera, theme: &Theme, template: &str, data: Value) -> Result<String, Diagnostic> {

@@ -1,6 +1,6 @@
-//! The theme: templates, stylesheet and icons. The default theme is compiled
-//! into the binary; a council overrides any file of it by putting a file at
-//! the same path under `content/theme/`.
+//! The theme: templates, stylesheet, icons and illustrations. The default
+//! theme is compiled into the binary; a council overrides any file of it by
+//! putting a file at the same path under `content/theme/`.
 
 use std::borrow::Cow;
 use std::collections::BTreeMap;
@@ -34,6 +34,12 @@ pub struct ThemeFile {
 #[derive(Debug, Clone, Default)]
 pub struct Theme {
     pub files: BTreeMap<String, ThemeFile>,
+    /// The line icons a promise page can name, by name, as SVG text that is
+    /// safe to put in a page.
+    pub icons: BTreeMap<String, String>,
+    /// The pictures the young and teen looks show for an icon name, drawn
+    /// in the band's colours; a name with no illustration shows its icon.
+    pub illustrations: BTreeMap<String, String>,
 }
 
 impl Theme {
@@ -73,7 +79,36 @@ impl Theme {
                 Err(e) => problems.push(e.diagnostic(&relative)),
             }
         }
-        (Theme { files }, problems)
+        let mut theme = Theme {
+            files,
+            ..Theme::default()
+        };
+        theme.icons = theme.drawings("icons", &mut problems);
+        theme.illustrations = theme.drawings("illustrations", &mut problems);
+        (theme, problems)
+    }
+
+    /// The SVG drawings in a folder, by name. A council's drawing is put
+    /// inside every page, so it is checked like a picture in the content: one
+    /// that could run code or load from elsewhere is reported and left out.
+    fn drawings(&self, folder: &str, problems: &mut Vec<Diagnostic>) -> BTreeMap<String, String> {
+        let mut drawings = BTreeMap::new();
+        for (name, file) in self.folder(folder) {
+            let Some(stem) = name.strip_suffix(".svg") else {
+                continue;
+            };
+            let path = match &file.origin {
+                FileOrigin::Override(path) => path.clone(),
+                FileOrigin::BuiltIn => Path::new(folder).join(name),
+            };
+            match crate::pictures::clean_drawing(&path, &file.bytes) {
+                Ok(svg) => {
+                    drawings.insert(stem.to_string(), svg);
+                }
+                Err(problem) => problems.push(problem),
+            }
+        }
+        drawings
     }
 
     /// The files under a folder of the theme, by their path inside it.
@@ -83,14 +118,9 @@ impl Theme {
             .filter_map(move |(name, file)| Some((name.strip_prefix(folder)?.strip_prefix('/')?, file)))
     }
 
-    /// The icons a promise page can name, by name.
-    pub fn icons(&self) -> BTreeMap<&str, String> {
-        self.folder("icons")
-            .filter_map(|(name, file)| {
-                let name = name.strip_suffix(".svg")?;
-                Some((name, String::from_utf8_lossy(&file.bytes).trim().to_string()))
-            })
-            .collect()
+    /// The names a promise page's `icon` can be.
+    pub fn icon_names(&self) -> Vec<&str> {
+        self.icons.keys().map(String::as_str).collect()
     }
 
     /// Where to point a participation officer for a theme file.
