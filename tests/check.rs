@@ -431,7 +431,7 @@ fn human_output_reads_like_a_compiler() {
         text.contains("warning[placement]: \"placement\" is on the list of words to avoid"),
         "{text}"
     );
-    assert!(text.contains("promises/0-11/keeping-safe.md:7:"), "{text}");
+    assert!(text.contains("promises/0-11/keeping-safe.md:9:"), "{text}");
     assert!(text.contains("write \"home\""), "{text}");
     let summary = String::from_utf8(out.stdout).unwrap();
     assert!(
@@ -577,4 +577,25 @@ fn front_matter_sentences_and_a_bands_promises_together_are_graded() {
         .collect();
     assert_eq!(band.len(), 1, "{found:#?}");
     assert!(band[0]["file"].as_str().unwrap().starts_with("promises/0-11/"));
+}
+
+#[test]
+fn safety_and_contacts_on_a_promise_page_are_checked() {
+    let dir = common::copy_of_example();
+    edit(
+        dir.path(),
+        "promises/0-11/keeping-safe.md",
+        "safety: true",
+        "safety: maybe\ncontacts: [out-of-hour]",
+    );
+    let (code, found) = check(dir.path(), &[]);
+    assert_eq!(code, 1);
+    let safety = with_code(&found, "bad-field");
+    assert_eq!(safety.len(), 1, "{found:#?}");
+    assert_eq!(safety[0]["message"], "\"safety\" should be true or false");
+    assert_eq!(safety[0]["line"], 7);
+    let contact = with_code(&found, "unknown-contact");
+    assert_eq!(contact.len(), 1, "{found:#?}");
+    assert_eq!(contact[0]["line"], 8);
+    assert!(contact[0]["help"].as_str().unwrap().contains("out-of-hours"));
 }

@@ -211,3 +211,53 @@ fn the_language_is_a_real_language_tag() {
         assert!(out.status.success(), "{good}: {}", common::stderr(&out));
     }
 }
+
+#[test]
+fn a_councils_drawings_are_checked_like_pictures() {
+    let dir = common::copy_of_example();
+    let theme = dir.path().join("content/theme");
+    fs::create_dir_all(theme.join("illustrations")).unwrap();
+    fs::create_dir_all(theme.join("icons")).unwrap();
+    fs::write(
+        theme.join("illustrations/shield.svg"),
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 9 9\">\n<circle r=\"4\" onload=\"alert(1)\"/></svg>",
+    )
+    .unwrap();
+    fs::write(
+        theme.join("icons/bus.svg"),
+        "<svg xmlns=\"http://www.w3.org/2000/svg\"><image href=\"https://tracker.example/p.png\"/></svg>",
+    )
+    .unwrap();
+    let (check, build) = check_and_build(dir.path(), 1);
+    both_say(
+        &check,
+        &build,
+        &[
+            "error[unsafe-svg]: this SVG picture has an onload attribute, which runs code",
+            "content/theme/illustrations/shield.svg:2:15",
+            "error[unsafe-svg]: this SVG picture has a link to another file or website",
+            "content/theme/icons/bus.svg",
+        ],
+    );
+    assert!(!dir.path().join("public/0-11/keeping-safe/index.html").exists());
+}
+
+#[test]
+fn a_councils_own_illustration_is_drawn_in_the_bands_colours() {
+    let dir = common::copy_of_example();
+    let theme = dir.path().join("content/theme/illustrations");
+    fs::create_dir_all(&theme).unwrap();
+    fs::write(
+        theme.join("shield.svg"),
+        "<!-- drawn by J. Smith, C:\\Users\\jsmith -->\n<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 9 9\"><metadata>home folder</metadata><circle class=\"a\" fill=\"#123456\" r=\"4\"/></svg>",
+    )
+    .unwrap();
+    let build = common::promise(dir.path(), &["build", "--today", "2026-11-22"]);
+    assert_eq!(build.status.code(), Some(0), "{}", common::stderr(&build));
+    let page = fs::read_to_string(dir.path().join("public/0-11/keeping-safe/index.html")).unwrap();
+    assert!(
+        page.contains("<circle class=\"a\" fill=\"#123456\" r=\"4\"/>"),
+        "{page}"
+    );
+    assert!(!page.contains("jsmith") && !page.contains("home folder"));
+}

@@ -198,7 +198,7 @@ fn findings_are_shown_on_the_page_they_are_about() {
         body.contains("class=\"promise-findings\"")
     });
     assert!(
-        page.contains("<strong>promises/0-11/keeping-safe.md line 7</strong>: &quot;placement&quot; is on the list of words to avoid"),
+        page.contains("<strong>promises/0-11/keeping-safe.md line 9</strong>: &quot;placement&quot; is on the list of words to avoid"),
         "{page}"
     );
     assert!(

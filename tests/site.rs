@@ -186,12 +186,16 @@ fn promises_appear_on_their_theme_page_with_anchors() {
         items[0].text().collect::<String>(),
         "We will find you a safe and happy home."
     );
-    assert!(select(&html, ".icon svg").len() == 1, "the theme's icon is shown");
+    assert_eq!(
+        select(&html, ".theme-title .art svg").len(),
+        1,
+        "the theme's picture is shown"
+    );
     let tel = select(&html, ".contact a[href^='tel:']");
     assert_eq!(tel[0].attr("href"), Some("tel:+441134960101"));
 
     let band = page(&outputs, "0-11/index.html");
-    let themes: Vec<String> = select(&band, ".themes li a")
+    let themes: Vec<String> = select(&band, ".themes li .card-title")
         .iter()
         .map(|a| a.text().collect())
         .collect();
@@ -205,7 +209,7 @@ fn promises_appear_on_their_theme_page_with_anchors() {
             "Being listened to"
         ]
     );
-    let entries: Vec<String> = select(&band, "section.area li a")
+    let entries: Vec<String> = select(&band, "section.area li .card-title")
         .iter()
         .map(|a| a.text().collect())
         .collect();
@@ -236,7 +240,7 @@ fn the_local_offer_is_grouped_by_area_and_by_age() {
     assert_eq!(select(&html, "section.area li.card").len(), 19);
 
     let teens = page(&outputs, "12-15/index.html");
-    let entries: Vec<String> = select(&teens, "section.area li a")
+    let entries: Vec<String> = select(&teens, "section.area li .card-title")
         .iter()
         .map(|a| a.text().collect())
         .collect();
@@ -372,4 +376,130 @@ fn help_is_one_tap_away_on_every_page() {
     assert_eq!(exit.len(), 1);
     assert_eq!(exit[0].value().attr("rel"), Some("nofollow noreferrer"));
     assert_eq!(exit[0].value().attr("href"), Some("https://www.bbc.co.uk/weather"));
+}
+
+/// The ids of the elements matching `css`, in page order, for "what comes
+/// before what".
+fn order(html: &Html, css: &str) -> Vec<String> {
+    select(html, css)
+        .iter()
+        .map(|e| {
+            e.value()
+                .attr("id")
+                .or(e.value().attr("class"))
+                .unwrap_or_default()
+                .to_string()
+        })
+        .collect()
+}
+
+#[test]
+fn each_look_is_its_own_design() {
+    let outputs = built();
+    let young = page(&outputs, "0-11/index.html");
+    // Someone to talk to comes before the promises, with a number to call.
+    assert_eq!(
+        order(&young, "#talk-first, .themes"),
+        ["talk-first", "themes"],
+        "Who can I talk to? is near the top"
+    );
+    assert_eq!(text(&young, "#talk-first"), "Who can I talk to?");
+    assert_eq!(select(&young, ".talk-first a[href='tel:+441134960101']").len(), 1);
+    // Every theme is a picture drawn in the band's colours, not a line icon.
+    let cards = select(&young, ".themes > li");
+    assert_eq!(cards.len(), 5);
+    for card in &cards {
+        let art = card
+            .select(&Selector::parse(".art[aria-hidden=true] svg").unwrap())
+            .count();
+        assert_eq!(art, 1, "{}", card.html());
+        let fills = card.select(&Selector::parse(".art svg .bg").unwrap()).count();
+        assert!(fills > 0, "the picture takes the band's colours from classes");
+    }
+
+    let teen = page(&outputs, "12-15/index.html");
+    assert_eq!(select(&teen, "body.look-teen .intro h1").len(), 1);
+    assert_eq!(select(&teen, ".themes > li .art svg").len(), 5);
+    assert!(
+        select(&teen, "#talk-first").is_empty(),
+        "the teen look has its own layout"
+    );
+    assert_eq!(text(&teen, "#talk"), "Want to talk to someone?");
+
+    let adult = page(&outputs, "16-25/index.html");
+    let contents: Vec<&str> = select(&adult, "nav.contents a")
+        .iter()
+        .filter_map(|a| a.value().attr("href"))
+        .collect();
+    assert_eq!(contents, ["#promises", "#talk", "#offer"]);
+    assert!(select(&adult, ".art").is_empty(), "the adult look is plainer");
+    assert_eq!(select(&adult, ".themes > li .icon svg").len(), 5);
+    // The local offer for their age is one tap from every promise page.
+    for slug in ["money", "somewhere-to-live", "always-someone-there"] {
+        let promise = page(&outputs, &format!("16-25/{slug}/index.html"));
+        let offer = select(&promise, ".offer-here a");
+        assert_eq!(offer.len(), 1, "{slug}");
+        assert_eq!(offer[0].value().attr("href"), Some("../../16-25/index.html#offer"));
+        assert!(offer[0].text().collect::<String>().contains("19 things"));
+    }
+}
+
+#[test]
+fn every_card_is_one_link_holding_its_words() {
+    let outputs = built();
+    let link = Selector::parse("a").unwrap();
+    let mut cards = 0;
+    for (path, bytes) in outputs.iter().filter(|(p, _)| p.ends_with(".html")) {
+        let html = Html::parse_document(std::str::from_utf8(bytes).unwrap());
+        for card in select(&html, ".card") {
+            cards += 1;
+            let links: Vec<_> = card.select(&link).collect();
+            assert_eq!(links.len(), 1, "{path}: {}", card.html());
+            let words = |e: scraper::ElementRef| {
+                e.text()
+                    .collect::<String>()
+                    .split_whitespace()
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            };
+            assert_eq!(words(links[0]), words(card), "{path}");
+        }
+    }
+    assert!(cards > 50, "only {cards} cards");
+}
+
+#[test]
+fn addresses_break_only_at_their_dots_and_at() {
+    let outputs = built();
+    let html = String::from_utf8(outputs["16-25/index.html"].clone()).unwrap();
+    assert!(html.contains("movingon@<wbr>westmere<wbr>.example"), "{html}");
+    let page = page(&outputs, "16-25/index.html");
+    assert_eq!(text(&page, ".button-email span"), "movingon@westmere.example");
+}
+
+#[test]
+fn pages_about_safety_can_be_left_in_one_tap() {
+    let outputs = built();
+    let safe = page(&outputs, "0-11/keeping-safe/index.html");
+    let exit = select(&safe, "main a.button-exit");
+    assert_eq!(exit.len(), 1);
+    assert_eq!(exit[0].value().attr("href"), Some("https://www.bbc.co.uk/weather"));
+    assert_eq!(exit[0].value().attr("rel"), Some("nofollow noreferrer"));
+    let other = page(&outputs, "0-11/school-and-play/index.html");
+    assert!(
+        select(&other, ".button-exit").is_empty(),
+        "only pages marked safety: true"
+    );
+}
+
+#[test]
+fn a_promise_page_shows_the_contacts_it_names() {
+    let outputs = built();
+    let html = page(&outputs, "16-25/always-someone-there/index.html");
+    let names: Vec<String> = select(&html, ".contact h2")
+        .iter()
+        .map(|h| h.text().collect())
+        .collect();
+    assert_eq!(names, ["Your contact", "Out of hours helpline"]);
+    assert_eq!(select(&html, ".contact a[href='tel:+441134960999']").len(), 1);
 }

@@ -35,15 +35,7 @@ pub fn render(
 ) -> Result<Outputs, Vec<Diagnostic>> {
     let tera = templates::load(theme)?;
     let base_url = site.config.base_url();
-    let planner = Planner::new(
-        site,
-        base_url.clone(),
-        theme,
-        leaflets,
-        known_problems,
-        pictures,
-        today,
-    );
+    let planner = Planner::new(site, base_url.clone(), theme, leaflets, known_problems, pictures, today);
     let plans = planner.plans();
     let addresses: Vec<(Target, String)> = plans.iter().map(|p| planner.address(*p)).collect();
     same_address(&addresses)?;

@@ -1,6 +1,7 @@
-// The checks must fail on a broken theme: a page without its skip link, text
-// in a low-contrast colour, unreadable focus, and a layout wider than a small
-// phone.
+// The checks must fail on a broken theme: a page without its skip link or
+// its help link, text in a low-contrast colour, unreadable focus, a layout
+// wider than a small phone, faint borders, cards only partly a link, small
+// links in sentences, long lines and a number that cannot be tapped.
 
 import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -20,11 +21,23 @@ const theme = join(repo, 'themes', 'default');
 mkdirSync(join(content, 'theme', 'templates'), { recursive: true });
 mkdirSync(join(content, 'theme', 'static'), { recursive: true });
 const base = readFileSync(join(theme, 'templates', 'base.html'), 'utf8');
-const noSkip = base.replace(/<a class="skip-link"[^\n]*\n/, '');
-assert.notEqual(noSkip, base, 'the default base template has a skip link to remove');
-writeFileSync(join(content, 'theme', 'templates', 'base.html'), noSkip);
+const broken_base = base
+  .replace(/<a class="skip-link"[^\n]*\n/, '')
+  .replace(/<a class="help-now"[^\n]*\n/, '')
+  .replace('<p>{{ council }}</p>', '<p>{{ council }}, 0113 496 0101</p>');
+for (const part of ['skip-link', 'help-now', '{{ council }}</p>']) assert.ok(base.includes(part), `the default base template has ${part} to break`);
+writeFileSync(join(content, 'theme', 'templates', 'base.html'), broken_base);
 const css = readFileSync(join(theme, 'static', 'site.css'), 'utf8');
-writeFileSync(join(content, 'theme', 'static', 'site.css'), `${css}\n.lead { color: #b0b0b0; }\n.bands { min-width: 30rem; }\n.site-header a:focus-visible { color: #fff; }\n`);
+const breaks = [
+  '.lead { color: #b0b0b0; }',
+  '.bands { min-width: 30rem; }',
+  '.site-header a:focus-visible { color: #fff; }',
+  '.card { border-color: #ddd; }',
+  '.card { padding: 1rem; } .card-link { padding: 0; }',
+  'main :is(p, li, td, dd) > a:not([class]) { padding: 0; }',
+  'p, li { max-width: none !important; }',
+];
+writeFileSync(join(content, 'theme', 'static', 'site.css'), `${css}\n${breaks.join('\n')}\n`);
 
 const server = await serve(out);
 build(content, out, server.base);
@@ -42,7 +55,18 @@ test('a broken theme fails the checks, each named', async () => {
   assert.ok(rules.some((r) => r.startsWith('axe color-contrast')), rules.join(', '));
   assert.ok(rules.includes('reflow (WCAG 1.4.10)'), rules.join(', '));
   assert.ok(rules.includes('focus contrast (WCAG 1.4.3)'), rules.join(', '));
+  for (const rule of ['help one tap away', 'tap-to-call', 'border contrast (WCAG 1.4.11)', 'one link per card', 'link target size (WCAG 2.5.8)']) {
+    assert.ok(rules.includes(rule), `${rule} not in ${rules.join(', ')}`);
+  }
   const contrast = failures.find((f) => f.rule.startsWith('axe color-contrast'));
   assert.match(contrast.element, /lead/);
   assert.match(contrast.fix, /contrast/i);
+});
+
+test('long lines fail on a desktop screen', async () => {
+  const tab = await openTab(browser, server.base, { width: 1280, scheme: 'light' });
+  const failures = await checkPage(tab, server.base, 'accessibility/', { width: 1280, scheme: 'light' });
+  const long = failures.filter((f) => f.rule === 'line length');
+  assert.ok(long.length > 0, failures.map((f) => f.rule).join(', '));
+  assert.match(long[0].fix, /a line is \d+ characters/);
 });
