@@ -503,3 +503,14 @@ fn a_promise_page_shows_the_contacts_it_names() {
     assert_eq!(names, ["Your contact", "Out of hours helpline"]);
     assert_eq!(select(&html, ".contact a[href='tel:+441134960999']").len(), 1);
 }
+
+#[test]
+fn the_stylesheet_reads_either_way() {
+    let css = std::fs::read_to_string(common::example().join("../themes/default/static/site.css")).unwrap();
+    let physical = regex::Regex::new(r"(?m)(?:^|[\s;{])(?:(?:margin|padding|border)-(?:left|right)[\w-]*|border-(?:top|bottom)-(?:left|right)-radius|left|right|float|clear)\s*:|text-align:\s*(?:left|right)").unwrap();
+    let found: Vec<&str> = physical.find_iter(&css).map(|m| m.as_str()).collect();
+    assert!(
+        found.is_empty(),
+        "use logical properties (inline-start, inline-end) instead of {found:?}"
+    );
+}
