@@ -92,6 +92,8 @@ pub fn render_site(content: &Path, options: &Options) -> Result<Built, Vec<Diagn
     found.extend(picture_problems);
     let docs = check::docs(&site);
     found.extend(check::content(&site, &docs, &words, &theme, options.today));
+    let (strings, string_problems) = render::strings::load(&theme, &site.config.language);
+    found.extend(string_problems);
     let known_problems = check::known_problems(&docs, &found);
     let (outputs, leaflets) = rayon::join(
         || {
@@ -102,6 +104,7 @@ pub fn render_site(content: &Path, options: &Options) -> Result<Built, Vec<Diagn
                 options.leaflets,
                 &known_problems,
                 options.today,
+                &strings,
             )
         },
         || options.leaflets.then(|| print::leaflets(&site, &theme, &pictures)),

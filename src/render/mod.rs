@@ -4,6 +4,7 @@
 pub mod markdown;
 pub mod minify;
 pub mod pages;
+pub mod strings;
 mod templates;
 pub mod theme;
 pub mod urls;
@@ -25,6 +26,7 @@ use urls::{ASSETS, Target};
 /// Every file of the site by its path inside the output folder.
 /// `leaflets` says whether pages link to print leaflets.
 /// `known_problems` go in the accessibility statement, dated `today`.
+/// `strings` are the words the theme prints, in the site's language.
 pub fn render(
     site: &Site,
     theme: &Theme,
@@ -32,10 +34,20 @@ pub fn render(
     leaflets: bool,
     known_problems: &[KnownProblem],
     today: jiff::civil::Date,
+    strings: &strings::Strings,
 ) -> Result<Outputs, Vec<Diagnostic>> {
     let tera = templates::load(theme)?;
     let base_url = site.config.base_url();
-    let planner = Planner::new(site, base_url.clone(), theme, leaflets, known_problems, pictures, today);
+    let planner = Planner::new(
+        site,
+        base_url.clone(),
+        theme,
+        leaflets,
+        known_problems,
+        pictures,
+        today,
+        strings,
+    );
     let plans = planner.plans();
     let addresses: Vec<(Target, String)> = plans.iter().map(|p| planner.address(*p)).collect();
     same_address(&addresses)?;

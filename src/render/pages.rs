@@ -5,15 +5,12 @@ use serde::Serialize;
 use serde_json::{Value, json};
 
 use super::markdown::to_html;
+use super::strings::Strings;
 use super::urls::{ASSETS, Links, Target};
 use crate::check::KnownProblem;
 use crate::config::{Band, Contact};
 use crate::content::{Kind, Message, OfferEntry, Page, Site};
 use crate::pictures::Pictures;
-
-/// The local offer's name on the site: the law's word for it, with nothing
-/// that labels the reader.
-const OFFER_TITLE: &str = "Your local offer";
 
 /// A page of the site, before its data is made.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -51,6 +48,9 @@ pub struct Planner<'a> {
     pictures: &'a Pictures,
     /// The day of the build, when the statement's checks were run.
     today: jiff::civil::Date,
+    /// The words the theme prints, given to every template as `t`.
+    strings: &'a Strings,
+    strings_value: Value,
 }
 
 #[derive(Serialize)]
@@ -60,6 +60,7 @@ struct Crumb {
 }
 
 impl<'a> Planner<'a> {
+    #[allow(clippy::too_many_arguments)]
     pub fn new(
         site: &'a Site,
         base_url: String,
@@ -68,8 +69,11 @@ impl<'a> Planner<'a> {
         known_problems: &'a [KnownProblem],
         pictures: &'a Pictures,
         today: jiff::civil::Date,
+        strings: &'a Strings,
     ) -> Self {
         Planner {
+            strings,
+            strings_value: json!(strings),
             site,
             base_url,
             theme,
@@ -78,6 +82,11 @@ impl<'a> Planner<'a> {
             pictures,
             today,
         }
+    }
+
+    /// One of the theme's strings, for a page's title.
+    fn word<'k>(&'k self, key: &'k str) -> &'k str {
+        self.strings.get(key).map_or(key, String::as_str)
     }
 
     /// The leaflet a page can be printed as, if leaflets are made.
@@ -240,7 +249,7 @@ impl<'a> Planner<'a> {
         self.job_data(
             Target::NotFound,
             "404.html",
-            "Page not found",
+            self.word("not_found_title"),
             Vec::new(),
             None,
             json!({}),
@@ -291,7 +300,7 @@ impl<'a> Planner<'a> {
         self.job_data(
             Target::OfferIndex,
             "offer_index.html",
-            OFFER_TITLE,
+            self.word("offer_title"),
             Vec::new(),
             None,
             extra,
@@ -335,7 +344,7 @@ impl<'a> Planner<'a> {
             "contact": self.site.config.contacts.get(&entry.contact).map(contact_view),
             "exit_url": self.exit(entry.safety),
         });
-        let crumbs = vec![self.crumb(&links, OFFER_TITLE, Target::OfferIndex)];
+        let crumbs = vec![self.crumb(&links, self.word("offer_title"), Target::OfferIndex)];
         self.job_data(
             target,
             "offer_entry.html",
@@ -359,7 +368,7 @@ impl<'a> Planner<'a> {
         self.job_data(
             Target::Messages,
             "messages.html",
-            "You said, we did",
+            self.word("messages_title"),
             Vec::new(),
             None,
             extra,
@@ -406,7 +415,7 @@ impl<'a> Planner<'a> {
         self.job_data(
             target,
             "accessibility.html",
-            "Accessibility statement",
+            self.word("accessibility_title"),
             Vec::new(),
             None,
             extra,
@@ -424,7 +433,7 @@ impl<'a> Planner<'a> {
         self.job_data(
             Target::Help,
             "help.html",
-            "Need help now?",
+            self.word("need_help"),
             Vec::new(),
             None,
             extra,
@@ -519,7 +528,7 @@ impl<'a> Planner<'a> {
             .iter()
             .map(|p| json!({ "title": p.title, "href": links.to(&Target::Page(p.slug.clone())) }))
             .chain(std::iter::once(
-                json!({ "title": "Accessibility", "href": links.to(&Target::Accessibility) }),
+                json!({ "title": self.word("accessibility_link"), "href": links.to(&Target::Accessibility) }),
             ))
             .collect();
         let section = match &target {
@@ -551,6 +560,7 @@ impl<'a> Planner<'a> {
             "footer": footer,
             "crumbs": crumbs,
             "leaflet_href": self.leaflet(&target, &links),
+            "t": self.strings_value,
         });
         if let (Value::Object(base), Value::Object(extra)) = (&mut context, extra) {
             base.extend(extra);

@@ -12,9 +12,20 @@ use crate::diagnostics::Diagnostic;
 /// Parses every template of the theme.
 pub fn load(theme: &Theme) -> Result<Tera, Vec<Diagnostic>> {
     let mut tera = Tera::default();
-    // Tera's own escaping also escapes `/`, which only makes addresses longer.
+    // Tera's own escaping also escapes `/`, which only makes addresses
+    // longer; its `escape` filter does the same as what it escapes itself.
     tera.set_escape_fn(super::markdown::escape);
+    tera.register_filter(
+        "escape",
+        |value: &Value, _: &std::collections::HashMap<String, Value>| {
+            Ok(Value::String(super::markdown::escape(
+                value.as_str().unwrap_or_default(),
+            )))
+        },
+    );
     tera.register_filter("breakable", breakable);
+    tera.register_filter("fill", super::strings::fill);
+    tera.register_filter("fill_html", super::strings::fill_html);
     let mut sources = Vec::new();
     let mut problems = Vec::new();
     for (name, file) in theme.folder("templates") {

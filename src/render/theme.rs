@@ -118,6 +118,11 @@ impl Theme {
             .filter_map(move |(name, file)| Some((name.strip_prefix(folder)?.strip_prefix('/')?, file)))
     }
 
+    /// A file of the default theme as it was built in, whatever overrides it.
+    pub fn built_in(name: &str) -> Option<&'static [u8]> {
+        DEFAULT.get_file(name).map(|f| f.contents())
+    }
+
     /// The names a promise page's `icon` can be.
     pub fn icon_names(&self) -> Vec<&str> {
         self.icons.keys().map(String::as_str).collect()

@@ -1,0 +1,122 @@
+//! The words the theme prints come from a strings file per language, which a
+//! council can change and translate.
+
+mod common;
+
+use std::collections::BTreeSet;
+use std::fs;
+use std::path::Path;
+
+fn root() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+#[test]
+fn every_string_the_theme_prints_is_in_english_and_every_english_string_is_printed() {
+    let english: toml::Table =
+        toml::from_str(&fs::read_to_string(root().join("themes/default/i18n/en.toml")).unwrap()).unwrap();
+    let keys: BTreeSet<String> = english.keys().cloned().collect();
+    let used_in = |text: &str, pattern: &str| -> BTreeSet<String> {
+        regex::Regex::new(pattern)
+            .unwrap()
+            .captures_iter(text)
+            .map(|c| c[1].to_string())
+            .collect()
+    };
+    let mut used = BTreeSet::new();
+    for entry in fs::read_dir(root().join("themes/default/templates")).unwrap() {
+        let text = fs::read_to_string(entry.unwrap().path()).unwrap();
+        used.extend(used_in(&text, r"\bt\.([a-z0-9_]+)"));
+    }
+    let pages = fs::read_to_string(root().join("src/render/pages.rs")).unwrap();
+    used.extend(used_in(&pages, r#"self\.word\("([a-z0-9_]+)"\)"#));
+    let missing: Vec<_> = used.difference(&keys).collect();
+    let unused: Vec<_> = keys.difference(&used).collect();
+    assert!(missing.is_empty(), "used but not in en.toml: {missing:?}");
+    assert!(unused.is_empty(), "in en.toml but never printed: {unused:?}");
+    assert!(used.len() > 80, "only {} strings found", used.len());
+}
+
+#[test]
+fn a_council_changes_a_string_in_its_own_copy() {
+    let dir = common::copy_of_example();
+    let i18n = dir.path().join("content/theme/i18n");
+    fs::create_dir_all(&i18n).unwrap();
+    fs::write(
+        i18n.join("en.toml"),
+        "need_help = \"Get help now\"\nneed_hepl = \"Get help\"\n",
+    )
+    .unwrap();
+    let out = common::promise(dir.path(), &["build", "--today", "2026-11-22"]);
+    let stderr = common::stderr(&out);
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+    assert!(
+        stderr.contains("warning[unknown-string]: \"need_hepl\" is not a string the theme prints"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("content/theme/i18n/en.toml:2:13"), "{stderr}");
+    assert!(
+        !stderr.contains("missing-string"),
+        "an English copy may change only some strings: {stderr}"
+    );
+    for page in ["index.html", "0-11/index.html", "accessibility/index.html"] {
+        let html = fs::read_to_string(dir.path().join("public").join(page)).unwrap();
+        assert!(html.contains(">Get help now</a>"), "{page}");
+        assert!(
+            html.contains(">Skip to main content</a>"),
+            "{page}: the other strings stay"
+        );
+    }
+    let help = fs::read_to_string(dir.path().join("public/help-now/index.html")).unwrap();
+    assert!(
+        help.contains("<title>Get help now – Our promise to you</title>"),
+        "the page title too"
+    );
+}
+
+#[test]
+fn a_string_missing_in_another_language_is_shown_in_english_with_a_warning() {
+    let dir = common::copy_of_example();
+    let site = dir.path().join("content/site.toml");
+    let text = fs::read_to_string(&site)
+        .unwrap()
+        .replace("language = \"en-GB\"", "language = \"cy\"");
+    fs::write(&site, text).unwrap();
+    let i18n = dir.path().join("content/theme/i18n");
+    fs::create_dir_all(&i18n).unwrap();
+    fs::write(
+        i18n.join("cy.toml"),
+        "need_help = \"Angen help nawr?\"\nhome = \"Hafan\"\n",
+    )
+    .unwrap();
+    let out = common::promise(dir.path(), &["build", "--today", "2026-11-22"]);
+    let stderr = common::stderr(&out);
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+    assert!(
+        stderr.contains("warning[missing-string]: the \"cy\" strings have no \"skip_link\", so it is shown in English"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("have no \"need_help\""));
+    let html = fs::read_to_string(dir.path().join("public/0-11/index.html")).unwrap();
+    assert!(html.contains(">Angen help nawr?</a>"));
+    assert!(html.contains(">Hafan</a>"));
+    assert!(html.contains(">Skip to main content</a>"));
+    assert!(html.contains("<html lang=\"cy\">"));
+}
+
+#[test]
+fn a_language_with_no_strings_is_one_warning() {
+    let dir = common::copy_of_example();
+    let site = dir.path().join("content/site.toml");
+    let text = fs::read_to_string(&site)
+        .unwrap()
+        .replace("language = \"en-GB\"", "language = \"pl\"");
+    fs::write(&site, text).unwrap();
+    let out = common::promise(dir.path(), &["check", "--today", "2026-11-22"]);
+    let stderr = common::stderr(&out);
+    assert_eq!(stderr.matches("missing-string").count(), 1, "{stderr}");
+    assert!(
+        stderr.contains("warning[missing-strings]: the theme has no words for the language \"pl\""),
+        "{stderr}"
+    );
+}
