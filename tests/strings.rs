@@ -101,7 +101,7 @@ fn a_string_missing_in_another_language_is_shown_in_english_with_a_warning() {
     assert!(html.contains(">Angen help nawr?</a>"));
     assert!(html.contains(">Hafan</a>"));
     assert!(html.contains(">Skip to main content</a>"));
-    assert!(html.contains("<html lang=\"cy\">"));
+    assert!(html.contains("<html lang=\"cy\" dir=\"ltr\">"));
 }
 
 #[test]

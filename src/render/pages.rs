@@ -540,6 +540,7 @@ impl<'a> Planner<'a> {
         };
         let mut context = json!({
             "lang": config.language,
+            "dir": crate::config::direction(&config.language),
             "site_title": config.title,
             "council": config.council,
             "description": config.description,
