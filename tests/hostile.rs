@@ -140,7 +140,7 @@ fn no_character_a_young_person_can_type_stops_the_site() {
     fs::write(
         dir.path().join("content/promises/0-11/feelings.md"),
         "---\ntitle: Your feelings 😀\nsummary: It is OK to feel sad 😢 or happy 👍🏽.\nicon: heart\n---\n\
-         - We will listen 👨‍👩‍👧 🏳️‍🌈 🇬🇧 ❤️ to you, Zoë.\n- مرحبا and 你好 and नमस्ते\n",
+         - We will listen 👨‍👩‍👧 🏳️‍🌈 🇬🇧 ❤️ to you, Zoë.\n- مرحبا and ሰላም and 你好 and नमस्ते\n",
     )
     .unwrap();
     edit(
@@ -151,14 +151,15 @@ fn no_character_a_young_person_can_type_stops_the_site() {
     );
     let (check, build) = check_and_build(dir.path(), 0);
     for text in [&check, &build] {
-        // Emoji are printed with the emoji font; the other scripts have none.
+        // Emoji, Arabic and Ethiopic letters have fonts; Chinese and
+        // Devanagari have none.
         let warnings: Vec<&str> = text.lines().filter(|l| l.contains("leaflet-character")).collect();
         assert_eq!(warnings.len(), 1, "{text}");
         assert!(
-            warnings[0].contains("the leaflets have no letter for \"م\" (U+0645) and 12 other characters on this line, so they are printed as"),
+            warnings[0].contains("the leaflets have no letter for \"你\" (U+4F60) and 7 other characters on this line, so they are printed as"),
             "{text}"
         );
-        assert!(text.contains("content/promises/0-11/feelings.md:7:3"), "{text}");
+        assert!(text.contains("content/promises/0-11/feelings.md:7:21"), "{text}");
     }
     let pdf = fs::read(dir.path().join("public/leaflets/0-11.pdf")).unwrap();
     let document = lopdf::Document::load_mem(&pdf).unwrap();
@@ -170,7 +171,12 @@ fn no_character_a_young_person_can_type_stops_the_site() {
         .filter_map(|n| n.as_name().ok())
         .map(|n| String::from_utf8_lossy(n).into_owned())
         .collect();
-    assert!(fonts.iter().any(|f| f.contains("NotoEmoji")), "{fonts:?}");
+    for font in ["NotoEmoji", "NotoSansArabic", "NotoSansEthiopic"] {
+        assert!(fonts.iter().any(|f| f.contains(font)), "{font} not in {fonts:?}");
+    }
+    let pages: Vec<u32> = document.get_pages().keys().copied().collect();
+    let text = document.extract_text(&pages).unwrap();
+    assert!(text.contains("ሰላም"), "the Tigrinya word is printed as itself: {text}");
 }
 
 #[test]

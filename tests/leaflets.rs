@@ -233,3 +233,76 @@ fn text_stays_5_mm_inside_the_trim() {
         }
     }
 }
+
+/// Where the ink of the first line of text on a page is, from 0 (the left
+/// edge of the paper) to 1 (the right edge): its leftmost and rightmost.
+fn first_line_ink(document: &typst_layout::PagedDocument, page: usize) -> (f32, f32) {
+    let options = typst_render::RenderOptions {
+        pixel_per_pt: typst::utils::Scalar::new(2.0),
+        ..Default::default()
+    };
+    let pixmap = typst_render::render(&document.pages()[page], &options);
+    let (width, height) = (pixmap.width() as usize, pixmap.height() as usize);
+    let dark = |x: usize, y: usize| {
+        let i = (y * width + x) * 4;
+        pixmap.data()[i + 3] > 128 && pixmap.data()[i] < 100
+    };
+    let top = (0..height).find(|&y| (0..width).any(|x| dark(x, y))).unwrap();
+    let ink: Vec<usize> = (top..top + 20)
+        .flat_map(|y| (0..width).filter(move |&x| dark(x, y)))
+        .collect();
+    let (left, right) = (ink.iter().min().unwrap(), ink.iter().max().unwrap());
+    (*left as f32 / width as f32, *right as f32 / width as f32)
+}
+
+#[test]
+fn a_right_to_left_site_gets_right_to_left_leaflets_in_its_script() {
+    let dir = common::copy_of_example();
+    let root = dir.path().join("content");
+    let site_toml = root.join("site.toml");
+    let text = std::fs::read_to_string(&site_toml)
+        .unwrap()
+        .replace("language = \"en-GB\"", "language = \"ar\"");
+    std::fs::write(&site_toml, text).unwrap();
+    let home = root.join("promises/12-15/a-safe-home.md");
+    let text = std::fs::read_to_string(&home)
+        .unwrap()
+        .replace("title: A safe home", "title: بيت آمن");
+    std::fs::write(&home, text).unwrap();
+
+    let theme = Theme::load(&root).0;
+    let (site, _) = content::load(&root, None, &theme.icon_names()).unwrap();
+    let document = print::document(&site, &theme, &Default::default(), "leaflets/12-15.pdf")
+        .unwrap()
+        .unwrap();
+    // The heading "بيت آمن" starts the second page, set from the right.
+    let (left, right) = first_line_ink(&document, 1);
+    assert!(
+        left > 0.6 && right > 0.85,
+        "the heading's ink runs from {left:.2} to {right:.2} of the page"
+    );
+
+    let english = loaded();
+    let document = print::document(&english.0, &english.1, &Default::default(), "leaflets/12-15.pdf")
+        .unwrap()
+        .unwrap();
+    let (left, right) = first_line_ink(&document, 1);
+    assert!(
+        left < 0.15 && right < 0.5,
+        "in English the heading runs from {left:.2} to {right:.2}"
+    );
+
+    let built = render_site(&root, &Options::default()).unwrap();
+    let pdf = leaflet(&built.outputs, "leaflets/12-15.pdf");
+    let catalog = pdf.catalog().unwrap();
+    assert_eq!(catalog.get(b"Lang").unwrap().as_str().unwrap(), b"ar");
+    let fonts: Vec<String> = pdf
+        .objects
+        .values()
+        .filter_map(|o| o.as_dict().ok())
+        .filter_map(|d| d.get(b"BaseFont").ok())
+        .filter_map(|n| n.as_name().ok())
+        .map(|n| String::from_utf8_lossy(n).into_owned())
+        .collect();
+    assert!(fonts.iter().any(|f| f.contains("NotoSansArabic")), "{fonts:?}");
+}
