@@ -41,9 +41,44 @@ pub struct Config {
     pub accessibility: Accessibility,
     #[serde(default)]
     pub help: Help,
+    /// The languages the site is translated into, besides `language`.
+    #[serde(default)]
+    pub languages: Vec<Language>,
     /// The text of site.toml, so a later check can point at a line of it.
     #[serde(skip)]
     pub source: String,
+}
+
+impl Config {
+    /// The `[[languages]]` entry with this code, whatever its capitals.
+    pub fn language(&self, code: &str) -> Option<&Language> {
+        self.languages
+            .iter()
+            .find(|l| l.code.get_ref().eq_ignore_ascii_case(code))
+    }
+}
+
+/// A language the site is translated into: its pages live under
+/// `/<code>/` and its files are named `keeping-safe.<code>.md`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Language {
+    /// A BCP 47 tag: "ar", "ps", "ti", "cy".
+    pub code: Spanned<String>,
+    /// The language's name in itself: "العربية", "Cymraeg".
+    pub name: String,
+    /// "rtl" or "ltr"; worked out from the language when left out.
+    pub dir: Option<Spanned<String>>,
+}
+
+impl Language {
+    /// Which way the language is written.
+    pub fn direction(&self) -> &str {
+        match &self.dir {
+            Some(dir) => dir.get_ref(),
+            None => direction(self.code.get_ref()),
+        }
+    }
 }
 
 /// Settings for `promise check`.
@@ -458,6 +493,7 @@ fn validate(config: &Config, file: &Path, text: &str) -> Vec<Diagnostic> {
             .help("write the language as a BCP 47 tag, such as \"en-GB\" for English, \"cy\" for Welsh, \"ar\" for Arabic or \"pl\" for Polish"),
         );
     }
+    problems.extend(languages(config, file, text));
     let contacts = config.contact_keys();
     let mut seen = Vec::new();
     for band in &config.bands {
@@ -583,6 +619,48 @@ fn validate(config: &Config, file: &Path, text: &str) -> Vec<Diagnostic> {
             );
         }
         seen.push(&area.id);
+    }
+    problems
+}
+
+/// Each `[[languages]]` entry: a real language tag, not the site's own
+/// language, named once, with a direction that is "ltr" or "rtl".
+fn languages(config: &Config, file: &Path, text: &str) -> Vec<Diagnostic> {
+    let mut problems = Vec::new();
+    let mut seen: Vec<String> = vec![config.language.to_lowercase()];
+    for language in &config.languages {
+        let code = language.code.get_ref();
+        let at = Location::from_span(file, text, language.code.span());
+        if let Err(why) = language_tag(code) {
+            problems.push(
+                Diagnostic::error("bad-language", format!("\"{code}\" is not a language tag: {why}"))
+                    .at(at)
+                    .help("write the language as a BCP 47 tag, such as \"ar\" for Arabic, \"ps\" for Pashto, \"ti\" for Tigrinya or \"cy\" for Welsh"),
+            );
+        } else if seen.contains(&code.to_lowercase()) {
+            let what = if code.eq_ignore_ascii_case(&config.language) {
+                "the site's own language"
+            } else {
+                "listed twice"
+            };
+            problems.push(
+                Diagnostic::error("duplicate-language", format!("\"{code}\" is {what}"))
+                    .at(at)
+                    .help(
+                        "list each language the site is translated into once, and not the language set by `language`",
+                    ),
+            );
+        }
+        seen.push(code.to_lowercase());
+        if let Some(dir) = &language.dir
+            && !matches!(dir.get_ref().as_str(), "ltr" | "rtl")
+        {
+            problems.push(
+                Diagnostic::error("bad-direction", format!("\"{}\" is not a direction", dir.get_ref()))
+                    .at(Location::from_span(file, text, dir.span()))
+                    .help("write dir = \"rtl\" for a language written from right to left, dir = \"ltr\" for one written from left to right, or leave it out"),
+            );
+        }
     }
     problems
 }

@@ -599,3 +599,98 @@ fn safety_and_contacts_on_a_promise_page_are_checked() {
     assert_eq!(contact[0]["line"], 8);
     assert!(contact[0]["help"].as_str().unwrap().contains("out-of-hours"));
 }
+
+/// The example with Arabic named in site.toml, so `.ar.md` files are
+/// translations.
+fn with_arabic(dir: &Path, extra: &str) {
+    let site = dir.join("content/site.toml");
+    let mut text = fs::read_to_string(&site).unwrap();
+    text.push_str(&format!("\n[[languages]]\ncode = \"ar\"\nname = \"العربية\"\n{extra}"));
+    fs::write(site, text).unwrap();
+}
+
+const ARABIC_HOME: &str = "---\ntitle: بيت آمن\norder: 1\nsummary: مكان تشعر فيه بالأمان والاستقرار.\nicon: home\n---\n- سنجد لك بيتاً تشعر فيه بالأمان.\n";
+
+#[test]
+fn a_translation_keeps_what_its_original_says() {
+    let dir = common::copy_of_example();
+    with_arabic(dir.path(), "");
+    write(dir.path(), "promises/12-15/a-safe-home.ar.md", ARABIC_HOME);
+    let (code, found) = check(dir.path(), &[]);
+    assert_eq!(code, 0, "{found:#?}");
+    let untranslated = with_code(&found, "untranslated");
+    assert_eq!(untranslated.len(), 1, "{found:#?}");
+    assert!(
+        untranslated[0]["message"]
+            .as_str()
+            .unwrap()
+            .starts_with("41 of 42 files are not in العربية (ar) yet"),
+        "{untranslated:#?}"
+    );
+    assert!(untranslated[0]["help"].as_str().unwrap().contains(".ar.md"));
+
+    // The order and the icon are the original's, whatever the language.
+    write(
+        dir.path(),
+        "promises/12-15/a-safe-home.ar.md",
+        &ARABIC_HOME
+            .replace("order: 1", "order: 4")
+            .replace("icon: home", "icon: star"),
+    );
+    let entry = fs::read_to_string(dir.path().join("content/local-offer/council-tax.md")).unwrap();
+    write(dir.path(), "local-offer/bus-pass.ar.md", &entry);
+    let (code, found) = check(dir.path(), &[]);
+    assert_eq!(code, 1);
+    let differs = with_code(&found, "translation-differs");
+    assert_eq!(differs.len(), 2, "{found:#?}");
+    assert_eq!(
+        differs[0]["message"],
+        "\"order\" is \"4\" here but \"1\" in a-safe-home.md"
+    );
+    assert_eq!(differs[0]["file"], "promises/12-15/a-safe-home.ar.md");
+    assert_eq!(differs[0]["line"], 3);
+    assert_eq!(differs[1]["line"], 5);
+    let orphan = with_code(&found, "no-original");
+    assert_eq!(orphan.len(), 1, "{found:#?}");
+    assert_eq!(
+        orphan[0]["message"],
+        "this is a translation of bus-pass.md, which is not in the same folder"
+    );
+}
+
+#[test]
+fn languages_in_site_toml_are_checked() {
+    let dir = common::copy_of_example();
+    with_arabic(
+        dir.path(),
+        "dir = \"up\"\n\n[[languages]]\ncode = \"en-GB\"\nname = \"English\"\n\n[[languages]]\ncode = \"arabic\"\nname = \"x\"\n",
+    );
+    let (code, found) = check(dir.path(), &[]);
+    assert_eq!(code, 1);
+    assert_eq!(with_code(&found, "bad-direction").len(), 1, "{found:#?}");
+    let duplicate = with_code(&found, "duplicate-language");
+    assert_eq!(duplicate[0]["message"], "\"en-GB\" is the site's own language");
+    let bad = with_code(&found, "bad-language");
+    assert!(
+        bad[0]["message"]
+            .as_str()
+            .unwrap()
+            .starts_with("\"arabic\" is not a language tag")
+    );
+}
+
+#[test]
+fn a_file_named_for_a_language_the_site_does_not_have_says_how_to_add_it() {
+    let dir = common::copy_of_example();
+    write(dir.path(), "promises/12-15/a-safe-home.ps.md", ARABIC_HOME);
+    let (code, found) = check(dir.path(), &[]);
+    assert_eq!(code, 1);
+    let bad = with_code(&found, "bad-file-name");
+    assert_eq!(bad.len(), 1, "{found:#?}");
+    assert!(
+        bad[0]["help"]
+            .as_str()
+            .unwrap()
+            .contains("name its language in [[languages]]")
+    );
+}

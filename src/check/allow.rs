@@ -81,6 +81,7 @@ mod tests {
             body_line: 4,
             front: "title: Your placement # allow: placement\n".into(),
             front_line: 2,
+            language: None,
         };
         let config = crate::check::test_config();
         let mut doc = Doc::for_tests(&config);

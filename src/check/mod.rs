@@ -68,6 +68,7 @@ impl Doc<'_> {
             body_line: 1,
             front: String::new(),
             front_line: 2,
+            language: None,
         });
         Doc {
             origin: &ORIGIN,

@@ -6,6 +6,7 @@ mod fields;
 pub mod front_matter;
 pub mod model;
 mod promise_list;
+mod translations;
 
 use std::path::{Path, PathBuf};
 
@@ -45,6 +46,7 @@ pub fn load(root: &Path, base_url: Option<&str>, icons: &[&str]) -> Result<(Site
         messages: Vec::new(),
         pages: Vec::new(),
         images: Vec::new(),
+        translations: Default::default(),
     };
     for image in images {
         match read(root, &image) {
@@ -55,8 +57,10 @@ pub fn load(root: &Path, base_url: Option<&str>, icons: &[&str]) -> Result<(Site
             Err(e) => problems.push(e.diagnostic(&image)),
         }
     }
+    let mut translated = Vec::new();
     for item in loaded {
         match item {
+            Ok(item) if item.language().is_some() => translated.push(item),
             Ok(Item::Promise(p)) => site.promise_pages.push(p),
             Ok(Item::Offer(e)) => site.offer.push(e),
             Ok(Item::Message(m)) => site.messages.push(m),
@@ -64,7 +68,19 @@ pub fn load(root: &Path, base_url: Option<&str>, icons: &[&str]) -> Result<(Site
             Err(found) => problems.extend(found),
         }
     }
+    for item in translated {
+        let language = item.language().unwrap_or_default().to_string();
+        let into = site.translations.entry(language).or_default();
+        match item {
+            Item::Promise(p) => into.promise_pages.push(p),
+            Item::Offer(e) => into.offer.push(e),
+            Item::Message(m) => into.messages.push(m),
+            Item::Page(p) => into.pages.push(p),
+        }
+    }
     sort(&mut site);
+    problems.extend(translations::check(&site));
+    problems.extend(translations::missing(&site));
     if problems.iter().any(Diagnostic::is_error) {
         return Err(problems);
     }
@@ -95,6 +111,18 @@ enum Item {
     Offer(OfferEntry),
     Message(Message),
     Page(Page),
+}
+
+impl Item {
+    fn language(&self) -> Option<&str> {
+        let origin = match self {
+            Item::Promise(p) => &p.origin,
+            Item::Offer(e) => &e.origin,
+            Item::Message(m) => &m.origin,
+            Item::Page(p) => &p.origin,
+        };
+        origin.language.as_deref()
+    }
 }
 
 /// The markdown files to read and the pictures, in a fixed order, and
@@ -227,6 +255,14 @@ fn load_file(
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_default();
+    // "keeping-safe.ar" is the Arabic translation of "keeping-safe".
+    let translation = stem
+        .rsplit_once('.')
+        .and_then(|(slug, code)| Some((slug.to_string(), config.language(code)?.code.get_ref().clone())));
+    let (stem, language) = match translation {
+        Some((slug, code)) => (slug, Some(code)),
+        None => (stem, None),
+    };
     let mut problems = Vec::new();
     if !config::is_slug(&stem) {
         problems.push(
@@ -236,8 +272,13 @@ fn load_file(
             )
             .in_file(file)
             .help(format!(
-                "rename the file to \"{}.md\": lower-case letters, numbers and dashes only",
-                slugify(&stem)
+                "rename the file to \"{}.md\": lower-case letters, numbers and dashes only{}",
+                slugify(&stem),
+                if stem.contains('.') {
+                    "; if it is a translation, name its language in [[languages]] in site.toml"
+                } else {
+                    ""
+                }
             )),
         );
     }
@@ -248,6 +289,7 @@ fn load_file(
             body_line: parsed.body_line,
             front: parsed.front.to_string(),
             front_line: parsed.front_line,
+            language,
         },
         body: parsed.body.to_string(),
         parsed,

@@ -1,6 +1,7 @@
 //! The site as plain data: what the participation team wrote, read once,
 //! each piece remembering the file and line it came from.
 
+use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 use jiff::civil::Date;
@@ -21,6 +22,19 @@ pub struct Site {
     pub pages: Vec<Page>,
     /// The pictures in images/: each file's path inside it, and its bytes.
     pub images: Vec<(String, Vec<u8>)>,
+    /// What is written in each of the site's other languages, by the code
+    /// in site.toml's `[[languages]]`.
+    pub translations: BTreeMap<String, Translations>,
+}
+
+/// The files written in one of the site's other languages, such as
+/// `keeping-safe.ar.md`, each with the same slug as the file it translates.
+#[derive(Debug, Clone, Default)]
+pub struct Translations {
+    pub promise_pages: Vec<PromisePage>,
+    pub offer: Vec<OfferEntry>,
+    pub messages: Vec<Message>,
+    pub pages: Vec<Page>,
 }
 
 /// Where a piece of content came from.
@@ -34,6 +48,9 @@ pub struct Origin {
     pub front: String,
     /// The line of the file the front matter starts on.
     pub front_line: usize,
+    /// The language the file is written in, when it is a translation: the
+    /// code from its name (`keeping-safe.ar.md`).
+    pub language: Option<String>,
 }
 
 /// One theme of one band's promises, such as "Keeping you safe" for 0-11.
