@@ -18,7 +18,8 @@ fn stages(c: &mut Criterion) {
     let words = words::load(&root, &site.config).expect("the word list");
     let today = jiff::civil::date(2026, 11, 22);
     let pictures = Default::default();
-    let strings = render::strings::load(&theme, &site.config.language).0;
+    let language = site.config.language.clone();
+    let strings = [(language.clone(), render::strings::load(&theme, &language).0)].into();
     let render_all = || render::render(&site, &theme, &pictures, false, &[], today, &strings);
     let outputs = render_all().expect("the example renders");
     let pages: Vec<String> = outputs

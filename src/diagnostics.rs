@@ -171,14 +171,17 @@ impl Diagnostic {
 }
 
 /// Diagnostics in the order a reader expects: by file, then line.
-pub fn sort(diagnostics: &mut [Diagnostic]) {
+pub fn sort(diagnostics: &mut Vec<Diagnostic>) {
     diagnostics.sort_by(|a, b| {
-        (&a.file, a.at.as_ref().map(|l| (l.line, l.column)), &a.code).cmp(&(
+        (&a.file, a.at.as_ref().map(|l| (l.line, l.column)), &a.code, &a.message).cmp(&(
             &b.file,
             b.at.as_ref().map(|l| (l.line, l.column)),
             &b.code,
+            &b.message,
         ))
     });
+    // A broken template breaks every page made with it: say so once.
+    diagnostics.dedup();
 }
 
 /// Prints diagnostics like a compiler, quoting the line of the file they are

@@ -92,8 +92,14 @@ pub fn render_site(content: &Path, options: &Options) -> Result<Built, Vec<Diagn
     found.extend(picture_problems);
     let docs = check::docs(&site);
     found.extend(check::content(&site, &docs, &words, &theme, options.today));
-    let (strings, string_problems) = render::strings::load(&theme, &site.config.language);
-    found.extend(string_problems);
+    // The theme's words in the site's language and in each translation's.
+    let mut strings = std::collections::BTreeMap::new();
+    let codes = std::iter::once(&site.config.language).chain(site.config.languages.iter().map(|l| l.code.get_ref()));
+    for code in codes {
+        let (words, problems) = render::strings::load(&theme, code);
+        found.extend(problems);
+        strings.insert(code.clone(), words);
+    }
     let known_problems = check::known_problems(&docs, &found);
     let (outputs, leaflets) = rayon::join(
         || {

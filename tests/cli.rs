@@ -26,12 +26,15 @@ fn new_writes_a_site_that_builds() {
     assert!(built.status.success(), "{}", common::stderr(&built));
     let summary = String::from_utf8(built.stdout.clone()).unwrap();
     assert!(
-        summary.starts_with("Built 47 pages into site with 1 warning in "),
+        summary.starts_with("Built 93 pages into site with 2 warnings in "),
         "{summary}"
     );
-    // The one warning: the starter's photo, like the example's, shows the
-    // team what a photo with a location looks like.
-    assert!(common::stderr(&built).contains("warning[picture-location]"));
+    // The two warnings: the starter's photo, like the example's, shows the
+    // team what a photo with a location looks like, and its Arabic sample
+    // what is left to translate.
+    let warnings = common::stderr(&built);
+    assert!(warnings.contains("warning[picture-location]"), "{warnings}");
+    assert!(warnings.contains("warning[untranslated]"), "{warnings}");
     assert!(dir.path().join("site/index.html").is_file());
 }
 

@@ -77,7 +77,13 @@ fn every_page_has_the_structure_a_screen_reader_needs() {
     let outputs = built();
     for (path, bytes) in outputs.iter().filter(|(p, _)| p.ends_with(".html")) {
         let html = Html::parse_document(std::str::from_utf8(bytes).unwrap());
-        assert_eq!(select(&html, "html")[0].attr("lang"), Some("en-GB"), "{path}");
+        let (lang, dir) = if path.starts_with("ar/") {
+            ("ar", "rtl")
+        } else {
+            ("en-GB", "ltr")
+        };
+        assert_eq!(select(&html, "html")[0].attr("lang"), Some(lang), "{path}");
+        assert_eq!(select(&html, "html")[0].attr("dir"), Some(dir), "{path}");
         assert_eq!(select(&html, "h1").len(), 1, "{path} needs exactly one h1");
         assert_eq!(select(&html, "main#main").len(), 1, "{path} needs one main");
         assert_eq!(select(&html, "a.skip-link")[0].attr("href"), Some("#main"), "{path}");
@@ -106,7 +112,7 @@ fn nothing_is_loaded_from_another_host() {
     let outputs = built();
     for (path, bytes) in outputs.iter().filter(|(p, _)| p.ends_with(".html") && *p != "404.html") {
         let html = Html::parse_document(std::str::from_utf8(bytes).unwrap());
-        for element in select(&html, "[src], link[href]:not([rel=canonical])") {
+        for element in select(&html, "[src], link[href]:not([rel=canonical]):not([rel=alternate])") {
             let address = element.attr("src").or(element.attr("href")).unwrap();
             assert!(
                 !address.contains("://") && !address.starts_with("//"),
@@ -356,11 +362,23 @@ fn help_is_one_tap_away_on_every_page() {
         let html = page(&outputs, path);
         let help = select(&html, "header a.help-now");
         assert_eq!(help.len(), 1, "{path} has no help link");
-        assert_eq!(help[0].text().collect::<String>(), "Need help now?");
+        let words = if path.starts_with("ar/") {
+            "هل تحتاج إلى مساعدة الآن؟"
+        } else {
+            "Need help now?"
+        };
+        assert_eq!(help[0].text().collect::<String>(), words);
         let depth = path.matches('/').count();
         assert_eq!(
             help[0].value().attr("href"),
-            Some(format!("{}help-now/index.html", "../".repeat(depth)).as_str()),
+            Some(
+                format!(
+                    "{}{}help-now/index.html",
+                    "../".repeat(depth),
+                    if path.starts_with("ar/") { "ar/" } else { "" }
+                )
+                .as_str()
+            ),
             "{path}"
         );
     }

@@ -29,7 +29,7 @@ fn every_string_the_theme_prints_is_in_english_and_every_english_string_is_print
         used.extend(used_in(&text, r"\bt\.([a-z0-9_]+)"));
     }
     let pages = fs::read_to_string(root().join("src/render/pages.rs")).unwrap();
-    used.extend(used_in(&pages, r#"self\.word\("([a-z0-9_]+)"\)"#));
+    used.extend(used_in(&pages, r#"(?:self\.word|strings\.get)\("([a-z0-9_]+)"\)"#));
     let missing: Vec<_> = used.difference(&keys).collect();
     let unused: Vec<_> = keys.difference(&used).collect();
     assert!(missing.is_empty(), "used but not in en.toml: {missing:?}");

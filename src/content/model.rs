@@ -157,4 +157,30 @@ impl Site {
     pub fn band_pages<'a>(&'a self, band: &'a str) -> impl Iterator<Item = &'a PromisePage> {
         self.promise_pages.iter().filter(move |p| p.band == band)
     }
+
+    /// The site as a reader of `code` gets it: each file that has a
+    /// translation into it replaced by that translation, the others as they
+    /// are (their `origin.language` says they are not translated), in the
+    /// same order. Pictures are the same in every language, so it has none.
+    pub fn in_language(&self, code: &str) -> Site {
+        let empty = Translations::default();
+        let t = self.translations.get(code).unwrap_or(&empty);
+        fn swap<T: Clone>(originals: &[T], translated: &[T], same: impl Fn(&T, &T) -> bool) -> Vec<T> {
+            originals
+                .iter()
+                .map(|o| translated.iter().find(|t| same(o, t)).unwrap_or(o).clone())
+                .collect()
+        }
+        Site {
+            config: self.config.clone(),
+            promise_pages: swap(&self.promise_pages, &t.promise_pages, |a, b| {
+                a.band == b.band && a.slug == b.slug
+            }),
+            offer: swap(&self.offer, &t.offer, |a, b| a.slug == b.slug),
+            messages: swap(&self.messages, &t.messages, |a, b| a.slug == b.slug),
+            pages: swap(&self.pages, &t.pages, |a, b| a.slug == b.slug),
+            images: Vec::new(),
+            translations: BTreeMap::new(),
+        }
+    }
 }

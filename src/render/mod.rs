@@ -19,14 +19,15 @@ use crate::content::{IMAGES, Site};
 use crate::diagnostics::Diagnostic;
 use crate::output::Outputs;
 use crate::pictures::Pictures;
-use pages::Planner;
+use pages::{Plan, Planner};
 use theme::Theme;
 use urls::{ASSETS, Target};
 
 /// Every file of the site by its path inside the output folder.
 /// `leaflets` says whether pages link to print leaflets.
 /// `known_problems` go in the accessibility statement, dated `today`.
-/// `strings` are the words the theme prints, in the site's language.
+/// `strings` are the words the theme prints, by language code: the site's
+/// own and each of its `[[languages]]`.
 pub fn render(
     site: &Site,
     theme: &Theme,
@@ -34,10 +35,12 @@ pub fn render(
     leaflets: bool,
     known_problems: &[KnownProblem],
     today: jiff::civil::Date,
-    strings: &strings::Strings,
+    strings: &BTreeMap<String, strings::Strings>,
 ) -> Result<Outputs, Vec<Diagnostic>> {
     let tera = templates::load(theme)?;
     let base_url = site.config.base_url();
+    let no_strings = strings::Strings::new();
+    let words = |code: &str| strings.get(code).unwrap_or(&no_strings);
     let planner = Planner::new(
         site,
         base_url.clone(),
@@ -46,20 +49,45 @@ pub fn render(
         known_problems,
         pictures,
         today,
-        strings,
+        words(&site.config.language),
     );
-    let plans = planner.plans();
-    let addresses: Vec<(Target, String)> = plans.iter().map(|p| planner.address(*p)).collect();
+    // The site as each other language's readers get it: every page again
+    // under /<code>/, translated where a translation is written.
+    let translated: Vec<Site> = site
+        .config
+        .languages
+        .iter()
+        .map(|l| site.in_language(l.code.get_ref()))
+        .collect();
+    let mut planners = vec![planner];
+    for (language, site) in site.config.languages.iter().zip(&translated) {
+        let planner = planners[0].in_language(site, language, words(language.code.get_ref()));
+        planners.push(planner);
+    }
+    let plans: Vec<(&Planner, Plan)> = planners
+        .iter()
+        .flat_map(|planner| planner.plans().into_iter().map(move |plan| (planner, plan)))
+        .collect();
+    let addresses: Vec<(String, Target, String)> = plans
+        .iter()
+        .map(|(planner, plan)| {
+            let (target, source) = planner.address(*plan);
+            (format!("{}{}", planner.prefix(), target.file()), target, source)
+        })
+        .collect();
     same_address(&addresses)?;
 
     // Each page's data is made, rendered and dropped on one thread, so the
     // pages' data is never all in memory at once.
     let rendered: Vec<Result<(String, Vec<u8>), Diagnostic>> = plans
         .par_iter()
-        .map(|plan| {
+        .map(|(planner, plan)| {
             let job = planner.job(*plan);
             let html = templates::render(&tera, theme, job.template, job.context)?;
-            Ok((job.target.file(), minify::html(&html)))
+            Ok((
+                format!("{}{}", planner.prefix(), job.target.file()),
+                minify::html(&html),
+            ))
         })
         .collect();
     let mut outputs = Outputs::new();
@@ -73,10 +101,35 @@ pub fn render(
         }
     }
 
-    let urls: Vec<String> = addresses
+    // Every page of the site's own language, with its address in each
+    // language for search engines.
+    let prefixes: Vec<(String, String)> = std::iter::once((site.config.language.clone(), String::new()))
+        .chain(site.config.languages.iter().map(|l| {
+            let code = l.code.get_ref();
+            (code.clone(), urls::language_prefix(Some(code)))
+        }))
+        .collect();
+    let own: Vec<Target> = planners[0]
+        .plans()
+        .into_iter()
+        .map(|plan| planners[0].address(plan).0)
+        .filter(|target| *target != Target::NotFound)
+        .collect();
+    let urls: Vec<serde_json::Value> = prefixes
         .iter()
-        .filter(|(target, _)| *target != Target::NotFound)
-        .map(|(target, _)| target.url(&base_url))
+        .flat_map(|(_, prefix)| {
+            own.iter().map(|target| {
+                let alternates: Vec<serde_json::Value> = if prefixes.len() > 1 {
+                    prefixes
+                        .iter()
+                        .map(|(code, p)| json!({ "lang": code, "url": target.url_in(&base_url, p) }))
+                        .collect()
+                } else {
+                    Vec::new()
+                };
+                json!({ "loc": target.url_in(&base_url, prefix), "alternates": alternates })
+            })
+        })
         .collect();
     let feeds = json!({ "urls": urls, "base_url": base_url });
     for name in ["sitemap.xml", "robots.txt"] {
@@ -100,14 +153,14 @@ pub fn render(
     }
 }
 
-/// Two pieces of content that would be written to the same address.
-fn same_address(addresses: &[(Target, String)]) -> Result<(), Vec<Diagnostic>> {
-    let mut seen: BTreeMap<String, &str> = BTreeMap::new();
+/// Two pieces of content that would be written to the same address (a
+/// page called `ar` and the Arabic pages, for one), by each page's file.
+fn same_address(addresses: &[(String, Target, String)]) -> Result<(), Vec<Diagnostic>> {
+    let mut seen: BTreeMap<&str, &str> = BTreeMap::new();
     let mut problems = Vec::new();
     let reserved = [ASSETS, IMAGES, crate::print::FOLDER];
-    for (target, source) in addresses {
-        let file = target.file();
-        if let Some(first) = seen.get(&file) {
+    for (file, target, source) in addresses {
+        if let Some(first) = seen.get(file.as_str()) {
             problems.push(clash(target, first, source));
         } else if reserved.iter().any(|r| file.starts_with(&format!("{r}/"))) {
             problems.push(clash(target, "the files promise writes itself", source));

@@ -6,9 +6,9 @@ use serde_json::{Value, json};
 
 use super::markdown::to_html;
 use super::strings::Strings;
-use super::urls::{ASSETS, Links, Target};
+use super::urls::{ASSETS, Links, Target, language_prefix};
 use crate::check::KnownProblem;
-use crate::config::{Band, Contact};
+use crate::config::{Band, Contact, Language};
 use crate::content::{Kind, Message, OfferEntry, Page, Site};
 use crate::pictures::Pictures;
 
@@ -51,10 +51,19 @@ pub struct Planner<'a> {
     /// The words the theme prints, given to every template as `t`.
     strings: &'a Strings,
     strings_value: Value,
+    /// The language of the pages, when it is one of `[[languages]]`; none
+    /// for the site's own.
+    language: Option<&'a Language>,
+    /// Where the language's pages live: "" or `ar/`.
+    prefix: String,
+    /// The site's own language by its name in itself, for the switcher.
+    own_name: String,
 }
 
 #[derive(Serialize)]
 struct Crumb {
+    /// Set when the title is site.toml's words on a page in another language.
+    foreign: Value,
     title: String,
     href: String,
 }
@@ -74,6 +83,9 @@ impl<'a> Planner<'a> {
         Planner {
             strings,
             strings_value: json!(strings),
+            language: None,
+            prefix: String::new(),
+            own_name: strings.get("language_name").cloned().unwrap_or_default(),
             site,
             base_url,
             theme,
@@ -81,6 +93,61 @@ impl<'a> Planner<'a> {
             known_problems,
             pictures,
             today,
+        }
+    }
+
+    /// The same pages for readers of `language`: `site` is the site in that
+    /// language ([`Site::in_language`]) and `strings` the theme's words in it.
+    pub fn in_language(&self, site: &'a Site, language: &'a Language, strings: &'a Strings) -> Planner<'a> {
+        Planner {
+            site,
+            base_url: self.base_url.clone(),
+            theme: self.theme,
+            leaflets: self.leaflets,
+            known_problems: self.known_problems,
+            pictures: self.pictures,
+            today: self.today,
+            strings,
+            strings_value: json!(strings),
+            language: Some(language),
+            prefix: language_prefix(Some(language.code.get_ref())),
+            own_name: self.own_name.clone(),
+        }
+    }
+
+    /// Where this planner's pages are written, before each page's own path.
+    pub fn prefix(&self) -> &str {
+        &self.prefix
+    }
+
+    /// Which way a language of the site is written, by its folder code.
+    fn language_dir(&self, code: Option<&str>) -> &str {
+        let config = &self.site.config;
+        match code.and_then(|c| config.language(c)) {
+            Some(l) => l.direction(),
+            None => crate::config::direction(&config.language),
+        }
+    }
+
+    /// Links from a page in this planner's language.
+    fn links(&self, target: &Target) -> Links {
+        Links::in_language(target, &self.base_url, &self.prefix)
+    }
+
+    /// Whether a piece of content is shown in the site's own language on a
+    /// page in another, because it is not translated yet.
+    fn untranslated(&self, origin: &crate::content::Origin) -> bool {
+        self.language.is_some() && origin.language.is_none()
+    }
+
+    /// The language and direction to mark a piece of content with, when it
+    /// is shown untranslated on a page in another language; else null.
+    fn foreign(&self, origin: &crate::content::Origin) -> Value {
+        let language = &self.site.config.language;
+        if self.untranslated(origin) {
+            json!({ "lang": language, "dir": crate::config::direction(language) })
+        } else {
+            Value::Null
         }
     }
 
@@ -107,14 +174,12 @@ impl<'a> Planner<'a> {
     /// site never holds every page's data at once.
     pub fn plans(&self) -> Vec<Plan> {
         let site = self.site;
-        let mut plans = vec![
-            Plan::Home,
-            Plan::NotFound,
-            Plan::OfferIndex,
-            Plan::Messages,
-            Plan::Accessibility,
-            Plan::Help,
-        ];
+        let mut plans = vec![Plan::Home];
+        // One page says "not found", in the site's own language.
+        if self.language.is_none() {
+            plans.push(Plan::NotFound);
+        }
+        plans.extend([Plan::OfferIndex, Plan::Messages, Plan::Accessibility, Plan::Help]);
         plans.extend((0..site.config.bands.len()).map(Plan::Band));
         plans.extend(
             site.promise_pages
@@ -178,7 +243,7 @@ impl<'a> Planner<'a> {
         let site = self.site;
         let page = &site.promise_pages[i];
         let band = site.config.band(&page.band);
-        let links = Links::from(&target, &self.base_url);
+        let links = self.links(&target);
         let siblings: Vec<Value> = site
             .band_pages(&page.band)
             .map(|p| {
@@ -186,7 +251,7 @@ impl<'a> Planner<'a> {
                     band: p.band.clone(),
                     slug: p.slug.clone(),
                 };
-                json!({ "title": p.title, "href": links.to(&t), "current": std::ptr::eq(p, page) })
+                json!({ "title": p.title, "href": links.to(&t), "current": std::ptr::eq(p, page), "foreign": self.foreign(&p.origin) })
             })
             .collect();
         let extra = json!({
@@ -201,6 +266,7 @@ impl<'a> Planner<'a> {
             "contact": band.and_then(|b| self.band_contact(b)),
             "contacts": self.contacts(&page.contacts),
             "exit_url": self.exit(page.safety),
+            "untranslated": self.untranslated(&page.origin),
             "offer_here": band.map_or(0, |b| self.site.offer.iter().filter(|e| e.ages.overlaps(b.ages())).count()),
         });
         let crumbs = band
@@ -218,11 +284,12 @@ impl<'a> Planner<'a> {
     }
 
     fn page(&self, page: &Page, target: Target) -> PageJob {
-        let links = Links::from(&target, &self.base_url);
+        let links = self.links(&target);
         let extra = json!({
             "page": { "summary": page.summary, "html": to_html(&page.body, &links, self.pictures, None) },
             "contacts": self.contacts(&page.contacts),
             "exit_url": self.exit(page.safety),
+            "untranslated": self.untranslated(&page.origin),
         });
         self.job_data(
             target,
@@ -258,7 +325,7 @@ impl<'a> Planner<'a> {
     }
 
     fn band(&self, band: &Band, target: Target) -> PageJob {
-        let links = Links::from(&target, &self.base_url);
+        let links = self.links(&target);
         let themes: Vec<Value> = self
             .site
             .band_pages(&band.id)
@@ -274,6 +341,7 @@ impl<'a> Planner<'a> {
                     "art": self.theme.illustrations.get(&p.icon),
                     "href": links.to(&t),
                     "count": p.promises.len(),
+                    "foreign": self.foreign(&p.origin),
                 })
             })
             .collect();
@@ -295,7 +363,7 @@ impl<'a> Planner<'a> {
     }
 
     fn offer_index(&self) -> PageJob {
-        let links = Links::from(&Target::OfferIndex, &self.base_url);
+        let links = self.links(&Target::OfferIndex);
         let extra = json!({ "groups": self.offer_groups(&links, |_| true) });
         self.job_data(
             Target::OfferIndex,
@@ -319,16 +387,17 @@ impl<'a> Planner<'a> {
                     .map(|e| {
                         let mut view = offer_view(e);
                         view["href"] = json!(links.to(&Target::OfferEntry(e.slug.clone())));
+                        view["foreign"] = self.foreign(&e.origin);
                         view
                     })
                     .collect();
-                json!({ "id": area.id, "title": area.title, "entries": entries })
+                json!({ "id": area.id, "title": area.title, "entries": entries, "foreign": self.own_words() })
             })
             .collect()
     }
 
     fn offer_entry(&self, entry: &OfferEntry, target: Target) -> PageJob {
-        let links = Links::from(&target, &self.base_url);
+        let links = self.links(&target);
         let area = self.site.config.area(&entry.area);
         let extra = json!({
             "entry": {
@@ -341,8 +410,9 @@ impl<'a> Planner<'a> {
                 "area": area.map(|a| &a.title),
                 "html": to_html(&entry.body, &links, self.pictures, None),
             },
-            "contact": self.site.config.contacts.get(&entry.contact).map(contact_view),
+            "contact": self.site.config.contacts.get(&entry.contact).map(|c| self.contact(c)),
             "exit_url": self.exit(entry.safety),
+            "untranslated": self.untranslated(&entry.origin),
         });
         let crumbs = vec![self.crumb(&links, self.word("offer_title"), Target::OfferIndex)];
         self.job_data(
@@ -357,12 +427,16 @@ impl<'a> Planner<'a> {
     }
 
     fn messages(&self) -> PageJob {
-        let links = Links::from(&Target::Messages, &self.base_url);
+        let links = self.links(&Target::Messages);
         let messages: Vec<Value> = self
             .site
             .messages
             .iter()
-            .map(|m| message_view(m, &links, self.pictures))
+            .map(|m| {
+                let mut view = message_view(m, &links, self.pictures);
+                view["foreign"] = self.foreign(&m.origin);
+                view
+            })
             .collect();
         let extra = json!({ "messages": messages });
         self.job_data(
@@ -380,7 +454,7 @@ impl<'a> Planner<'a> {
     /// what the checks found and who to tell about a problem.
     fn accessibility(&self) -> PageJob {
         let target = Target::Accessibility;
-        let links = Links::from(&target, &self.base_url);
+        let links = self.links(&target);
         let config = &self.site.config;
         let problems: Vec<Value> = self
             .known_problems
@@ -392,7 +466,7 @@ impl<'a> Planner<'a> {
             .accessibility_contact
             .as_ref()
             .and_then(|key| config.contacts.get(key.get_ref()))
-            .map(contact_view);
+            .map(|c| self.contact(c));
         let contacts_page = self
             .site
             .pages
@@ -428,7 +502,7 @@ impl<'a> Planner<'a> {
     /// all tap-to-call, with a way off the page.
     fn help(&self) -> PageJob {
         let config = &self.site.config;
-        let lines: Vec<Value> = config.help.lines.iter().map(contact_view).collect();
+        let lines: Vec<Value> = config.help.lines.iter().map(|c| self.contact(c)).collect();
         let extra = json!({ "contacts": self.help_contacts(), "lines": lines, "exit_url": self.exit(true) });
         self.job_data(
             Target::Help,
@@ -457,14 +531,17 @@ impl<'a> Planner<'a> {
         }
         keys.iter()
             .filter_map(|k| config.contacts.get(*k))
-            .map(contact_view)
+            .map(|c| self.contact(c))
             .collect()
     }
 
     /// The contacts a content file names, as templates show them.
     fn contacts(&self, keys: &[String]) -> Vec<Value> {
         let contacts = &self.site.config.contacts;
-        keys.iter().filter_map(|k| contacts.get(k)).map(contact_view).collect()
+        keys.iter()
+            .filter_map(|k| contacts.get(k))
+            .map(|c| self.contact(c))
+            .collect()
     }
 
     /// Where "Exit this page" goes, on a page that has the button.
@@ -474,11 +551,33 @@ impl<'a> Planner<'a> {
 
     fn band_contact(&self, band: &Band) -> Option<Value> {
         let key = band.contact.as_ref()?;
-        self.site.config.contacts.get(key.get_ref()).map(contact_view)
+        self.site.config.contacts.get(key.get_ref()).map(|c| self.contact(c))
+    }
+
+    /// A contact as the templates show it, marked as the site's own
+    /// language when site.toml's words are shown on a page in another.
+    fn contact(&self, c: &Contact) -> Value {
+        let mut view = contact_view(c);
+        view["foreign"] = self.own_words();
+        view
+    }
+
+    /// What site.toml says (band names, contacts, areas) is written in the
+    /// site's own language: on a page in another language it is marked so,
+    /// for screen readers to read it in the right voice.
+    fn own_words(&self) -> Value {
+        let language = &self.site.config.language;
+        match self.language {
+            Some(_) => json!({ "lang": language, "dir": crate::config::direction(language) }),
+            None => Value::Null,
+        }
     }
 
     fn crumb(&self, links: &Links, title: &str, target: Target) -> Crumb {
         Crumb {
+            foreign: matches!(target, Target::Band(_))
+                .then(|| self.own_words())
+                .unwrap_or_default(),
             title: title.to_string(),
             href: links.to(&target),
         }
@@ -497,7 +596,7 @@ impl<'a> Planner<'a> {
         source: impl AsRef<std::path::Path>,
     ) -> PageJob {
         let config = &self.site.config;
-        let links = Links::from(&target, &self.base_url);
+        let links = self.links(&target);
         // A page inside a band also shows that band's name in its title.
         let band = band.or_else(|| match &target {
             Target::Promise { band, .. } => config.band(band),
@@ -526,9 +625,9 @@ impl<'a> Planner<'a> {
             .site
             .pages
             .iter()
-            .map(|p| json!({ "title": p.title, "href": links.to(&Target::Page(p.slug.clone())) }))
+            .map(|p| json!({ "title": p.title, "href": links.to(&Target::Page(p.slug.clone())), "foreign": self.foreign(&p.origin) }))
             .chain(std::iter::once(
-                json!({ "title": self.word("accessibility_link"), "href": links.to(&Target::Accessibility) }),
+                json!({ "title": self.word("accessibility_link"), "href": links.to(&Target::Accessibility), "foreign": null }),
             ))
             .collect();
         let section = match &target {
@@ -538,15 +637,50 @@ impl<'a> Planner<'a> {
             Target::Messages => "messages",
             Target::Page(_) | Target::Accessibility | Target::Help | Target::NotFound => "page",
         };
+        let (lang, dir) = match self.language {
+            Some(l) => (l.code.get_ref().as_str(), l.direction()),
+            None => (config.language.as_str(), crate::config::direction(&config.language)),
+        };
+        // The same page in every language, for the switcher and for search
+        // engines (hreflang).
+        let alternates: Vec<Value> = if config.languages.is_empty() || target == Target::NotFound {
+            Vec::new()
+        } else {
+            std::iter::once((config.language.as_str(), self.own_name.as_str(), None))
+                .chain(config.languages.iter().map(|l| {
+                    (
+                        l.code.get_ref().as_str(),
+                        l.name.as_str(),
+                        Some(l.code.get_ref().as_str()),
+                    )
+                }))
+                .map(|(code, name, folder)| {
+                    let prefix = language_prefix(folder);
+                    json!({
+                        "lang": code,
+                        "name": name,
+                        "dir": self.language_dir(folder),
+                        "href": links.to_in(&target, &prefix),
+                        "url": target.url_in(&self.base_url, &prefix),
+                        "current": prefix == self.prefix,
+                    })
+                })
+                .collect()
+        };
         let mut context = json!({
-            "lang": config.language,
-            "dir": crate::config::direction(&config.language),
+            "lang": lang,
+            "dir": dir,
+            "content_lang": config.language,
+            "content_dir": crate::config::direction(&config.language),
+            "untranslated": false,
+            "alternates": alternates,
+            "own": self.own_words(),
             "site_title": config.title,
             "council": config.council,
             "description": config.description,
             "title": title,
             "head_title": head_title,
-            "canonical": (target != Target::NotFound).then(|| target.url(&self.base_url)),
+            "canonical": (target != Target::NotFound).then(|| target.url_in(&self.base_url, &self.prefix)),
             "root": links.root(),
             "css": links.file(&format!("{ASSETS}/site.css")),
             "icon_href": links.file(&format!("{ASSETS}/icon.svg")),

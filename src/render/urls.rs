@@ -58,12 +58,28 @@ impl Target {
     pub fn url(&self, base_url: &str) -> String {
         format!("{base_url}{}", self.path())
     }
+
+    /// The page's full address in a language: `prefix` is "" for the
+    /// site's own language and `ar/` for Arabic.
+    pub fn url_in(&self, base_url: &str, prefix: &str) -> String {
+        format!("{base_url}{prefix}{}", self.path())
+    }
 }
 
-/// How links on one page reach the site's root.
+/// Where a language's pages live: "" for the site's own language, `ar/`
+/// for Arabic.
+pub fn language_prefix(code: Option<&str>) -> String {
+    code.map_or(String::new(), |c| format!("{}/", c.to_lowercase()))
+}
+
+/// How links on one page reach the site's root, and the pages of its
+/// language.
 #[derive(Debug, Clone)]
 pub struct Links {
     root: String,
+    /// Where the page's language lives, such as `ar/`: links to pages stay
+    /// in it; links to files (the stylesheet, pictures) do not.
+    prefix: String,
 }
 
 impl Links {
@@ -71,11 +87,19 @@ impl Links {
     /// links start from the root of the host, at the path of `base_url`:
     /// they work on a preview host or a staging copy as on the real one.
     pub fn from(from: &Target, base_url: &str) -> Links {
+        Links::in_language(from, base_url, "")
+    }
+
+    /// Links from `from` in the language whose pages are under `prefix`.
+    pub fn in_language(from: &Target, base_url: &str, prefix: &str) -> Links {
         let root = match from {
             Target::NotFound => site_path(base_url),
-            _ => "../".repeat(from.path().matches('/').count()),
+            _ => "../".repeat(prefix.matches('/').count() + from.path().matches('/').count()),
         };
-        Links { root }
+        Links {
+            root,
+            prefix: prefix.to_string(),
+        }
     }
 
     /// The relative prefix to the site's root, such as `../../`.
@@ -83,8 +107,14 @@ impl Links {
         &self.root
     }
 
+    /// A link to a page in this page's language.
     pub fn to(&self, target: &Target) -> String {
-        self.file(&target.file())
+        self.file(&format!("{}{}", self.prefix, target.file()))
+    }
+
+    /// A link to a page in the language whose pages are under `prefix`.
+    pub fn to_in(&self, target: &Target, prefix: &str) -> String {
+        self.file(&format!("{prefix}{}", target.file()))
     }
 
     /// A link to a file of the site, by its path from the root.
@@ -110,7 +140,14 @@ impl Links {
             Some((p, f)) => (p, format!("#{}", encode_fragment(f))),
             None => (path, String::new()),
         };
-        format!("{}{fragment}", self.file(&file_of(path)))
+        // A page stays in the reader's language; a file is the same in all.
+        let file = file_of(path);
+        let file = if file.ends_with("index.html") {
+            format!("{}{file}", self.prefix)
+        } else {
+            file
+        };
+        format!("{}{fragment}", self.file(&file))
     }
 }
 
