@@ -532,3 +532,60 @@ fn the_stylesheet_reads_either_way() {
         "use logical properties (inline-start, inline-end) instead of {found:?}"
     );
 }
+
+#[test]
+fn each_page_is_published_in_each_language_with_a_way_between_them() {
+    let outputs = built();
+    let arabic = page(&outputs, "ar/12-15/a-safe-home/index.html");
+    assert_eq!(text(&arabic, "h1"), "بيت آمن");
+    assert_eq!(select(&arabic, "html")[0].attr("dir"), Some("rtl"));
+    assert!(select(&arabic, ".untranslated").is_empty(), "it is translated");
+    // The switcher names each language in itself and leads to the same page.
+    let switcher: Vec<(String, Option<&str>, Option<&str>)> = select(&arabic, "nav.languages a")
+        .iter()
+        .map(|a| (a.text().collect(), a.value().attr("lang"), a.value().attr("href")))
+        .collect();
+    assert_eq!(
+        switcher,
+        [
+            ("English".to_string(), Some("en-GB"), Some("../../../12-15/a-safe-home/index.html")),
+            ("العربية".to_string(), Some("ar"), Some("../../../ar/12-15/a-safe-home/index.html")),
+        ]
+    );
+    let alternates: Vec<(Option<&str>, Option<&str>)> = select(&arabic, "link[rel=alternate]")
+        .iter()
+        .map(|l| (l.value().attr("hreflang"), l.value().attr("href")))
+        .collect();
+    assert_eq!(
+        alternates,
+        [
+            (Some("en-GB"), Some("https://promise.westmere.example/12-15/a-safe-home/")),
+            (Some("ar"), Some("https://promise.westmere.example/ar/12-15/a-safe-home/")),
+        ]
+    );
+    assert_eq!(
+        select(&arabic, "link[rel=canonical]")[0].value().attr("href"),
+        Some("https://promise.westmere.example/ar/12-15/a-safe-home/")
+    );
+    // A phone number reads left to right in right-to-left text.
+    assert_eq!(select(&arabic, ".contact .number[dir=ltr]").len(), 1);
+
+    // Not translated yet: the English page, marked as English, with a note
+    // in Arabic.
+    let money = page(&outputs, "ar/16-25/money/index.html");
+    assert_eq!(text(&money, ".untranslated"), "هذه الصفحة غير مترجمة إلى العربية بعد، لذلك تظهر باللغة التي كُتبت بها.");
+    let english = select(&money, "main > div[lang='en-GB'][dir=ltr]");
+    assert_eq!(english.len(), 1);
+    assert!(english[0].text().collect::<String>().contains("Money"));
+    // On a translated band page, the cards not yet translated say so.
+    let band = page(&outputs, "ar/16-25/index.html");
+    assert_eq!(select(&band, ".themes > li[lang='en-GB']").len(), 5);
+    let teens = page(&outputs, "ar/12-15/index.html");
+    assert!(select(&teens, ".themes > li[lang]").is_empty());
+
+    let sitemap = String::from_utf8(outputs["sitemap.xml"].clone()).unwrap();
+    assert!(sitemap.contains(
+        "<url><loc>https://promise.westmere.example/ar/12-15/</loc><xhtml:link rel=\"alternate\" hreflang=\"en-GB\" href=\"https://promise.westmere.example/12-15/\"/><xhtml:link rel=\"alternate\" hreflang=\"ar\" href=\"https://promise.westmere.example/ar/12-15/\"/></url>"
+    ), "{sitemap}");
+    assert!(!outputs.contains_key("ar/404.html"), "one page says not found");
+}

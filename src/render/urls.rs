@@ -290,6 +290,22 @@ mod tests {
     use super::*;
 
     #[test]
+    fn links_on_a_translated_page_stay_in_its_language_but_files_do_not() {
+        let from = Target::Promise {
+            band: "12-15".into(),
+            slug: "a-safe-home".into(),
+        };
+        let links = Links::in_language(&from, "https://x.example/", "ar/");
+        assert_eq!(links.root(), "../../../");
+        assert_eq!(links.to(&Target::Band("12-15".into())), "../../../ar/12-15/index.html");
+        assert_eq!(links.to_in(&Target::Home, ""), "../../../index.html");
+        assert_eq!(links.author_link("/local-offer/advocacy/"), "../../../ar/local-offer/advocacy/index.html");
+        assert_eq!(links.author_link("/images/park.jpg"), "../../../images/park.jpg");
+        assert_eq!(links.file("assets/site.css"), "../../../assets/site.css");
+        assert_eq!(from.url_in("https://x.example/", "ar/"), "https://x.example/ar/12-15/a-safe-home/");
+    }
+
+    #[test]
     fn paths_files_and_urls() {
         let t = Target::Promise {
             band: "0-11".into(),
