@@ -403,8 +403,9 @@ fn a_template_without_its_h1_is_an_error() {
     write(
         dir.path(),
         "theme/templates/page.html",
-        &page.replace("<h1>{{ title }}</h1>", "<h2>{{ title }}</h2>"),
+        &page.replace("<h1", "<h2").replace("</h1>", "</h2>"),
     );
+    assert!(page.contains("<h1"), "the page template has an h1 to take away");
     let (code, found) = check(dir.path(), &["--content", "content"]);
     assert_eq!(code, 1);
     let pages: Vec<&str> = with_code(&found, "one-h1")

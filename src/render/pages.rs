@@ -266,7 +266,7 @@ impl<'a> Planner<'a> {
             "contact": band.and_then(|b| self.band_contact(b)),
             "contacts": self.contacts(&page.contacts),
             "exit_url": self.exit(page.safety),
-            "untranslated": self.untranslated(&page.origin),
+            "content_foreign": self.foreign(&page.origin),
             "offer_here": band.map_or(0, |b| self.site.offer.iter().filter(|e| e.ages.overlaps(b.ages())).count()),
         });
         let crumbs = band
@@ -289,7 +289,7 @@ impl<'a> Planner<'a> {
             "page": { "summary": page.summary, "html": to_html(&page.body, &links, self.pictures, None) },
             "contacts": self.contacts(&page.contacts),
             "exit_url": self.exit(page.safety),
-            "untranslated": self.untranslated(&page.origin),
+            "content_foreign": self.foreign(&page.origin),
         });
         self.job_data(
             target,
@@ -412,7 +412,7 @@ impl<'a> Planner<'a> {
             },
             "contact": self.site.config.contacts.get(&entry.contact).map(|c| self.contact(c)),
             "exit_url": self.exit(entry.safety),
-            "untranslated": self.untranslated(&entry.origin),
+            "content_foreign": self.foreign(&entry.origin),
         });
         let crumbs = vec![self.crumb(&links, self.word("offer_title"), Target::OfferIndex)];
         self.job_data(
@@ -670,9 +670,7 @@ impl<'a> Planner<'a> {
         let mut context = json!({
             "lang": lang,
             "dir": dir,
-            "content_lang": config.language,
-            "content_dir": crate::config::direction(&config.language),
-            "untranslated": false,
+            "content_foreign": null,
             "alternates": alternates,
             "own": self.own_words(),
             "site_title": config.title,

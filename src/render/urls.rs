@@ -299,10 +299,16 @@ mod tests {
         assert_eq!(links.root(), "../../../");
         assert_eq!(links.to(&Target::Band("12-15".into())), "../../../ar/12-15/index.html");
         assert_eq!(links.to_in(&Target::Home, ""), "../../../index.html");
-        assert_eq!(links.author_link("/local-offer/advocacy/"), "../../../ar/local-offer/advocacy/index.html");
+        assert_eq!(
+            links.author_link("/local-offer/advocacy/"),
+            "../../../ar/local-offer/advocacy/index.html"
+        );
         assert_eq!(links.author_link("/images/park.jpg"), "../../../images/park.jpg");
         assert_eq!(links.file("assets/site.css"), "../../../assets/site.css");
-        assert_eq!(from.url_in("https://x.example/", "ar/"), "https://x.example/ar/12-15/a-safe-home/");
+        assert_eq!(
+            from.url_in("https://x.example/", "ar/"),
+            "https://x.example/ar/12-15/a-safe-home/"
+        );
     }
 
     #[test]

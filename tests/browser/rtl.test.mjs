@@ -1,40 +1,30 @@
-// A site in a right-to-left language: the example with `language = "ar"`
-// is laid out from the right, and passes every check a left-to-right page
-// does, at a small phone's width and a desktop's.
+// The Arabic pages of the example are laid out from the right at a small
+// phone's width and a desktop's: the text starts at the right, the teen
+// list's arrows point left. (pages.test.mjs runs every other check on them.)
 
 import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { checkPage, launch, openTab, report } from './checks.mjs';
+import { launch, openTab } from './checks.mjs';
 import { build, repo, serve, work } from './site.mjs';
 
-const dir = join(work, 'rtl');
-const content = join(dir, 'content');
-const out = join(dir, 'site');
-rmSync(dir, { recursive: true, force: true });
-mkdirSync(dir, { recursive: true });
-cpSync(join(repo, 'content'), content, { recursive: true });
-const site = readFileSync(join(content, 'site.toml'), 'utf8');
-const arabic = site.replace('language = "en-GB"', 'language = "ar"');
-assert.notEqual(arabic, site, 'the example names its language');
-writeFileSync(join(content, 'site.toml'), arabic);
-
+const out = join(work, 'rtl');
+rmSync(out, { recursive: true, force: true });
 const server = await serve(out);
-build(content, out, server.base);
+build(join(repo, 'content'), out, server.base);
 const browser = await launch();
 after(async () => {
   await browser.close();
   await server.close();
 });
 
-for (const path of ['', '0-11/', '12-15/', '12-15/a-safe-home/', '16-25/', 'help-now/']) {
+for (const path of ['ar/', 'ar/0-11/', 'ar/12-15/', 'ar/12-15/a-safe-home/', 'ar/16-25/', 'ar/help-now/']) {
   test(`${path || '/'} reads from the right`, async () => {
-    const failures = [];
     for (const width of [320, 1280]) {
       const tab = await openTab(browser, server.base, { width, scheme: 'light' });
-      failures.push(...(await checkPage(tab, server.base, path, { width, scheme: 'light' })));
+      await tab.page.goto(server.base + path, { waitUntil: 'load' });
       const layout = await tab.page.evaluate(() => {
         // The opening paragraph sits at the right of the page, and its last
         // line against its right edge.
@@ -59,7 +49,7 @@ for (const path of ['', '0-11/', '12-15/', '12-15/a-safe-home/', '16-25/', 'help
       });
       assert.equal(layout.dir, 'rtl');
       assert.ok(layout.boxRight < 30 && layout.gapRight < 2 && layout.gapLeft > 2, `the text starts at the right: ${JSON.stringify(layout)}`);
-      if (path === '12-15/') {
+      if (path === 'ar/12-15/') {
         // The picture is at the start (the right), so the title sits left of it,
         // and the arrow points left.
         assert.ok(layout.titleRight > 40, JSON.stringify(layout));
@@ -67,6 +57,5 @@ for (const path of ['', '0-11/', '12-15/', '12-15/a-safe-home/', '16-25/', 'help
       }
       await tab.context.close();
     }
-    assert.equal(failures.length, 0, '\n' + report(failures));
   });
 }

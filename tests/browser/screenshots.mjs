@@ -1,6 +1,7 @@
 // Takes the screenshots in docs/screenshots/: each band's page and one of
 // its promise pages as a 7-, a 14- and a 19-year-old sees them on a phone,
-// at 320 and 360 px, light and dark. Run by hand after changing the look:
+// at 320 and 360 px, light and dark, and the Arabic pages (translated and
+// not yet translated). Run by hand after changing the look:
 //   cd tests/browser && node screenshots.mjs
 // (pngquant, when installed, makes the files smaller.)
 
@@ -20,6 +21,8 @@ const PAGES = [
   ['16-25', '16-25/'],
   ['16-25-always-someone-there', '16-25/always-someone-there/'],
   ['help-now', 'help-now/'],
+  ['ar-12-15', 'ar/12-15/'],
+  ['ar-16-25-money', 'ar/16-25/money/'],
 ];
 const SHOTS = [
   [360, 'light'],
@@ -38,7 +41,7 @@ try {
     const context = await browser.newContext({ viewport: { width, height: 800 }, colorScheme: scheme });
     const page = await context.newPage();
     for (const [name, path] of PAGES) {
-      if (scheme === 'dark' && name.split('-').length > 2) continue;
+      if (scheme === 'dark' && (name.split('-').length > 2 || name.startsWith('ar'))) continue;
       const file = join(docs, `${name}-${width}${scheme === 'dark' ? '-dark' : ''}.png`);
       await page.goto(server.base + path, { waitUntil: 'load' });
       await page.screenshot({ path: file, fullPage: true });
