@@ -581,6 +581,11 @@ fn each_page_is_published_in_each_language_with_a_way_between_them() {
         select(&arabic, "link[rel=canonical]")[0].value().attr("href"),
         Some("https://promise.westmere.example/ar/12-15/a-safe-home/")
     );
+    // The leaflet is in English, and the link says so.
+    let leaflet = select(&arabic, ".leaflet a");
+    assert_eq!(leaflet[0].value().attr("hreflang"), Some("en-GB"));
+    assert_eq!(leaflet[0].value().attr("href"), Some("../../../leaflets/12-15.pdf"));
+    assert!(leaflet[0].text().collect::<String>().contains("English"));
     // A phone number reads left to right in right-to-left text.
     assert_eq!(select(&arabic, ".contact .number[dir=ltr]").len(), 1);
 

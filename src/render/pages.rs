@@ -693,6 +693,9 @@ impl<'a> Planner<'a> {
             "footer": footer,
             "crumbs": crumbs,
             "leaflet_href": self.leaflet(&target, &links),
+            // Leaflets are in the site's own language, so a page in another
+            // says which.
+            "leaflet_lang": self.language.map(|_| json!({ "lang": config.language, "name": self.own_name })),
             "t": self.strings_value,
         });
         if let (Value::Object(base), Value::Object(extra)) = (&mut context, extra) {
