@@ -49,3 +49,15 @@ pub fn png(width: u32, height: u32) -> Vec<u8> {
     picture.write_to(&mut out, image::ImageFormat::Png).unwrap();
     out.into_inner()
 }
+
+/// The names of the fonts a PDF uses, as it names them (subset prefix and all).
+pub fn pdf_fonts(document: &lopdf::Document) -> Vec<String> {
+    document
+        .objects
+        .values()
+        .filter_map(|o| o.as_dict().ok())
+        .filter_map(|d| d.get(b"BaseFont").ok())
+        .filter_map(|n| n.as_name().ok())
+        .map(|n| String::from_utf8_lossy(n).into_owned())
+        .collect()
+}

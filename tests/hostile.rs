@@ -163,14 +163,7 @@ fn no_character_a_young_person_can_type_stops_the_site() {
     }
     let pdf = fs::read(dir.path().join("public/leaflets/0-11.pdf")).unwrap();
     let document = lopdf::Document::load_mem(&pdf).unwrap();
-    let fonts: Vec<String> = document
-        .objects
-        .values()
-        .filter_map(|o| o.as_dict().ok())
-        .filter_map(|d| d.get(b"BaseFont").ok())
-        .filter_map(|n| n.as_name().ok())
-        .map(|n| String::from_utf8_lossy(n).into_owned())
-        .collect();
+    let fonts = common::pdf_fonts(&document);
     for font in ["NotoEmoji", "NotoSansArabic", "NotoSansEthiopic"] {
         assert!(fonts.iter().any(|f| f.contains(font)), "{font} not in {fonts:?}");
     }

@@ -306,13 +306,6 @@ fn a_right_to_left_site_gets_right_to_left_leaflets_in_its_script() {
     let pdf = leaflet(&built.outputs, "leaflets/12-15.pdf");
     let catalog = pdf.catalog().unwrap();
     assert_eq!(catalog.get(b"Lang").unwrap().as_str().unwrap(), b"ar");
-    let fonts: Vec<String> = pdf
-        .objects
-        .values()
-        .filter_map(|o| o.as_dict().ok())
-        .filter_map(|d| d.get(b"BaseFont").ok())
-        .filter_map(|n| n.as_name().ok())
-        .map(|n| String::from_utf8_lossy(n).into_owned())
-        .collect();
+    let fonts = common::pdf_fonts(&pdf);
     assert!(fonts.iter().any(|f| f.contains("NotoSansArabic")), "{fonts:?}");
 }

@@ -37,19 +37,43 @@ fn every_string_the_theme_prints_is_in_english_and_every_english_string_is_print
     assert!(used.len() > 80, "only {} strings found", used.len());
 }
 
-#[test]
-fn a_council_changes_a_string_in_its_own_copy() {
+/// A copy of the example in `language`, with the council's own strings
+/// file for it holding `strings` when given.
+fn example_in(language: &str, strings: Option<&str>) -> tempfile::TempDir {
     let dir = common::copy_of_example();
-    let i18n = dir.path().join("content/theme/i18n");
-    fs::create_dir_all(&i18n).unwrap();
+    let site = dir.path().join("content/site.toml");
+    let text = fs::read_to_string(&site).unwrap();
+    assert!(text.contains("language = \"en-GB\""));
     fs::write(
-        i18n.join("en.toml"),
-        "need_help = \"Get help now\"\nneed_hepl = \"Get help\"\n",
+        &site,
+        text.replace("language = \"en-GB\"", &format!("language = \"{language}\"")),
     )
     .unwrap();
-    let out = common::promise(dir.path(), &["build", "--today", "2026-11-22"]);
+    if let Some(strings) = strings {
+        let i18n = dir.path().join("content/theme/i18n");
+        fs::create_dir_all(&i18n).unwrap();
+        let code = language.split('-').next().unwrap();
+        fs::write(i18n.join(format!("{code}.toml")), strings).unwrap();
+    }
+    dir
+}
+
+/// Runs `promise` with `command` and returns what it printed, asserting it
+/// finished without errors.
+fn run(dir: &Path, command: &str) -> String {
+    let out = common::promise(dir, &[command, "--today", "2026-11-22"]);
     let stderr = common::stderr(&out);
     assert_eq!(out.status.code(), Some(0), "{stderr}");
+    stderr
+}
+
+#[test]
+fn a_council_changes_a_string_in_its_own_copy() {
+    let dir = example_in(
+        "en-GB",
+        Some("need_help = \"Get help now\"\nneed_hepl = \"Get help\"\n"),
+    );
+    let stderr = run(dir.path(), "build");
     assert!(
         stderr.contains("warning[unknown-string]: \"need_hepl\" is not a string the theme prints"),
         "{stderr}"
@@ -76,22 +100,8 @@ fn a_council_changes_a_string_in_its_own_copy() {
 
 #[test]
 fn a_string_missing_in_another_language_is_shown_in_english_with_a_warning() {
-    let dir = common::copy_of_example();
-    let site = dir.path().join("content/site.toml");
-    let text = fs::read_to_string(&site)
-        .unwrap()
-        .replace("language = \"en-GB\"", "language = \"cy\"");
-    fs::write(&site, text).unwrap();
-    let i18n = dir.path().join("content/theme/i18n");
-    fs::create_dir_all(&i18n).unwrap();
-    fs::write(
-        i18n.join("cy.toml"),
-        "need_help = \"Angen help nawr?\"\nhome = \"Hafan\"\n",
-    )
-    .unwrap();
-    let out = common::promise(dir.path(), &["build", "--today", "2026-11-22"]);
-    let stderr = common::stderr(&out);
-    assert_eq!(out.status.code(), Some(0), "{stderr}");
+    let dir = example_in("cy", Some("need_help = \"Angen help nawr?\"\nhome = \"Hafan\"\n"));
+    let stderr = run(dir.path(), "build");
     assert!(
         stderr.contains("warning[missing-string]: the \"cy\" strings have no \"skip_link\", so it is shown in English"),
         "{stderr}"
@@ -106,14 +116,8 @@ fn a_string_missing_in_another_language_is_shown_in_english_with_a_warning() {
 
 #[test]
 fn a_language_with_no_strings_is_one_warning() {
-    let dir = common::copy_of_example();
-    let site = dir.path().join("content/site.toml");
-    let text = fs::read_to_string(&site)
-        .unwrap()
-        .replace("language = \"en-GB\"", "language = \"pl\"");
-    fs::write(&site, text).unwrap();
-    let out = common::promise(dir.path(), &["check", "--today", "2026-11-22"]);
-    let stderr = common::stderr(&out);
+    let dir = example_in("pl", None);
+    let stderr = run(dir.path(), "check");
     assert_eq!(stderr.matches("missing-string").count(), 1, "{stderr}");
     assert!(
         stderr.contains("warning[missing-strings]: the theme has no words for the language \"pl\""),

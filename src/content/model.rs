@@ -165,22 +165,92 @@ impl Site {
     pub fn in_language(&self, code: &str) -> Site {
         let empty = Translations::default();
         let t = self.translations.get(code).unwrap_or(&empty);
-        fn swap<T: Clone>(originals: &[T], translated: &[T], same: impl Fn(&T, &T) -> bool) -> Vec<T> {
+        fn swap<T: Written + Clone>(originals: &[T], translated: &[T]) -> Vec<T> {
             originals
                 .iter()
-                .map(|o| translated.iter().find(|t| same(o, t)).unwrap_or(o).clone())
+                .map(|o| translated.iter().find(|t| o.same_file(t)).unwrap_or(o).clone())
                 .collect()
         }
         Site {
             config: self.config.clone(),
-            promise_pages: swap(&self.promise_pages, &t.promise_pages, |a, b| {
-                a.band == b.band && a.slug == b.slug
-            }),
-            offer: swap(&self.offer, &t.offer, |a, b| a.slug == b.slug),
-            messages: swap(&self.messages, &t.messages, |a, b| a.slug == b.slug),
-            pages: swap(&self.pages, &t.pages, |a, b| a.slug == b.slug),
+            promise_pages: swap(&self.promise_pages, &t.promise_pages),
+            offer: swap(&self.offer, &t.offer),
+            messages: swap(&self.messages, &t.messages),
+            pages: swap(&self.pages, &t.pages),
             images: Vec::new(),
             translations: BTreeMap::new(),
         }
+    }
+}
+
+/// What every kind of content file has, so a translation can be matched
+/// with its original.
+pub trait Written {
+    fn origin(&self) -> &Origin;
+    /// Whether `other` is this file in another language.
+    fn same_file(&self, other: &Self) -> bool;
+    /// What a translation keeps from its original, by front matter field.
+    fn kept(&self) -> Vec<(&'static str, String)>;
+}
+
+impl Written for PromisePage {
+    fn origin(&self) -> &Origin {
+        &self.origin
+    }
+    fn same_file(&self, other: &Self) -> bool {
+        self.band == other.band && self.slug == other.slug
+    }
+    fn kept(&self) -> Vec<(&'static str, String)> {
+        let order = if self.order == i64::MAX {
+            String::new()
+        } else {
+            self.order.to_string()
+        };
+        vec![
+            ("order", order),
+            ("icon", self.icon.clone()),
+            ("contacts", self.contacts.join(", ")),
+        ]
+    }
+}
+
+impl Written for OfferEntry {
+    fn origin(&self) -> &Origin {
+        &self.origin
+    }
+    fn same_file(&self, other: &Self) -> bool {
+        self.slug == other.slug
+    }
+    fn kept(&self) -> Vec<(&'static str, String)> {
+        vec![
+            ("area", self.area.clone()),
+            ("ages", self.ages.to_string()),
+            ("kind", format!("{:?}", self.kind).to_lowercase()),
+            ("contact", self.contact.clone()),
+        ]
+    }
+}
+
+impl Written for Message {
+    fn origin(&self) -> &Origin {
+        &self.origin
+    }
+    fn same_file(&self, other: &Self) -> bool {
+        self.slug == other.slug
+    }
+    fn kept(&self) -> Vec<(&'static str, String)> {
+        vec![("said", self.said.to_string())]
+    }
+}
+
+impl Written for Page {
+    fn origin(&self) -> &Origin {
+        &self.origin
+    }
+    fn same_file(&self, other: &Self) -> bool {
+        self.slug == other.slug
+    }
+    fn kept(&self) -> Vec<(&'static str, String)> {
+        vec![("contacts", self.contacts.join(", "))]
     }
 }

@@ -5,135 +5,57 @@
 use std::path::Path;
 
 use super::front_matter::field_location;
-use super::{Origin, Site};
+use super::{Origin, Site, Translations, Written};
 use crate::diagnostics::Diagnostic;
 
 /// Every translation without an original, and every field a translation
 /// changes that it must keep.
 pub fn check(site: &Site) -> Vec<Diagnostic> {
     let mut problems = Vec::new();
-    for translations in site.translations.values() {
-        for page in &translations.promise_pages {
-            let original = site
-                .promise_pages
-                .iter()
-                .find(|p| p.band == page.band && p.slug == page.slug);
-            match original {
-                Some(o) => {
-                    let order = |n: i64| if n == i64::MAX { String::new() } else { n.to_string() };
-                    same(
-                        &mut problems,
-                        &page.origin,
-                        &o.origin,
-                        "order",
-                        &order(page.order),
-                        &order(o.order),
-                    );
-                    same(&mut problems, &page.origin, &o.origin, "icon", &page.icon, &o.icon);
-                    same(
-                        &mut problems,
-                        &page.origin,
-                        &o.origin,
-                        "contacts",
-                        &page.contacts.join(", "),
-                        &o.contacts.join(", "),
-                    );
-                }
-                None => problems.push(no_original(&page.origin)),
-            }
-        }
-        for entry in &translations.offer {
-            match site.offer.iter().find(|e| e.slug == entry.slug) {
-                Some(o) => {
-                    same(&mut problems, &entry.origin, &o.origin, "area", &entry.area, &o.area);
-                    same(
-                        &mut problems,
-                        &entry.origin,
-                        &o.origin,
-                        "ages",
-                        &entry.ages.to_string(),
-                        &o.ages.to_string(),
-                    );
-                    same(
-                        &mut problems,
-                        &entry.origin,
-                        &o.origin,
-                        "kind",
-                        &format!("{:?}", entry.kind),
-                        &format!("{:?}", o.kind),
-                    );
-                    same(
-                        &mut problems,
-                        &entry.origin,
-                        &o.origin,
-                        "contact",
-                        &entry.contact,
-                        &o.contact,
-                    );
-                }
-                None => problems.push(no_original(&entry.origin)),
-            }
-        }
-        for message in &translations.messages {
-            match site.messages.iter().find(|m| m.slug == message.slug) {
-                Some(o) => same(
-                    &mut problems,
-                    &message.origin,
-                    &o.origin,
-                    "said",
-                    &message.said.to_string(),
-                    &o.said.to_string(),
-                ),
-                None => problems.push(no_original(&message.origin)),
-            }
-        }
-        for page in &translations.pages {
-            match site.pages.iter().find(|p| p.slug == page.slug) {
-                Some(o) => same(
-                    &mut problems,
-                    &page.origin,
-                    &o.origin,
-                    "contacts",
-                    &page.contacts.join(", "),
-                    &o.contacts.join(", "),
-                ),
-                None => problems.push(no_original(&page.origin)),
-            }
-        }
+    for t in site.translations.values() {
+        against(&mut problems, &t.promise_pages, &site.promise_pages);
+        against(&mut problems, &t.offer, &site.offer);
+        against(&mut problems, &t.messages, &site.messages);
+        against(&mut problems, &t.pages, &site.pages);
     }
     problems
+}
+
+/// Each of `translated` held to its original among `originals`.
+fn against<T: Written>(problems: &mut Vec<Diagnostic>, translated: &[T], originals: &[T]) {
+    for t in translated {
+        match originals.iter().find(|o| o.same_file(t)) {
+            Some(o) => {
+                for ((key, here), (_, there)) in t.kept().into_iter().zip(o.kept()) {
+                    if here != there {
+                        problems.push(differs(t.origin(), o.origin(), key, &here, &there));
+                    }
+                }
+            }
+            None => problems.push(no_original(t.origin())),
+        }
+    }
 }
 
 /// For each language in site.toml, the files not yet translated into it:
 /// those pages are shown in the site's own language, with a note.
 pub fn missing(site: &Site) -> Vec<Diagnostic> {
-    let originals: Vec<&Origin> = site
-        .promise_pages
-        .iter()
-        .map(|p| &p.origin)
-        .chain(site.offer.iter().map(|e| &e.origin))
-        .chain(site.messages.iter().map(|m| &m.origin))
-        .chain(site.pages.iter().map(|p| &p.origin))
-        .collect();
+    fn untranslated<'a, T: Written>(originals: &'a [T], translated: &[T]) -> impl Iterator<Item = &'a Origin> {
+        originals
+            .iter()
+            .filter(|o| !translated.iter().any(|t| o.same_file(t)))
+            .map(Written::origin)
+    }
+    let total = site.promise_pages.len() + site.offer.len() + site.messages.len() + site.pages.len();
+    let none = Translations::default();
     let mut problems = Vec::new();
     for language in &site.config.languages {
         let code = language.code.get_ref();
-        let done: Vec<&Origin> = site.translations.get(code).map_or_else(Vec::new, |t| {
-            t.promise_pages
-                .iter()
-                .map(|p| &p.origin)
-                .chain(t.offer.iter().map(|e| &e.origin))
-                .chain(t.messages.iter().map(|m| &m.origin))
-                .chain(t.pages.iter().map(|p| &p.origin))
-                .collect()
-        });
-        let todo: Vec<String> = originals
-            .iter()
-            .filter(|o| {
-                !done
-                    .iter()
-                    .any(|d| d.file.parent() == o.file.parent() && original_name(d) == original_name(o))
-            })
+        let t = site.translations.get(code).unwrap_or(&none);
+        let todo: Vec<String> = untranslated(&site.promise_pages, &t.promise_pages)
+            .chain(untranslated(&site.offer, &t.offer))
+            .chain(untranslated(&site.messages, &t.messages))
+            .chain(untranslated(&site.pages, &t.pages))
             .map(|o| o.file.display().to_string().replace('\\', "/"))
             .collect();
         if todo.is_empty() {
@@ -145,9 +67,8 @@ pub fn missing(site: &Site) -> Vec<Diagnostic> {
             Diagnostic::warning(
                 "untranslated",
                 format!(
-                    "{} of {} files are not in {} ({code}) yet, so their pages are shown in the site's own language",
+                    "{} of {total} files are not in {} ({code}) yet, so their pages are shown in the site's own language",
                     todo.len(),
-                    originals.len(),
                     language.name
                 ),
             )
@@ -191,11 +112,8 @@ fn no_original(origin: &Origin) -> Diagnostic {
     ))
 }
 
-/// An error when the translation's `key` is not what the original says.
-fn same(problems: &mut Vec<Diagnostic>, translation: &Origin, original: &Origin, key: &str, here: &str, there: &str) {
-    if here == there {
-        return;
-    }
+/// The translation's `key` is not what the original says.
+fn differs(translation: &Origin, original: &Origin, key: &str, here: &str, there: &str) -> Diagnostic {
     let shown = |v: &str| {
         if v.is_empty() {
             "left out".to_string()
@@ -204,20 +122,18 @@ fn same(problems: &mut Vec<Diagnostic>, translation: &Origin, original: &Origin,
         }
     };
     let file: &Path = &translation.file;
-    problems.push(
-        Diagnostic::error(
-            "translation-differs",
-            format!(
-                "\"{key}\" is {} here but {} in {}",
-                shown(here),
-                shown(there),
-                original_name(translation)
-            ),
-        )
-        .at(field_location(file, &translation.front, translation.front_line, key))
-        .help(format!(
-            "a translation keeps the {key} of the page it translates: write the same here, or change both ({})",
-            original.file.display()
-        )),
-    );
+    Diagnostic::error(
+        "translation-differs",
+        format!(
+            "\"{key}\" is {} here but {} in {}",
+            shown(here),
+            shown(there),
+            original_name(translation)
+        ),
+    )
+    .at(field_location(file, &translation.front, translation.front_line, key))
+    .help(format!(
+        "a translation keeps the {key} of the page it translates: write the same here, or change both ({})",
+        original.file.display()
+    ))
 }

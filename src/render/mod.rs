@@ -109,11 +109,11 @@ pub fn render(
             (code.clone(), urls::language_prefix(Some(code)))
         }))
         .collect();
-    let own: Vec<Target> = planners[0]
-        .plans()
-        .into_iter()
-        .map(|plan| planners[0].address(plan).0)
-        .filter(|target| *target != Target::NotFound)
+    let own: Vec<&Target> = plans
+        .iter()
+        .zip(&addresses)
+        .filter(|((planner, _), (_, target, _))| planner.prefix().is_empty() && *target != Target::NotFound)
+        .map(|(_, (_, target, _))| target)
         .collect();
     let urls: Vec<serde_json::Value> = prefixes
         .iter()

@@ -39,6 +39,7 @@ pub struct PageJob {
 }
 
 /// Shared by every page: the site, its bands and footer.
+#[derive(Clone)]
 pub struct Planner<'a> {
     site: &'a Site,
     base_url: String,
@@ -101,17 +102,11 @@ impl<'a> Planner<'a> {
     pub fn in_language(&self, site: &'a Site, language: &'a Language, strings: &'a Strings) -> Planner<'a> {
         Planner {
             site,
-            base_url: self.base_url.clone(),
-            theme: self.theme,
-            leaflets: self.leaflets,
-            known_problems: self.known_problems,
-            pictures: self.pictures,
-            today: self.today,
             strings,
             strings_value: json!(strings),
             language: Some(language),
             prefix: language_prefix(Some(language.code.get_ref())),
-            own_name: self.own_name.clone(),
+            ..self.clone()
         }
     }
 
@@ -120,34 +115,17 @@ impl<'a> Planner<'a> {
         &self.prefix
     }
 
-    /// Which way a language of the site is written, by its folder code.
-    fn language_dir(&self, code: Option<&str>) -> &str {
-        let config = &self.site.config;
-        match code.and_then(|c| config.language(c)) {
-            Some(l) => l.direction(),
-            None => crate::config::direction(&config.language),
-        }
-    }
-
     /// Links from a page in this planner's language.
     fn links(&self, target: &Target) -> Links {
         Links::in_language(target, &self.base_url, &self.prefix)
     }
 
-    /// Whether a piece of content is shown in the site's own language on a
-    /// page in another, because it is not translated yet.
-    fn untranslated(&self, origin: &crate::content::Origin) -> bool {
-        self.language.is_some() && origin.language.is_none()
-    }
-
     /// The language and direction to mark a piece of content with, when it
     /// is shown untranslated on a page in another language; else null.
     fn foreign(&self, origin: &crate::content::Origin) -> Value {
-        let language = &self.site.config.language;
-        if self.untranslated(origin) {
-            json!({ "lang": language, "dir": crate::config::direction(language) })
-        } else {
-            Value::Null
+        match origin.language {
+            None => self.own_words(),
+            Some(_) => Value::Null,
         }
     }
 
@@ -566,9 +544,9 @@ impl<'a> Planner<'a> {
     /// site's own language: on a page in another language it is marked so,
     /// for screen readers to read it in the right voice.
     fn own_words(&self) -> Value {
-        let language = &self.site.config.language;
+        let (lang, dir) = tag_and_dir(&self.site.config, None);
         match self.language {
-            Some(_) => json!({ "lang": language, "dir": crate::config::direction(language) }),
+            Some(_) => json!({ "lang": lang, "dir": dir }),
             None => Value::Null,
         }
     }
@@ -637,29 +615,21 @@ impl<'a> Planner<'a> {
             Target::Messages => "messages",
             Target::Page(_) | Target::Accessibility | Target::Help | Target::NotFound => "page",
         };
-        let (lang, dir) = match self.language {
-            Some(l) => (l.code.get_ref().as_str(), l.direction()),
-            None => (config.language.as_str(), crate::config::direction(&config.language)),
-        };
+        let (lang, dir) = tag_and_dir(config, self.language);
         // The same page in every language, for the switcher and for search
         // engines (hreflang).
         let alternates: Vec<Value> = if config.languages.is_empty() || target == Target::NotFound {
             Vec::new()
         } else {
-            std::iter::once((config.language.as_str(), self.own_name.as_str(), None))
-                .chain(config.languages.iter().map(|l| {
-                    (
-                        l.code.get_ref().as_str(),
-                        l.name.as_str(),
-                        Some(l.code.get_ref().as_str()),
-                    )
-                }))
-                .map(|(code, name, folder)| {
-                    let prefix = language_prefix(folder);
+            std::iter::once((None, self.own_name.as_str()))
+                .chain(config.languages.iter().map(|l| (Some(l), l.name.as_str())))
+                .map(|(language, name)| {
+                    let (code, dir) = tag_and_dir(config, language);
+                    let prefix = language_prefix(language.map(|l| l.code.get_ref().as_str()));
                     json!({
                         "lang": code,
                         "name": name,
-                        "dir": self.language_dir(folder),
+                        "dir": dir,
                         "href": links.to_in(&target, &prefix),
                         "url": target.url_in(&self.base_url, &prefix),
                         "current": prefix == self.prefix,
@@ -707,6 +677,15 @@ impl<'a> Planner<'a> {
             context,
             source: source.as_ref().to_string_lossy().replace('\\', "/"),
         }
+    }
+}
+
+/// A language's tag and which way it is written: one of `[[languages]]`, or
+/// the site's own when none.
+fn tag_and_dir<'c>(config: &'c crate::config::Config, language: Option<&'c Language>) -> (&'c str, &'c str) {
+    match language {
+        Some(l) => (l.code.get_ref(), l.direction()),
+        None => (&config.language, crate::config::direction(&config.language)),
     }
 }
 
