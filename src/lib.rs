@@ -93,13 +93,8 @@ pub fn render_site(content: &Path, options: &Options) -> Result<Built, Vec<Diagn
     let docs = check::docs(&site);
     found.extend(check::content(&site, &docs, &words, &theme, options.today));
     // The theme's words in the site's language and in each translation's.
-    let mut strings = std::collections::BTreeMap::new();
-    let codes = std::iter::once(&site.config.language).chain(site.config.languages.iter().map(|l| l.code.get_ref()));
-    for code in codes {
-        let (words, problems) = render::strings::load(&theme, code);
-        found.extend(problems);
-        strings.insert(code.clone(), words);
-    }
+    let (strings, problems) = render::strings::for_site(&theme, &site.config);
+    found.extend(problems);
     let known_problems = check::known_problems(&docs, &found);
     let (outputs, leaflets) = rayon::join(
         || {
@@ -113,7 +108,11 @@ pub fn render_site(content: &Path, options: &Options) -> Result<Built, Vec<Diagn
                 &strings,
             )
         },
-        || options.leaflets.then(|| print::leaflets(&site, &theme, &pictures)),
+        || {
+            options
+                .leaflets
+                .then(|| print::leaflets(&site, &theme, &pictures, &strings))
+        },
     );
     let mut outputs = match outputs {
         Ok(outputs) => outputs,

@@ -307,5 +307,68 @@ fn a_right_to_left_site_gets_right_to_left_leaflets_in_its_script() {
     let catalog = pdf.catalog().unwrap();
     assert_eq!(catalog.get(b"Lang").unwrap().as_str().unwrap(), b"ar");
     let fonts = common::pdf_fonts(&pdf);
-    assert!(fonts.iter().any(|f| f.contains("NotoSansArabic")), "{fonts:?}");
+    assert!(fonts.iter().any(|f| f.contains("Amiri")), "{fonts:?}");
+}
+
+#[test]
+fn a_translated_band_gets_its_own_leaflet_set_right_to_left_whose_code_opens_the_translation() {
+    let built = render_site(&common::example(), &Options::default()).unwrap();
+    // 12-15 and three local offer entries are in Arabic; nothing of 0-11 is.
+    for file in ["ar/leaflets/12-15.pdf", "ar/leaflets/local-offer.pdf"] {
+        let pdf = leaflet(&built.outputs, file);
+        assert_eq!(pdf.catalog().unwrap().get(b"Lang").unwrap().as_str().unwrap(), b"ar");
+        assert!(common::pdf_fonts(&pdf).iter().any(|f| f.contains("Amiri")), "{file}");
+        assert_eq!(pdf.get_pages().len() % 4, 0);
+    }
+    assert!(!built.outputs.contains_key("ar/leaflets/0-11.pdf"));
+
+    assert_eq!(
+        cover_codes("ar/leaflets/12-15.pdf")[0].0,
+        "https://promise.westmere.example/ar/12-15/"
+    );
+    assert_eq!(
+        cover_codes("ar/leaflets/local-offer.pdf")[0].0,
+        "https://promise.westmere.example/ar/local-offer/"
+    );
+
+    let (site, theme) = loaded();
+    let document = print::document(&site, &theme, &Default::default(), "ar/leaflets/12-15.pdf")
+        .unwrap()
+        .unwrap();
+    let (left, right) = first_line_ink(&document, 1);
+    assert!(
+        left > 0.5 && right > 0.85,
+        "the heading runs from {left:.2} to {right:.2}"
+    );
+
+    // Each Arabic letter is printed as one glyph that copies as that letter:
+    // read in the order they are drawn (right to left) the letters spell
+    // every word, with none doubled or lost.
+    let pdf = leaflet(&built.outputs, "ar/leaflets/12-15.pdf");
+    let drawn: String = pdf
+        .extract_text(&[2])
+        .unwrap()
+        .chars()
+        .rev()
+        .filter(|c| !c.is_whitespace())
+        .collect();
+    let home = std::fs::read_to_string(common::example().join("promises/12-15/a-safe-home.ar.md")).unwrap();
+    let words: Vec<&str> = home
+        .lines()
+        .filter(|l| l.starts_with("title:") || l.starts_with("- "))
+        .flat_map(|l| l.split_whitespace().skip(1))
+        .map(|w| w.trim_matches(|c: char| matches!(c, '.' | '،')))
+        // A vowel mark is drawn as a second glyph of its letter, and PDF/UA
+        // has both copy as the pair (a PDF reader that follows ActualText,
+        // as Acrobat and Chrome do, copies it once): words with marks are
+        // left out.
+        .filter(|w| {
+            !w.chars()
+                .any(|c| ('\u{64b}'..='\u{65f}').contains(&c) || c == '\u{670}')
+        })
+        .collect();
+    assert!(words.len() > 30);
+    let lost: Vec<&&str> = words.iter().filter(|w| !drawn.contains(**w)).collect();
+    assert!(!drawn.contains("بيتبيت"), "{drawn}");
+    assert!(lost.is_empty(), "not found whole: {lost:?} in {drawn:?}");
 }

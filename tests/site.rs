@@ -581,11 +581,11 @@ fn each_page_is_published_in_each_language_with_a_way_between_them() {
         select(&arabic, "link[rel=canonical]")[0].value().attr("href"),
         Some("https://promise.westmere.example/ar/12-15/a-safe-home/")
     );
-    // The leaflet is in English, and the link says so.
+    // The band is translated, so its leaflet is too.
     let leaflet = select(&arabic, ".leaflet a");
-    assert_eq!(leaflet[0].value().attr("hreflang"), Some("en-GB"));
-    assert_eq!(leaflet[0].value().attr("href"), Some("../../../leaflets/12-15.pdf"));
-    assert!(leaflet[0].text().collect::<String>().contains("English"));
+    assert_eq!(leaflet[0].value().attr("hreflang"), None);
+    assert_eq!(leaflet[0].value().attr("href"), Some("../../../ar/leaflets/12-15.pdf"));
+    assert!(outputs.contains_key("ar/leaflets/12-15.pdf"));
     // A phone number reads left to right in right-to-left text.
     assert_eq!(select(&arabic, ".contact .number[dir=ltr]").len(), 1);
 
@@ -596,6 +596,13 @@ fn each_page_is_published_in_each_language_with_a_way_between_them() {
         text(&money, ".untranslated"),
         "هذه الصفحة غير مترجمة إلى العربية بعد، لذلك تظهر باللغة التي كُتبت بها."
     );
+    // Nothing of 16-25 is in Arabic, so its leaflet is the English one, and
+    // the link says so.
+    assert!(!outputs.contains_key("ar/leaflets/16-25.pdf"));
+    let leaflet = select(&money, ".leaflet a");
+    assert_eq!(leaflet[0].value().attr("hreflang"), Some("en-GB"));
+    assert_eq!(leaflet[0].value().attr("href"), Some("../../../leaflets/16-25.pdf"));
+    assert!(leaflet[0].text().collect::<String>().contains("English"));
     // Its words are marked as English; the theme's around them are Arabic.
     assert_eq!(select(&money, "h1[lang='en-GB'][dir=ltr]").len(), 1);
     assert_eq!(select(&money, ".promises[lang='en-GB'][dir=ltr]").len(), 1);

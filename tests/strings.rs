@@ -28,8 +28,12 @@ fn every_string_the_theme_prints_is_in_english_and_every_english_string_is_print
         let text = fs::read_to_string(entry.unwrap().path()).unwrap();
         used.extend(used_in(&text, r"\bt\.([a-z0-9_]+)"));
     }
-    let pages = fs::read_to_string(root().join("src/render/pages.rs")).unwrap();
-    used.extend(used_in(&pages, r#"(?:self\.word|strings\.get)\("([a-z0-9_]+)"\)"#));
+    let leaflet = fs::read_to_string(root().join("themes/default/leaflet/leaflet.typ")).unwrap();
+    used.extend(used_in(&leaflet, r"\bt\.([a-z0-9_]+)"));
+    for code in ["src/render/pages.rs", "src/print/mod.rs"] {
+        let code = fs::read_to_string(root().join(code)).unwrap();
+        used.extend(used_in(&code, r#"(?:\.word|strings\.get)\("([a-z0-9_]+)"\)"#));
+    }
     let missing: Vec<_> = used.difference(&keys).collect();
     let unused: Vec<_> = keys.difference(&used).collect();
     assert!(missing.is_empty(), "used but not in en.toml: {missing:?}");
@@ -123,4 +127,25 @@ fn a_language_with_no_strings_is_one_warning() {
         stderr.contains("warning[missing-strings]: the theme has no words for the language \"pl\""),
         "{stderr}"
     );
+}
+
+#[test]
+fn dates_are_written_in_the_pages_language_and_a_wrong_list_of_months_is_a_warning() {
+    let dir = example_in(
+        "cy",
+        Some(
+            "date = \"{day} {month} {year}\"\nmonths = \"Ionawr, Chwefror, Mawrth, Ebrill, Mai, Mehefin, Gorffennaf, Awst, Medi, Hydref, Tachwedd, Rhagfyr\"\n",
+        ),
+    );
+    run(dir.path(), "build");
+    let entry = fs::read_to_string(dir.path().join("public/local-offer/advocacy/index.html")).unwrap();
+    assert!(entry.contains(">18 Ebrill 2026</time>"), "{entry}");
+
+    let dir = example_in("cy", Some("months = \"Ionawr, Chwefror, Mawrth\"\n"));
+    let stderr = run(dir.path(), "check");
+    assert!(
+        stderr.contains("warning[bad-months]: \"months\" has 3 names, not 12, so months are shown in English"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("content/theme/i18n/cy.toml:1:10"), "{stderr}");
 }

@@ -16,14 +16,17 @@ use typst::foundations::Smart;
 use typst_layout::PagedDocument;
 use typst_pdf::{PdfOptions, PdfStandard, PdfStandards};
 
-use crate::config::{Band, Look, Print};
-use crate::content::Site;
+use std::collections::BTreeMap;
+
+use crate::config::{Band, Language, Look, Print};
+use crate::content::{Origin, Site};
 use crate::diagnostics::Diagnostic;
 use crate::output::Outputs;
 use crate::pictures::Pictures;
 use crate::render::pages::{contact_view, offer_view};
+use crate::render::strings::{self, Strings};
 use crate::render::theme::Theme;
-use crate::render::urls::Target;
+use crate::render::urls::{Target, language_prefix};
 pub use glyphs::Glyphs;
 use world::{Leaflet, Press, TEMPLATE};
 
@@ -32,24 +35,43 @@ pub const FOLDER: &str = "leaflets";
 /// The local offer leaflet's name.
 pub const OFFER: &str = "local-offer";
 
-/// The file a band's leaflet is written to, from the site's root.
-pub fn band_file(band: &str) -> String {
-    format!("{FOLDER}/{band}.pdf")
+/// What a leaflet is about.
+#[derive(Clone, Copy)]
+pub enum Subject<'a> {
+    /// A band's promises, by the band's id.
+    Band(&'a str),
+    /// The local offer.
+    Offer,
 }
 
-pub fn offer_file() -> String {
-    format!("{FOLDER}/{OFFER}.pdf")
+/// Where the leaflet about `subject` is, from the site's root, for the
+/// readers of the pages under `prefix` ("" or "ar/"); `site` is the site in
+/// their language. A language gets its own leaflet once part of it is
+/// translated: until then its readers get the site's own, rather than a
+/// leaflet of the same words with a translated cover. None when there is
+/// no local offer.
+pub fn file(site: &Site, subject: Subject, prefix: &str) -> Option<String> {
+    let (name, translated) = match subject {
+        Subject::Band(band) => (band, site.band_pages(band).any(|p| p.origin.language.is_some())),
+        Subject::Offer if site.offer.is_empty() => return None,
+        Subject::Offer => (OFFER, site.offer.iter().any(|e| e.origin.language.is_some())),
+    };
+    let prefix = if translated { prefix } else { "" };
+    Some(format!("{prefix}{FOLDER}/{name}.pdf"))
 }
 
-/// Every leaflet of the site, with a warning for each one that needed more
-/// pages than site.toml asks for.
+/// Every leaflet of the site, in its own language and in each other
+/// language that has translations, with a warning for each one that needed
+/// more pages than site.toml asks for. `strings` holds the theme's words in
+/// each language, by its code.
 pub fn leaflets(
     site: &Site,
     theme: &Theme,
     pictures: &Pictures,
+    strings: &BTreeMap<String, Strings>,
 ) -> Result<(Outputs, Vec<Diagnostic>), Vec<Diagnostic>> {
     let press = Press::new(theme, pictures);
-    let jobs = jobs(site, &Glyphs::of(theme));
+    let jobs = jobs(site, strings, &Glyphs::of(theme));
     let made: Vec<Result<Typeset, Diagnostic>> = jobs
         .par_iter()
         .map(|job| typeset(&press, theme, &site.config.print, job))
@@ -76,27 +98,15 @@ pub fn leaflets(
 }
 
 /// Each leaflet of the site: its file, its name and its data.
-fn jobs(site: &Site, glyphs: &Glyphs) -> Vec<Job> {
-    let base_url = site.config.base_url();
-    let print = &site.config.print;
-    let mut jobs: Vec<Job> = site
-        .config
-        .bands
-        .iter()
-        .map(|band| Job {
-            file: band_file(&band.id),
-            name: band.label.clone(),
-            pages: print.pages,
-            data: band_data(site, band, &base_url),
-        })
-        .collect();
-    if !site.offer.is_empty() {
-        jobs.push(Job {
-            file: offer_file(),
-            name: "Your local offer".to_string(),
-            pages: print.offer_pages,
-            data: offer_data(site, &base_url),
-        });
+fn jobs(site: &Site, strings: &BTreeMap<String, Strings>, glyphs: &Glyphs) -> Vec<Job> {
+    let no_strings = Strings::new();
+    let words = |code: &str| strings.get(code).unwrap_or(&no_strings);
+    let own = &site.config.language;
+    let mut jobs = edition(&Edition::new(site, None, words(own)));
+    for language in &site.config.languages {
+        let code = language.code.get_ref();
+        let translated = site.in_language(code);
+        jobs.extend(edition(&Edition::new(&translated, Some(language), words(code))));
     }
     // No character a young person can type may stop a leaflet: the fonts
     // print what they can, and the checks point at the rest.
@@ -104,6 +114,83 @@ fn jobs(site: &Site, glyphs: &Glyphs) -> Vec<Job> {
         glyphs.clean(&mut job.data);
     }
     jobs
+}
+
+/// The leaflets in one language: a band's, or the local offer's, when that
+/// language has its own ([`file`]).
+fn edition(edition: &Edition) -> Vec<Job> {
+    let site = edition.site;
+    let print = &site.config.print;
+    let own = |subject| file(site, subject, &edition.prefix).filter(|f| f.starts_with(&edition.prefix));
+    let mut jobs: Vec<Job> = site
+        .config
+        .bands
+        .iter()
+        .filter_map(|band| {
+            Some(Job {
+                file: own(Subject::Band(&band.id))?,
+                name: band.label.clone(),
+                pages: print.pages,
+                data: band_data(edition, band),
+            })
+        })
+        .collect();
+    if let Some(file) = own(Subject::Offer) {
+        jobs.push(Job {
+            file,
+            name: edition.word("offer_title").to_string(),
+            pages: print.offer_pages,
+            data: offer_data(edition),
+        });
+    }
+    jobs
+}
+
+/// The site in one language, with the theme's words in it.
+struct Edition<'a> {
+    site: &'a Site,
+    strings: &'a Strings,
+    /// The language's BCP 47 tag and which way it is written.
+    language: String,
+    dir: String,
+    /// Where its pages live: "" or `ar/`.
+    prefix: String,
+    /// The site's own language, for the words site.toml and untranslated
+    /// content print in another language's leaflet; null in its own.
+    foreign: Value,
+}
+
+impl<'a> Edition<'a> {
+    fn new(site: &'a Site, language: Option<&Language>, strings: &'a Strings) -> Self {
+        let own = &site.config.language;
+        Edition {
+            site,
+            strings,
+            language: language.map_or(own, |l| l.code.get_ref()).clone(),
+            dir: language
+                .map_or_else(|| crate::config::direction(own), Language::direction)
+                .to_string(),
+            prefix: language_prefix(language.map(|l| l.code.get_ref().as_str())),
+            foreign: match language {
+                Some(_) => language_data(own, crate::config::direction(own)),
+                None => Value::Null,
+            },
+        }
+    }
+
+    /// One of the theme's words in this language.
+    fn word<'k>(&'k self, key: &'k str) -> &'k str {
+        self.strings.get(key).map_or(key, String::as_str)
+    }
+
+    /// The language to mark a piece of content with when it is shown
+    /// untranslated; null when it is in this edition's language.
+    fn foreign(&self, origin: &Origin) -> Value {
+        match origin.language {
+            None => self.foreign.clone(),
+            Some(_) => Value::Null,
+        }
+    }
 }
 
 /// One leaflet to make.
@@ -116,14 +203,16 @@ struct Job {
 }
 
 /// The typeset pages of the leaflet written to `file` (such as
-/// `leaflets/0-11.pdf`), before they become a PDF: for looking at them.
+/// `leaflets/0-11.pdf` or `ar/leaflets/12-15.pdf`), before they become a
+/// PDF: for looking at them.
 pub fn document(
     site: &Site,
     theme: &Theme,
     pictures: &Pictures,
     file: &str,
 ) -> Option<Result<PagedDocument, Diagnostic>> {
-    let mut data = jobs(site, &Glyphs::of(theme))
+    let (strings, _) = strings::for_site(theme, &site.config);
+    let mut data = jobs(site, &strings, &Glyphs::of(theme))
         .into_iter()
         .find(|job| job.file == file)?
         .data;
@@ -240,37 +329,65 @@ fn tint(look: Option<Look>) -> [u8; 4] {
     }
 }
 
-fn common(site: &Site, title: &str, subtitle: &str, url: &str, look: Option<Look>) -> Value {
-    // Younger children get the larger type their web pages have.
-    let text_size = if look == Some(Look::Young) { 13 } else { 11 };
-    let config = &site.config;
-    // Typst takes an ISO 639 language and an ISO 3166 region of two letters.
-    let tag = crate::config::language_tag(&config.language).ok();
+/// A language as the template sets it: typst takes an ISO 639 language
+/// and an ISO 3166 region of two letters.
+fn language_data(tag: &str, dir: &str) -> Value {
+    let tag = crate::config::language_tag(tag).ok();
     let language = tag.as_ref().map_or("en", |t| t.primary_language());
     let region = tag.as_ref().and_then(|t| t.region()).filter(|r| r.len() == 2);
     json!({
+        "lang": language.to_lowercase(),
+        "region": region.map(str::to_uppercase),
+        "dir": dir,
+    })
+}
+
+/// What every leaflet's template is given. `title` is in the leaflet's
+/// language when `translated_title`; the subtitle is always site.toml's.
+fn common(
+    edition: &Edition,
+    title: &str,
+    subtitle: &str,
+    translated_title: bool,
+    look: Option<Look>,
+    url: &str,
+) -> Value {
+    // Younger children get the larger type their web pages have.
+    let text_size = if look == Some(Look::Young) { 13 } else { 11 };
+    let config = &edition.site.config;
+    let mut data = language_data(&edition.language, &edition.dir);
+    let more = json!({
         "title": title,
+        "title_lang": if translated_title { Value::Null } else { edition.foreign.clone() },
         "subtitle": subtitle,
+        "subtitle_lang": edition.foreign,
+        "own_lang": edition.foreign,
         "site": config.title,
         "council": config.council,
         "document_title": format!("{subtitle}: {title}"),
-        "lang": language.to_lowercase(),
-        "region": region.map(str::to_uppercase),
+        "t": edition.strings,
+        "qr_alt": edition.word("leaflet_qr_alt").replace("{url}", url),
         "url": url,
         "qr": qr::encode(url),
         "tint": tint(look),
         "text_size": text_size,
-    })
+    });
+    if let (Value::Object(data), Value::Object(more)) = (&mut data, more) {
+        data.extend(more);
+    }
+    data
 }
 
-fn band_data(site: &Site, band: &Band, base_url: &str) -> Value {
-    let url = Target::Band(band.id.clone()).url(base_url);
-    let mut data = common(site, &site.config.title, &band.label, &url, Some(band.look));
+fn band_data(edition: &Edition, band: &Band) -> Value {
+    let site = edition.site;
+    let url = Target::Band(band.id.clone()).url_in(&site.config.base_url(), &edition.prefix);
+    let mut data = common(edition, &site.config.title, &band.label, false, Some(band.look), &url);
     data["kind"] = json!("band");
     data["themes"] = site
         .band_pages(&band.id)
         .map(|p| {
             json!({
+                "lang": edition.foreign(&p.origin),
                 "title": p.title,
                 "summary": p.summary,
                 "promises": p.promises.iter().map(|promise| &promise.text).collect::<Vec<_>>(),
@@ -286,9 +403,17 @@ fn band_data(site: &Site, band: &Band, base_url: &str) -> Value {
     data
 }
 
-fn offer_data(site: &Site, base_url: &str) -> Value {
-    let url = Target::OfferIndex.url(base_url);
-    let mut data = common(site, "Your local offer", &site.config.title, &url, None);
+fn offer_data(edition: &Edition) -> Value {
+    let site = edition.site;
+    let url = Target::OfferIndex.url_in(&site.config.base_url(), &edition.prefix);
+    let mut data = common(
+        edition,
+        edition.word("offer_title"),
+        &site.config.title,
+        true,
+        None,
+        &url,
+    );
     data["kind"] = json!("offer");
     data["areas"] = site
         .offer_by_area(|_| true)
@@ -298,6 +423,7 @@ fn offer_data(site: &Site, base_url: &str) -> Value {
                 .into_iter()
                 .map(|e| {
                     let mut view = offer_view(e);
+                    view["lang"] = edition.foreign(&e.origin);
                     view["contact"] = json!(site.config.contacts.get(&e.contact).map(contact_view));
                     view
                 })

@@ -134,17 +134,48 @@ impl<'a> Planner<'a> {
         self.strings.get(key).map_or(key, String::as_str)
     }
 
-    /// The leaflet a page can be printed as, if leaflets are made.
-    fn leaflet(&self, target: &Target, links: &Links) -> Option<String> {
-        if !self.leaflets {
-            return None;
-        }
-        let file = match target {
-            Target::Band(band) | Target::Promise { band, .. } => crate::print::band_file(band),
-            Target::OfferIndex | Target::OfferEntry(_) if !self.site.offer.is_empty() => crate::print::offer_file(),
-            _ => return None,
+    /// A day as the pages' language writes it: "3 March 2026".
+    fn date(&self, day: jiff::civil::Date) -> String {
+        self.word("date")
+            .replace("{day}", &day.day().to_string())
+            .replace("{month}", self.month(day))
+            .replace("{year}", &day.year().to_string())
+    }
+
+    /// A month as the pages' language writes it: "March 2026".
+    fn month_year(&self, day: jiff::civil::Date) -> String {
+        self.word("month_year")
+            .replace("{month}", self.month(day))
+            .replace("{year}", &day.year().to_string())
+    }
+
+    /// The name of a day's month, from the twelve in the strings file.
+    fn month(&self, day: jiff::civil::Date) -> &str {
+        let index = usize::try_from(day.month() - 1).unwrap_or_default();
+        self.word("months")
+            .split([',', '،'])
+            .map(str::trim)
+            .filter(|m| !m.is_empty())
+            .nth(index)
+            .unwrap_or_default()
+    }
+
+    /// The leaflet a page can be printed as, if leaflets are made: its link,
+    /// and for a page in another language whose leaflet is not translated
+    /// yet, the language the leaflet is in.
+    fn leaflet(&self, target: &Target, links: &Links) -> (Option<String>, Value) {
+        use crate::print::Subject;
+        let subject = match target {
+            Target::Band(band) | Target::Promise { band, .. } if self.leaflets => Subject::Band(band),
+            Target::OfferIndex | Target::OfferEntry(_) if self.leaflets => Subject::Offer,
+            _ => return (None, Value::Null),
         };
-        Some(links.file(&file))
+        let Some(file) = crate::print::file(self.site, subject, &self.prefix) else {
+            return (None, Value::Null);
+        };
+        let other = (!file.starts_with(&self.prefix))
+            .then(|| json!({ "lang": self.site.config.language, "name": self.own_name }));
+        (Some(links.file(&file)), json!(other))
     }
 
     /// Every page of the site, in a fixed order, without its data: the
@@ -381,9 +412,9 @@ impl<'a> Planner<'a> {
             "entry": {
                 "summary": entry.summary,
                 "how_to_get_it": entry.how_to_get_it,
-                "ages": entry.ages.to_string(),
+                "ages": entry.ages,
                 "legal": entry.kind == Kind::Legal,
-                "reviewed": entry.reviewed.strftime("%-d %B %Y").to_string(),
+                "reviewed": self.date(entry.reviewed),
                 "reviewed_iso": entry.reviewed.to_string(),
                 "area": area.map(|a| &a.title),
                 "html": to_html(&entry.body, &links, self.pictures, None),
@@ -413,6 +444,7 @@ impl<'a> Planner<'a> {
             .map(|m| {
                 let mut view = message_view(m, &links, self.pictures);
                 view["foreign"] = self.foreign(&m.origin);
+                view["said"] = json!(self.month_year(m.said));
                 view
             })
             .collect();
@@ -451,7 +483,7 @@ impl<'a> Planner<'a> {
             .iter()
             .find(|p| !p.contacts.is_empty())
             .map(|p| links.to(&Target::Page(p.slug.clone())));
-        let day = |d: jiff::civil::Date| d.strftime("%-d %B %Y").to_string();
+        let day = |d: jiff::civil::Date| self.date(d);
         let audit = config
             .accessibility
             .audit()
@@ -592,7 +624,6 @@ impl<'a> Planner<'a> {
                 json!({
                     "id": b.id,
                     "label": b.label,
-                    "ages": b.ages().to_string(),
                     "look": b.look.to_string(),
                     "href": links.to(&Target::Band(b.id.clone())),
                     "current": band.is_some_and(|c| c.id == b.id),
@@ -637,6 +668,7 @@ impl<'a> Planner<'a> {
                 })
                 .collect()
         };
+        let (leaflet_href, leaflet_lang) = self.leaflet(&target, &links);
         let mut context = json!({
             "lang": lang,
             "dir": dir,
@@ -658,14 +690,12 @@ impl<'a> Planner<'a> {
             "messages_href": links.to(&Target::Messages),
             "section": section,
             "look": band.map_or("general".to_string(), |b| b.look.to_string()),
-            "band": band.map(|b| json!({ "id": b.id, "label": b.label, "ages": b.ages().to_string(), "href": links.to(&Target::Band(b.id.clone())) })),
+            "band": band.map(|b| json!({ "id": b.id, "label": b.label, "href": links.to(&Target::Band(b.id.clone())) })),
             "bands": bands,
             "footer": footer,
             "crumbs": crumbs,
-            "leaflet_href": self.leaflet(&target, &links),
-            // Leaflets are in the site's own language, so a page in another
-            // says which.
-            "leaflet_lang": self.language.map(|_| json!({ "lang": config.language, "name": self.own_name })),
+            "leaflet_href": leaflet_href,
+            "leaflet_lang": leaflet_lang,
             "t": self.strings_value,
         });
         if let (Value::Object(base), Value::Object(extra)) = (&mut context, extra) {
@@ -693,7 +723,6 @@ fn message_view(m: &Message, links: &Links, pictures: &Pictures) -> Value {
     json!({
         "id": m.slug,
         "title": m.title,
-        "said": m.said.strftime("%B %Y").to_string(),
         "said_iso": m.said.to_string(),
         "we_did": m.we_did,
         "next": m.next,
@@ -707,7 +736,7 @@ pub fn offer_view(e: &OfferEntry) -> Value {
         "title": e.title,
         "summary": e.summary,
         "how_to_get_it": e.how_to_get_it,
-        "ages": e.ages.to_string(),
+        "ages": e.ages,
         "legal": e.kind == Kind::Legal,
     })
 }

@@ -18,6 +18,20 @@ const ENGLISH: &str = "i18n/en.toml";
 /// Each string by its key.
 pub type Strings = BTreeMap<String, String>;
 
+/// The strings for the site's language and each of its `[[languages]]`,
+/// by language code, with the problems found in them.
+pub fn for_site(theme: &Theme, config: &crate::config::Config) -> (BTreeMap<String, Strings>, Vec<Diagnostic>) {
+    let mut all = BTreeMap::new();
+    let mut problems = Vec::new();
+    let codes = std::iter::once(&config.language).chain(config.languages.iter().map(|l| l.code.get_ref()));
+    for code in codes {
+        let (words, found) = load(theme, code);
+        problems.extend(found);
+        all.insert(code.clone(), words);
+    }
+    (all, problems)
+}
+
 /// The strings for `language` (a BCP 47 tag such as `en-GB`, whose first
 /// part names the file): the theme's own file for the language with a
 /// council's `content/theme/i18n/<code>.toml` over it. A string neither has
@@ -46,6 +60,17 @@ pub fn load(theme: &Theme, language: &str) -> (Strings, Vec<Diagnostic>) {
                                 .at(Location::from_span(path, &text, value.span()))
                                 .help("check the spelling of the key against themes/default/i18n/en.toml"),
                         );
+                    }
+                    if key == "months" && month_count(value.get_ref()) != 12 {
+                        problems.push(
+                            Diagnostic::warning(
+                                "bad-months",
+                                format!("\"months\" has {} names, not 12, so months are shown in English", month_count(value.get_ref())),
+                            )
+                            .at(Location::from_span(path, &text, value.span()))
+                            .help("write the twelve months' names from January to December, with a comma between each"),
+                        );
+                        continue;
                     }
                     given.insert(key.clone());
                     strings.insert(key, value.into_inner());
@@ -82,6 +107,12 @@ pub fn load(theme: &Theme, language: &str) -> (Strings, Vec<Diagnostic>) {
         );
     }
     (strings, problems)
+}
+
+/// How many names a `months` string holds: they are split at a comma, the
+/// Latin one or the Arabic one (،).
+pub fn month_count(months: &str) -> usize {
+    months.split([',', '،']).filter(|m| !m.trim().is_empty()).count()
 }
 
 /// A strings file of the default theme; none if it has no such file.
