@@ -1,0 +1,68 @@
+// The leaflets read back with the tools a print shop and a reader use:
+// poppler's pdftotext for the words a screen reader or a copy gets, and
+// zbarimg for the QR code as a phone camera reads it at 300 dpi.
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+import { build, repo, work } from './site.mjs';
+
+const out = join(work, 'leaflets');
+rmSync(out, { recursive: true, force: true });
+const base = 'https://promise.westmere.example/';
+build(join(repo, 'content'), out, base);
+
+/// The words of a leaflet's pages, in reading order, one line each.
+function words(file, first, last) {
+  const text = execFileSync('pdftotext', ['-f', String(first), '-l', String(last), join(out, file), '-'], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'ignore'],
+  });
+  // pdftotext marks right-to-left lines with embedding characters.
+  return text.replace(/[\u202a-\u202e]/g, '').split('\n').map((l) => l.trim());
+}
+
+/// What the QR code on a leaflet's cover says.
+function code(file) {
+  const dir = mkdtempSync(join(tmpdir(), 'promise-qr-'));
+  try {
+    execFileSync('pdftoppm', ['-r', '300', '-png', '-f', '1', '-l', '1', join(out, file), join(dir, 'cover')]);
+    const [png] = readdirSync(dir);
+    return execFileSync('zbarimg', ['-q', '--raw', join(dir, png)], { encoding: 'utf8' }).trim();
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+test('an Arabic leaflet copies out as Arabic words in reading order', () => {
+  const lines = words('ar/leaflets/12-15.pdf', 2, 4);
+  // pdftotext guesses spaces from the gaps between letters, and Amiri
+  // leaves a wide one after some letters that do not join (ر, ز) and
+  // before an Arabic comma: the letters are compared, in reading order.
+  const squash = (t) => t.replace(/\s+/g, '');
+  const text = squash(lines.join(' '));
+  const folder = join(repo, 'content/promises/12-15');
+  const sources = readdirSync(folder).filter((f) => f.endsWith('.ar.md')).map((f) => readFileSync(join(folder, f), 'utf8'));
+  const promises = sources
+    .flatMap((s) => [...s.matchAll(/^- (.*)$/gm)].map((m) => m[1]));
+  assert.ok(promises.length >= 10, `${promises.length} promises`);
+  assert.equal(lines[0], sources[0].match(/^title: (.*)$/m)[1]);
+  for (const promise of promises) {
+    assert.ok(text.includes(`•${squash(promise)}`), `"${promise}" in:\n${lines.join('\n')}`);
+  }
+});
+
+test('an English leaflet reads left to right', () => {
+  const lines = words('leaflets/0-11.pdf', 2, 2);
+  assert.equal(lines[0], 'Keeping you safe');
+});
+
+test('each leaflet’s QR code opens its page in its language', () => {
+  assert.equal(code('ar/leaflets/12-15.pdf'), `${base}ar/12-15/`);
+  assert.equal(code('ar/leaflets/local-offer.pdf'), `${base}ar/local-offer/`);
+  assert.equal(code('leaflets/16-25.pdf'), `${base}16-25/`);
+});
