@@ -696,3 +696,44 @@ fn a_file_named_for_a_language_the_site_does_not_have_says_how_to_add_it() {
             .contains("name its language in [[languages]]")
     );
 }
+
+#[test]
+fn a_translation_is_checked_like_its_original_but_in_its_own_language() {
+    let dir = common::copy_of_example();
+    append_to_site(dir.path(), "\n[[languages]]\ncode = \"cy\"\nname = \"Cymraeg\"\n");
+    let original = fs::read_to_string(dir.path().join("content/promises/0-11/keeping-safe.md")).unwrap();
+    write(
+        dir.path(),
+        "promises/0-11/keeping-safe.cy.md",
+        &format!(
+            "{original}\nByddwn ni bob amser yn gwneud yn siŵr bod gennych chi rywun caredig i siarad â nhw pan fyddwch chi'n teimlo'n drist neu'n poeni am bethau, a byddwn ni'n gwrando.\n\nDim lleoliad, dim placement.\n\n[Arian](/local-offer/mony/)\n\n![](/images/park.jpg)\n"
+        ),
+    );
+    let (code, found) = check(dir.path(), &["--content", "content"]);
+    assert_eq!(code, 1);
+    let in_welsh = |code: &str| -> Vec<u64> {
+        with_code(&found, code)
+            .iter()
+            .filter(|d| d["file"] == "promises/0-11/keeping-safe.cy.md")
+            .map(|d| d["line"].as_u64().unwrap())
+            .collect()
+    };
+    // What every language must get right.
+    assert_eq!(in_welsh("broken-link"), vec![19], "{found:#?}");
+    assert_eq!(in_welsh("image-alt"), vec![21]);
+    // The reading level and the English list measure English only.
+    assert!(in_welsh("sentence-length").is_empty(), "{found:#?}");
+    assert!(in_welsh("placement").is_empty(), "{found:#?}");
+
+    // A list of its own for the language.
+    write(
+        dir.path(),
+        "words.cy.toml",
+        "[[rules]]\nid = \"lleoliad\"\nwords = [\"lleoliad\"]\nprefer = [\"cartref\"]\nreason = \"Dywedodd pobl ifanc wrthym nad ydyn nhw'n hoffi'r gair hwn.\"\n",
+    );
+    let (_, found) = check(dir.path(), &["--content", "content"]);
+    let rule = with_code(&found, "lleoliad");
+    assert_eq!(rule.len(), 1, "{found:#?}");
+    assert_eq!(rule[0]["file"], "promises/0-11/keeping-safe.cy.md");
+    assert_eq!(rule[0]["line"], 17);
+}

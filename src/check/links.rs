@@ -8,7 +8,7 @@ use pulldown_cmark::{Event, Options, Parser, Tag};
 use super::Doc;
 use crate::diagnostics::{Diagnostic, nearest};
 use crate::output::Outputs;
-use crate::render::urls::resolve;
+use crate::render::urls::{language_prefix, resolve};
 
 pub fn check(doc: &Doc, outputs: &Outputs) -> Vec<Diagnostic> {
     let mut found = Vec::new();
@@ -21,6 +21,15 @@ pub fn check(doc: &Doc, outputs: &Outputs) -> Vec<Diagnostic> {
         let Some((file, fragment)) = resolve(&doc.target, &dest) else {
             continue;
         };
+        // A translation's links lead to the pages in its language, which
+        // have the same addresses under /<code>/.
+        let file = doc
+            .origin
+            .language
+            .as_deref()
+            .map(|code| format!("{}{file}", language_prefix(Some(code))))
+            .filter(|translated| outputs.contains_key(translated))
+            .unwrap_or(file);
         let at = doc.in_body(range);
         match outputs.get(&file) {
             None if picture => found.push(

@@ -14,6 +14,7 @@ mod prose;
 pub mod readability;
 pub mod words;
 
+use std::collections::BTreeMap;
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -30,7 +31,7 @@ use crate::output::Outputs;
 use crate::render::theme::Theme;
 use crate::render::urls::Target;
 pub use accessibility::DECORATIVE;
-pub use words::Words;
+pub use words::{Lists, Words};
 
 /// A pattern written in this code, which is known to be valid.
 fn pattern(text: &str) -> Regex {
@@ -82,13 +83,40 @@ impl Doc<'_> {
     }
 }
 
-/// Every content file of the site, as the checks see it.
+/// Every content file of the site, as the checks see it: the originals,
+/// then each language's translations. Translations have no reading target:
+/// the reading-level checks measure English.
 pub fn docs(site: &Site) -> Vec<Doc<'_>> {
-    let config = &site.config;
+    let mut docs = Vec::new();
+    add(
+        &mut docs,
+        &site.config,
+        Content {
+            promise_pages: &site.promise_pages,
+            offer: &site.offer,
+            messages: &site.messages,
+            pages: &site.pages,
+        },
+        false,
+    );
+    for t in site.translations.values() {
+        let content = Content {
+            promise_pages: &t.promise_pages,
+            offer: &t.offer,
+            messages: &t.messages,
+            pages: &t.pages,
+        };
+        add(&mut docs, &site.config, content, true);
+    }
+    docs
+}
+
+/// The content files of one language, as the checks see them.
+fn add<'a>(docs: &mut Vec<Doc<'a>>, config: &'a crate::config::Config, content: Content<'a>, translated: bool) {
+    let reading = |band: Option<&'a Band>| if translated { None } else { band };
     let shared = config.shared_band();
     let all: Vec<&Band> = config.bands.iter().collect();
-    let mut docs = Vec::new();
-    for p in &site.promise_pages {
+    for p in content.promise_pages {
         let band = config.band(&p.band);
         docs.push(Doc {
             origin: &p.origin,
@@ -99,27 +127,27 @@ pub fn docs(site: &Site) -> Vec<Doc<'_>> {
                 slug: p.slug.clone(),
             },
             bands: band.into_iter().collect(),
-            reading: band,
+            reading: reading(band),
             lines: OnceLock::new(),
         });
     }
-    for e in &site.offer {
+    for e in content.offer {
         docs.push(Doc {
             origin: &e.origin,
             title: &e.title,
             body: &e.body,
             target: Target::OfferEntry(e.slug.clone()),
             bands: config.bands.iter().filter(|b| b.ages().overlaps(e.ages)).collect(),
-            reading: shared,
+            reading: reading(shared),
             lines: OnceLock::new(),
         });
     }
     // Messages and other pages are read by every band.
-    let messages = site
+    let messages = content
         .messages
         .iter()
         .map(|m| (&m.origin, &m.title, &m.body, Target::Messages));
-    let pages = site
+    let pages = content
         .pages
         .iter()
         .map(|p| (&p.origin, &p.title, &p.body, Target::Page(p.slug.clone())));
@@ -129,21 +157,38 @@ pub fn docs(site: &Site) -> Vec<Doc<'_>> {
         body,
         target,
         bands: all.clone(),
-        reading: shared,
+        reading: reading(shared),
         lines: OnceLock::new(),
     }));
-    docs
+}
+
+/// The content files of one language.
+struct Content<'a> {
+    promise_pages: &'a [crate::content::PromisePage],
+    offer: &'a [crate::content::OfferEntry],
+    messages: &'a [crate::content::Message],
+    pages: &'a [crate::content::Page],
 }
 
 /// What the checks of the content found, before anything is rendered.
 /// `docs` are the site's [`docs`].
-pub fn content(site: &Site, docs: &[Doc], words: &Words, theme: &Theme, today: Date) -> Vec<Diagnostic> {
-    let matcher = language::Matcher::new(words);
+pub fn content(site: &Site, docs: &[Doc], words: &Lists, theme: &Theme, today: Date) -> Vec<Diagnostic> {
+    // Each language's content is held to its own list of words, if it has one.
+    let own = language::Matcher::new(&words.own);
+    let others: BTreeMap<&str, language::Matcher> = words
+        .languages
+        .iter()
+        .map(|(code, list)| (code.as_str(), language::Matcher::new(list)))
+        .collect();
     let checked: Vec<(Vec<Diagnostic>, readability::Counts)> = docs
         .par_iter()
         .map(|doc| {
             let blocks = prose::blocks(doc.body);
-            let mut found = language::check(doc, &blocks, &matcher);
+            let matcher = match &doc.origin.language {
+                None => Some(&own),
+                Some(code) => others.get(code.as_str()),
+            };
+            let mut found = matcher.map(|m| language::check(doc, &blocks, m)).unwrap_or_default();
             let (reading, counts) = readability::check(doc, &blocks);
             found.extend(reading);
             found.extend(accessibility::check(doc));

@@ -1,6 +1,7 @@
 //! `words.toml`: the council's list of language that cares. The example's list
 //! is built in, and applies when a site has none of its own.
 
+use std::collections::BTreeMap;
 use std::path::Path;
 
 use serde::Deserialize;
@@ -67,18 +68,55 @@ impl Rule {
     }
 }
 
-/// Reads the content folder's words.toml, or the built-in list when it has
-/// none.
-pub fn load(root: &Path, config: &Config) -> Result<Words, Vec<Diagnostic>> {
-    let file = Path::new(FILE_NAME);
+/// The lists for each language of the site.
+#[derive(Debug, Clone)]
+pub struct Lists {
+    /// For the site's own language: the content folder's words.toml, or
+    /// the built-in list when it has none.
+    pub own: Words,
+    /// For each of `[[languages]]` that has one, its `words.<code>.toml`.
+    pub languages: BTreeMap<String, Words>,
+}
+
+/// Reads the word lists of the content folder.
+pub fn load(root: &Path, config: &Config) -> Result<Lists, Vec<Diagnostic>> {
+    let mut problems = Vec::new();
+    let mut read = |file: &Path| match read_list(root, config, file) {
+        Ok(words) => words,
+        Err(found) => {
+            problems.extend(found);
+            None
+        }
+    };
+    let own = read(Path::new(FILE_NAME)).unwrap_or_else(|| defaults(config));
+    let mut languages = BTreeMap::new();
+    for language in &config.languages {
+        let code = language.code.get_ref();
+        if let Some(words) = read(Path::new(&format!("words.{code}.toml"))) {
+            languages.insert(code.clone(), words);
+        }
+    }
+    if problems.is_empty() {
+        Ok(Lists { own, languages })
+    } else {
+        Err(problems)
+    }
+}
+
+/// One list, if the content folder has the file.
+fn read_list(root: &Path, config: &Config, file: &Path) -> Result<Option<Words>, Vec<Diagnostic>> {
     let text = match crate::content::read(root, file) {
         Ok(bytes) => crate::content::utf8(file, bytes).map_err(|d| vec![d])?,
-        Err(crate::content::ReadError::Missing) => return Ok(defaults(config)),
+        Err(crate::content::ReadError::Missing) => return Ok(None),
         Err(e) => return Err(vec![e.diagnostic(file)]),
     };
     let words: Words = toml::from_str(&text).map_err(|e| vec![config::toml_error(file, &text, &e)])?;
     let problems = validate(&words, config, file, &text);
-    if problems.is_empty() { Ok(words) } else { Err(problems) }
+    if problems.is_empty() {
+        Ok(Some(words))
+    } else {
+        Err(problems)
+    }
 }
 
 /// The built-in list, for a site without its own. Its rules name the usual
