@@ -324,6 +324,15 @@ impl fmt::Display for Ages {
 }
 
 impl Config {
+    /// A language's tag and which way it is written: one of `[[languages]]`,
+    /// or the site's own when none.
+    pub fn tag_and_dir<'c>(&'c self, language: Option<&'c Language>) -> (&'c str, &'c str) {
+        match language {
+            Some(l) => (l.code.get_ref(), l.direction()),
+            None => (&self.language, direction(&self.language)),
+        }
+    }
+
     pub fn band(&self, id: &str) -> Option<&Band> {
         self.bands.iter().find(|b| b.id == id)
     }

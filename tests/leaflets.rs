@@ -20,6 +20,12 @@ fn loaded() -> (content::Site, Theme) {
     (site, theme)
 }
 
+/// The typeset pages of one leaflet of `site`, before they become a PDF.
+fn typeset(site: &content::Site, theme: &Theme, file: &str) -> typst_layout::PagedDocument {
+    let made = print::document(site, theme, &Default::default(), file);
+    made.expect("the leaflet is made").expect("the leaflet typesets")
+}
+
 fn numbers(object: &Object) -> Vec<f32> {
     object
         .as_array()
@@ -111,9 +117,7 @@ fn every_promise_of_the_band_is_in_its_leaflet() {
 /// what each says, and how wide it is in millimetres.
 fn cover_codes(file: &str) -> Vec<(String, f32)> {
     let (site, theme) = loaded();
-    let document = print::document(&site, &theme, &Default::default(), file)
-        .unwrap()
-        .unwrap();
+    let document = typeset(&site, &theme, file);
     let options = typst_render::RenderOptions {
         pixel_per_pt: typst::utils::Scalar::new(4.0),
         ..Default::default()
@@ -206,9 +210,7 @@ fn every_colour_is_cmyk_and_text_is_100_percent_black() {
 fn text_stays_5_mm_inside_the_trim() {
     let (site, theme) = loaded();
     for file in ["leaflets/0-11.pdf", "leaflets/local-offer.pdf"] {
-        let document = print::document(&site, &theme, &Default::default(), file)
-            .unwrap()
-            .unwrap();
+        let document = typeset(&site, &theme, file);
         let options = typst_render::RenderOptions {
             pixel_per_pt: typst::utils::Scalar::new(2.0),
             ..Default::default()
@@ -282,9 +284,7 @@ fn a_right_to_left_site_gets_right_to_left_leaflets_in_its_script() {
 
     let theme = Theme::load(&root).0;
     let (site, _) = content::load(&root, None, &theme.icon_names()).unwrap();
-    let document = print::document(&site, &theme, &Default::default(), "leaflets/12-15.pdf")
-        .unwrap()
-        .unwrap();
+    let document = typeset(&site, &theme, "leaflets/12-15.pdf");
     // The heading "بيت آمن" starts the second page, set from the right.
     let (left, right) = first_line_ink(&document, 1);
     assert!(
@@ -293,9 +293,7 @@ fn a_right_to_left_site_gets_right_to_left_leaflets_in_its_script() {
     );
 
     let english = loaded();
-    let document = print::document(&english.0, &english.1, &Default::default(), "leaflets/12-15.pdf")
-        .unwrap()
-        .unwrap();
+    let document = typeset(&english.0, &english.1, "leaflets/12-15.pdf");
     let (left, right) = first_line_ink(&document, 1);
     assert!(
         left < 0.15 && right < 0.5,
@@ -332,9 +330,7 @@ fn a_translated_band_gets_its_own_leaflet_set_right_to_left_whose_code_opens_the
     );
 
     let (site, theme) = loaded();
-    let document = print::document(&site, &theme, &Default::default(), "ar/leaflets/12-15.pdf")
-        .unwrap()
-        .unwrap();
+    let document = typeset(&site, &theme, "ar/leaflets/12-15.pdf");
     let (left, right) = first_line_ink(&document, 1);
     assert!(
         left > 0.5 && right > 0.85,

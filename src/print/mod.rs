@@ -150,9 +150,8 @@ fn edition(edition: &Edition) -> Vec<Job> {
 struct Edition<'a> {
     site: &'a Site,
     strings: &'a Strings,
-    /// The language's BCP 47 tag and which way it is written.
-    language: String,
-    dir: String,
+    /// The language as the template sets it ([`language_data`]).
+    language: Value,
     /// Where its pages live: "" or `ar/`.
     prefix: String,
     /// The site's own language, for the words site.toml and untranslated
@@ -162,17 +161,14 @@ struct Edition<'a> {
 
 impl<'a> Edition<'a> {
     fn new(site: &'a Site, language: Option<&Language>, strings: &'a Strings) -> Self {
-        let own = &site.config.language;
+        let config = &site.config;
         Edition {
             site,
             strings,
-            language: language.map_or(own, |l| l.code.get_ref()).clone(),
-            dir: language
-                .map_or_else(|| crate::config::direction(own), Language::direction)
-                .to_string(),
+            language: language_data(config.tag_and_dir(language)),
             prefix: language_prefix(language.map(|l| l.code.get_ref().as_str())),
             foreign: match language {
-                Some(_) => language_data(own, crate::config::direction(own)),
+                Some(_) => language_data(config.tag_and_dir(None)),
                 None => Value::Null,
             },
         }
@@ -329,9 +325,9 @@ fn tint(look: Option<Look>) -> [u8; 4] {
     }
 }
 
-/// A language as the template sets it: typst takes an ISO 639 language
-/// and an ISO 3166 region of two letters.
-fn language_data(tag: &str, dir: &str) -> Value {
+/// A language as the template sets it, from its tag and direction: typst
+/// takes an ISO 639 language and an ISO 3166 region of two letters.
+fn language_data((tag, dir): (&str, &str)) -> Value {
     let tag = crate::config::language_tag(tag).ok();
     let language = tag.as_ref().map_or("en", |t| t.primary_language());
     let region = tag.as_ref().and_then(|t| t.region()).filter(|r| r.len() == 2);
@@ -355,12 +351,11 @@ fn common(
     // Younger children get the larger type their web pages have.
     let text_size = if look == Some(Look::Young) { 13 } else { 11 };
     let config = &edition.site.config;
-    let mut data = language_data(&edition.language, &edition.dir);
-    let more = json!({
+    json!({
+        "language": edition.language,
         "title": title,
         "title_lang": if translated_title { Value::Null } else { edition.foreign.clone() },
         "subtitle": subtitle,
-        "subtitle_lang": edition.foreign,
         "own_lang": edition.foreign,
         "site": config.title,
         "council": config.council,
@@ -371,11 +366,7 @@ fn common(
         "qr": qr::encode(url),
         "tint": tint(look),
         "text_size": text_size,
-    });
-    if let (Value::Object(data), Value::Object(more)) = (&mut data, more) {
-        data.extend(more);
-    }
-    data
+    })
 }
 
 fn band_data(edition: &Edition, band: &Band) -> Value {

@@ -152,10 +152,7 @@ impl<'a> Planner<'a> {
     /// The name of a day's month, from the twelve in the strings file.
     fn month(&self, day: jiff::civil::Date) -> &str {
         let index = usize::try_from(day.month() - 1).unwrap_or_default();
-        self.word("months")
-            .split([',', '،'])
-            .map(str::trim)
-            .filter(|m| !m.is_empty())
+        super::strings::month_names(self.word("months"))
             .nth(index)
             .unwrap_or_default()
     }
@@ -576,7 +573,7 @@ impl<'a> Planner<'a> {
     /// site's own language: on a page in another language it is marked so,
     /// for screen readers to read it in the right voice.
     fn own_words(&self) -> Value {
-        let (lang, dir) = tag_and_dir(&self.site.config, None);
+        let (lang, dir) = self.site.config.tag_and_dir(None);
         match self.language {
             Some(_) => json!({ "lang": lang, "dir": dir }),
             None => Value::Null,
@@ -646,7 +643,7 @@ impl<'a> Planner<'a> {
             Target::Messages => "messages",
             Target::Page(_) | Target::Accessibility | Target::Help | Target::NotFound => "page",
         };
-        let (lang, dir) = tag_and_dir(config, self.language);
+        let (lang, dir) = config.tag_and_dir(self.language);
         // The same page in every language, for the switcher and for search
         // engines (hreflang).
         let alternates: Vec<Value> = if config.languages.is_empty() || target == Target::NotFound {
@@ -655,7 +652,7 @@ impl<'a> Planner<'a> {
             std::iter::once((None, self.own_name.as_str()))
                 .chain(config.languages.iter().map(|l| (Some(l), l.name.as_str())))
                 .map(|(language, name)| {
-                    let (code, dir) = tag_and_dir(config, language);
+                    let (code, dir) = config.tag_and_dir(language);
                     let prefix = language_prefix(language.map(|l| l.code.get_ref().as_str()));
                     json!({
                         "lang": code,
@@ -707,15 +704,6 @@ impl<'a> Planner<'a> {
             context,
             source: source.as_ref().to_string_lossy().replace('\\', "/"),
         }
-    }
-}
-
-/// A language's tag and which way it is written: one of `[[languages]]`, or
-/// the site's own when none.
-fn tag_and_dir<'c>(config: &'c crate::config::Config, language: Option<&'c Language>) -> (&'c str, &'c str) {
-    match language {
-        Some(l) => (l.code.get_ref(), l.direction()),
-        None => (&config.language, crate::config::direction(&config.language)),
     }
 }
 

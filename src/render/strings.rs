@@ -61,11 +61,11 @@ pub fn load(theme: &Theme, language: &str) -> (Strings, Vec<Diagnostic>) {
                                 .help("check the spelling of the key against themes/default/i18n/en.toml"),
                         );
                     }
-                    if key == "months" && month_count(value.get_ref()) != 12 {
+                    if key == "months" && month_names(value.get_ref()).count() != 12 {
                         problems.push(
                             Diagnostic::warning(
                                 "bad-months",
-                                format!("\"months\" has {} names, not 12, so months are shown in English", month_count(value.get_ref())),
+                                format!("\"months\" has {} names, not 12, so months are shown in English", month_names(value.get_ref()).count()),
                             )
                             .at(Location::from_span(path, &text, value.span()))
                             .help("write the twelve months' names from January to December, with a comma between each"),
@@ -109,10 +109,10 @@ pub fn load(theme: &Theme, language: &str) -> (Strings, Vec<Diagnostic>) {
     (strings, problems)
 }
 
-/// How many names a `months` string holds: they are split at a comma, the
-/// Latin one or the Arabic one (،).
-pub fn month_count(months: &str) -> usize {
-    months.split([',', '،']).filter(|m| !m.trim().is_empty()).count()
+/// The names a `months` string holds: they are split at a comma, the Latin
+/// one or the Arabic one (،).
+pub fn month_names(months: &str) -> impl Iterator<Item = &str> {
+    months.split([',', '،']).map(str::trim).filter(|m| !m.is_empty())
 }
 
 /// A strings file of the default theme; none if it has no such file.
