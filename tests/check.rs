@@ -732,6 +732,7 @@ fn a_translation_is_checked_like_its_original_but_in_its_own_language() {
         "[[rules]]\nid = \"lleoliad\"\nwords = [\"lleoliad\"]\nprefer = [\"cartref\"]\nreason = \"Dywedodd pobl ifanc wrthym nad ydyn nhw'n hoffi'r gair hwn.\"\n",
     );
     let (_, found) = check(dir.path(), &["--content", "content"]);
+    assert!(with_code(&found, "unused-file").is_empty(), "{found:#?}");
     let rule = with_code(&found, "lleoliad");
     assert_eq!(rule.len(), 1, "{found:#?}");
     assert_eq!(rule[0]["file"], "promises/0-11/keeping-safe.cy.md");

@@ -92,7 +92,7 @@ pub fn load(root: &Path, config: &Config) -> Result<Lists, Vec<Diagnostic>> {
     let mut languages = BTreeMap::new();
     for language in &config.languages {
         let code = language.code.get_ref();
-        if let Some(words) = read(Path::new(&format!("words.{code}.toml"))) {
+        if let Some(words) = read(Path::new(&language_file(code))) {
             languages.insert(code.clone(), words);
         }
     }
@@ -101,6 +101,16 @@ pub fn load(root: &Path, config: &Config) -> Result<Lists, Vec<Diagnostic>> {
     } else {
         Err(problems)
     }
+}
+
+/// The file of the list for one of `[[languages]]`: `words.ar.toml`.
+fn language_file(code: &str) -> String {
+    format!("words.{code}.toml")
+}
+
+/// Whether a file at the top of the content folder is one of its word lists.
+pub fn is_list(name: &str, config: &Config) -> bool {
+    name == FILE_NAME || config.languages.iter().any(|l| name == language_file(l.code.get_ref()))
 }
 
 /// One list, if the content folder has the file.

@@ -181,7 +181,8 @@ fn find_files(root: &Path, config: &Config) -> (Vec<(FileKind, PathBuf)>, Vec<Pa
                 }
                 continue;
             }
-            ([config::FILE_NAME] | ["words.toml"], false) => continue,
+            ([config::FILE_NAME], false) => continue,
+            ([name], false) if crate::check::words::is_list(name, config) => continue,
             ([PROMISES, _, _], false) => FileKind::Promise,
             ([OFFER, _], false) => FileKind::Offer,
             ([MESSAGES, _], false) => FileKind::Message,
