@@ -111,7 +111,7 @@ pub fn render_site(content: &Path, options: &Options) -> Result<Built, Vec<Diagn
         || {
             options
                 .leaflets
-                .then(|| print::leaflets(&site, &theme, &pictures, &strings))
+                .then(|| print::leaflets(&site, &theme, &pictures, &strings, options.today))
         },
     );
     let mut outputs = match outputs {

@@ -364,3 +364,163 @@ fn a_translated_band_gets_its_own_leaflet_set_right_to_left_whose_code_opens_the
     assert!(!drawn.contains("بيتبيت"), "{drawn}");
     assert!(lost.is_empty(), "not found whole: {lost:?} in {drawn:?}");
 }
+
+/// A text string of a PDF dictionary.
+fn text_of<'a>(dict: &'a lopdf::Dictionary, key: &str) -> &'a str {
+    let value = dict
+        .get(key.as_bytes())
+        .and_then(Object::as_str)
+        .unwrap_or_else(|_| panic!("no {key}"));
+    std::str::from_utf8(value).unwrap()
+}
+
+/// The text of the XMP property `name` in `namespace`.
+fn xmp(packet: &roxmltree::Document, namespace: &str, name: &str) -> String {
+    let node = packet
+        .descendants()
+        .find(|n| n.tag_name().namespace() == Some(namespace) && n.tag_name().name() == name)
+        .unwrap_or_else(|| panic!("no {name} in the XMP"));
+    node.descendants()
+        .filter(|n| n.is_text())
+        .filter_map(|n| n.text())
+        .collect::<String>()
+        .trim()
+        .to_string()
+}
+
+#[test]
+fn every_leaflet_is_pdf_x4_for_coated_paper_and_still_pdf_ua1() {
+    let options = Options {
+        today: jiff::civil::date(2026, 4, 18),
+        ..Options::default()
+    };
+    let built = render_site(&common::example(), &options).unwrap();
+    let files: Vec<&String> = built.outputs.keys().filter(|f| f.ends_with(".pdf")).collect();
+    assert_eq!(files.len(), 6, "{files:?}");
+    for file in files {
+        let pdf = leaflet(&built.outputs, file);
+        let catalog = pdf.catalog().unwrap();
+        let intents = catalog.get(b"OutputIntents").and_then(Object::as_array).unwrap();
+        assert_eq!(intents.len(), 1, "{file}");
+        let intent = pdf.dereference(&intents[0]).unwrap().1.as_dict().unwrap();
+        assert_eq!(
+            intent.get(b"S").and_then(Object::as_name).unwrap(),
+            b"GTS_PDFX",
+            "{file}"
+        );
+        assert_eq!(text_of(intent, "OutputConditionIdentifier"), "FOGRA39", "{file}");
+        assert_eq!(text_of(intent, "RegistryName"), "http://www.color.org");
+        let profile = intent.get(b"DestOutputProfile").and_then(Object::as_reference).unwrap();
+        let profile = pdf.get_object(profile).and_then(Object::as_stream).unwrap();
+        assert_eq!(profile.dict.get(b"N").and_then(Object::as_i64).unwrap(), 4);
+        let icc = profile.decompressed_content().unwrap();
+        // An ICC output profile ("prtr") from CMYK, by its header.
+        assert_eq!(&icc[12..20], b"prtrCMYK", "{file}");
+        assert_eq!(&icc[36..40], b"acsp", "{file}");
+        assert_eq!(u32::from_be_bytes(icc[0..4].try_into().unwrap()) as usize, icc.len());
+
+        let info = pdf.trailer.get(b"Info").and_then(Object::as_reference).unwrap();
+        let info = pdf.get_dictionary(info).unwrap();
+        assert_eq!(
+            info.get(b"Trapped").and_then(Object::as_name).unwrap(),
+            b"False",
+            "{file}"
+        );
+        assert_eq!(text_of(info, "GTS_PDFXVersion"), "PDF/X-4");
+        assert_eq!(text_of(info, "CreationDate"), "D:20260418000000Z");
+        assert_eq!(text_of(info, "ModDate"), "D:20260418000000Z");
+        let ids = pdf.trailer.get(b"ID").and_then(Object::as_array).unwrap();
+        assert_eq!(ids.len(), 2);
+        assert!(ids.iter().all(|id| !id.as_str().unwrap().is_empty()), "{file}");
+
+        let metadata = catalog.get(b"Metadata").and_then(Object::as_reference).unwrap();
+        let metadata = pdf.get_object(metadata).and_then(Object::as_stream).unwrap();
+        assert!(!metadata.dict.has(b"Filter"), "{file}: XMP stays readable");
+        let packet = String::from_utf8(metadata.content.clone()).unwrap();
+        let packet = roxmltree::Document::parse(&packet).unwrap();
+        let (pdfx, pdfua) = ("http://www.npes.org/pdfx/ns/id/", "http://www.aiim.org/pdfua/ns/id/");
+        let (pdf_ns, mm, xmp_ns) = (
+            "http://ns.adobe.com/pdf/1.3/",
+            "http://ns.adobe.com/xap/1.0/mm/",
+            "http://ns.adobe.com/xap/1.0/",
+        );
+        assert_eq!(xmp(&packet, pdfx, "GTS_PDFXVersion"), "PDF/X-4", "{file}");
+        assert_eq!(xmp(&packet, pdfua, "part"), "1", "{file}");
+        assert_eq!(xmp(&packet, pdf_ns, "Trapped"), "False");
+        assert_eq!(xmp(&packet, mm, "RenditionClass"), "default");
+        assert_eq!(xmp(&packet, mm, "VersionID"), "1");
+        assert!(xmp(&packet, mm, "DocumentID").len() > 10);
+        assert_eq!(xmp(&packet, xmp_ns, "CreateDate"), "2026-04-18T00:00:00Z");
+        assert_eq!(xmp(&packet, xmp_ns, "ModifyDate"), "2026-04-18T00:00:00Z");
+        let title = pdf.get_dictionary(pdf.trailer.get(b"Info").unwrap().as_reference().unwrap());
+        let title = String::from_utf8_lossy(title.unwrap().get(b"Title").unwrap().as_str().unwrap()).to_string();
+        assert!(!title.is_empty());
+        assert!(
+            catalog.has(b"StructTreeRoot") && catalog.has(b"Lang"),
+            "{file} is still tagged"
+        );
+    }
+}
+
+/// Whether a graphics state `name` of a page's resources overprints fills.
+fn overprints(pdf: &Document, page: lopdf::ObjectId, name: &[u8]) -> bool {
+    let resources = match pdf.get_page_resources(page).unwrap() {
+        (Some(resources), _) => resources,
+        (None, ids) => pdf.get_dictionary(ids[0]).unwrap(),
+    };
+    let states = resources.get(b"ExtGState").unwrap();
+    let states = pdf.dereference(states).unwrap().1.as_dict().unwrap();
+    let state = pdf.dereference(states.get(name).unwrap()).unwrap().1.as_dict().unwrap();
+    let op = state.get(b"op").and_then(Object::as_bool).unwrap();
+    if op {
+        assert_eq!(
+            state.get(b"OPM").and_then(Object::as_i64).unwrap(),
+            1,
+            "zero inks leave the tint below"
+        );
+    }
+    op
+}
+
+#[test]
+fn black_text_and_the_qr_code_overprint_and_everything_else_knocks_out() {
+    let built = render_site(&common::example(), &Options::default()).unwrap();
+    for file in ["leaflets/0-11.pdf", "leaflets/local-offer.pdf", "ar/leaflets/12-15.pdf"] {
+        let pdf = leaflet(&built.outputs, file);
+        let (mut black_paints, mut other_paints) = (0, 0);
+        for page in pdf.get_pages().into_values() {
+            let content = lopdf::content::Content::decode(&pdf.get_page_content(page)).unwrap();
+            // (fill is 100% black, fills overprint), saved and restored with q and Q.
+            let mut state = (false, false);
+            let mut saved = Vec::new();
+            for op in &content.operations {
+                match op.operator.as_str() {
+                    "q" => saved.push(state),
+                    "Q" => state = saved.pop().unwrap(),
+                    "k" => {
+                        state.0 = op
+                            .operands
+                            .iter()
+                            .map(|o| o.as_float().unwrap())
+                            .eq([0.0, 0.0, 0.0, 1.0])
+                    }
+                    "gs" => state.1 = overprints(&pdf, page, op.operands[0].as_name().unwrap()),
+                    "Tj" | "TJ" | "f" | "f*" => {
+                        assert_eq!(
+                            state.0, state.1,
+                            "{file}: {} paints with overprint {}",
+                            op.operator, state.1
+                        );
+                        if state.0 { black_paints += 1 } else { other_paints += 1 }
+                    }
+                    _ => {}
+                }
+            }
+        }
+        assert!(
+            black_paints > 100,
+            "{file}: {black_paints} black text runs and QR squares"
+        );
+        assert!(other_paints > 0, "{file}: the cover's tint");
+    }
+}

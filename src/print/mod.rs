@@ -5,6 +5,7 @@
 //! nothing an author writes is ever read as typst markup.
 
 mod glyphs;
+mod pdfx;
 mod qr;
 mod world;
 
@@ -15,6 +16,8 @@ use typst::diag::{SourceDiagnostic, Warned};
 use typst::foundations::Smart;
 use typst_layout::PagedDocument;
 use typst_pdf::{PdfOptions, PdfStandard, PdfStandards};
+
+use jiff::civil::Date;
 
 use std::collections::BTreeMap;
 
@@ -63,18 +66,19 @@ pub fn file(site: &Site, subject: Subject, prefix: &str) -> Option<String> {
 /// Every leaflet of the site, in its own language and in each other
 /// language that has translations, with a warning for each one that needed
 /// more pages than site.toml asks for. `strings` holds the theme's words in
-/// each language, by its code.
+/// each language, by its code; the files are dated `today`.
 pub fn leaflets(
     site: &Site,
     theme: &Theme,
     pictures: &Pictures,
     strings: &BTreeMap<String, Strings>,
+    today: Date,
 ) -> Result<(Outputs, Vec<Diagnostic>), Vec<Diagnostic>> {
     let press = Press::new(theme, pictures);
     let jobs = jobs(site, strings, &Glyphs::of(theme));
     let made: Vec<Result<Typeset, Diagnostic>> = jobs
         .par_iter()
-        .map(|job| typeset(&press, theme, &site.config.print, job))
+        .map(|job| typeset(&press, theme, &site.config.print, job, today))
         .collect();
     let mut outputs = Outputs::new();
     let mut warnings = Vec::new();
@@ -225,7 +229,7 @@ struct Typeset {
 
 /// Typesets one leaflet, adding blank pages so it has a whole number of
 /// booklets of four pages, and never fewer than asked for.
-fn typeset(press: &Press, theme: &Theme, print: &Print, job: &Job) -> Result<Typeset, Diagnostic> {
+fn typeset(press: &Press, theme: &Theme, print: &Print, job: &Job, today: Date) -> Result<Typeset, Diagnostic> {
     let (file, name, mut data) = (&job.file, &job.name, job.data.clone());
     data["page"] = page_data(print);
     data["blank_pages"] = json!(0);
@@ -259,6 +263,20 @@ fn typeset(press: &Press, theme: &Theme, print: &Print, job: &Job) -> Result<Typ
         ..PdfOptions::default()
     };
     let pdf = typst_pdf::pdf(&document, &options).map_err(|errors| typst_error(press, theme, &data, &errors))?;
+    let text = |key: &str| data[key].as_str().unwrap_or_default();
+    let about = pdfx::About {
+        title: text("document_title"),
+        author: text("council"),
+        language: data["language"]["tag"].as_str().unwrap_or("en"),
+        date: today,
+    };
+    let pdf = pdfx::pdf_x(&pdf, &about).map_err(|e| {
+        Diagnostic::error(
+            "leaflet",
+            format!("cannot make the leaflet \"{name}\" ready for print: {e}"),
+        )
+        .help("this is a mistake in promise, not in your content: please tell the people who look after promise")
+    })?;
     Ok(Typeset { pdf, grew })
 }
 
@@ -332,6 +350,7 @@ fn language_data((tag, dir): (&str, &str)) -> Value {
     let language = tag.as_ref().map_or("en", |t| t.primary_language());
     let region = tag.as_ref().and_then(|t| t.region()).filter(|r| r.len() == 2);
     json!({
+        "tag": tag.as_ref().map_or("en", |t| t.as_str()),
         "lang": language.to_lowercase(),
         "region": region.map(str::to_uppercase),
         "dir": dir,

@@ -66,3 +66,26 @@ test('each leaflet’s QR code opens its page in its language', () => {
   assert.equal(code('ar/leaflets/local-offer.pdf'), `${base}ar/local-offer/`);
   assert.equal(code('leaflets/16-25.pdf'), `${base}16-25/`);
 });
+
+/// Every leaflet the build wrote, from the site's root.
+function leaflets() {
+  const found = [];
+  for (const dir of ['', ...readdirSync(out, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => `${d.name}/`)]) {
+    try {
+      found.push(...readdirSync(join(out, dir, 'leaflets')).filter((f) => f.endsWith('.pdf')).map((f) => `${dir}leaflets/${f}`));
+    } catch {
+      // a folder with no leaflets
+    }
+  }
+  return found;
+}
+
+test('qpdf finds nothing wrong in any leaflet', () => {
+  const files = leaflets();
+  assert.equal(files.length, 6, files.join(', '));
+  for (const file of files) {
+    // qpdf exits with 2 on errors and 3 on warnings, which throws here.
+    const report = execFileSync('qpdf', ['--check', join(out, file)], { encoding: 'utf8' });
+    assert.match(report, /No syntax or stream encoding errors found/, file);
+  }
+});
