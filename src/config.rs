@@ -243,6 +243,10 @@ pub struct Band {
     pub sentence_words: Option<usize>,
     #[serde(default)]
     pub long_words: Option<bool>,
+    /// Pages in this band's leaflet, when not [print]'s `pages`: a band
+    /// with more promises, or larger type, needs more.
+    #[serde(default)]
+    pub pages: Option<usize>,
 }
 
 /// A band's look and feel, from the theme's stylesheet.
@@ -757,6 +761,7 @@ fn default_bands() -> Vec<Band> {
         reading_grade: None,
         sentence_words: None,
         long_words: None,
+        pages: None,
     })
     .collect()
 }

@@ -237,7 +237,7 @@ fn an_empty_area_and_a_missing_complaints_page_stop_the_build() {
     let empty = with_code(&found, "empty-area");
     assert_eq!(empty.len(), 1, "{found:#?}");
     assert_eq!(empty[0]["file"], "site.toml");
-    assert_eq!(empty[0]["line"].as_u64(), Some(49));
+    assert_eq!(empty[0]["line"].as_u64(), Some(50));
     assert_eq!(with_code(&found, "no-complaints-page").len(), 1);
     let built = common::promise(dir.path(), &["build"]);
     assert_eq!(built.status.code(), Some(1));

@@ -103,9 +103,9 @@ fn numbers_that_cannot_be_called_or_charge_are_errors_at_their_line() {
         &build,
         &[
             "error[bad-phone]: \"call us!\" is not a phone number that can be called",
-            "content/site.toml:97:",
+            "content/site.toml:98:",
             "error[bad-phone]: \"0909 879 0000\" is a premium-rate number",
-            "content/site.toml:104:",
+            "content/site.toml:105:",
         ],
     );
 }

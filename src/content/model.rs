@@ -78,6 +78,8 @@ pub struct Promise {
     /// Its words without markdown.
     pub text: String,
     pub line: usize,
+    /// Where its links go, as written: a leaflet prints them.
+    pub links: Vec<String>,
 }
 
 /// Whether an entitlement is guaranteed by law or added by this council.

@@ -11,31 +11,37 @@ pub fn promises(body: &str, body_line: usize) -> Vec<Promise> {
     let mut found = Vec::new();
     let lines = crate::diagnostics::LineIndex::new(body);
     let mut lists = 0usize;
-    let mut current: Option<(String, usize)> = None;
+    // Its words, its line and where its links go.
+    let mut current: Option<(String, usize, Vec<String>)> = None;
     for (event, range) in Parser::new(body).into_offset_iter() {
         match event {
             Event::Start(Tag::List(_)) => lists += 1,
             Event::End(TagEnd::List(_)) => lists = lists.saturating_sub(1),
             Event::Start(Tag::Item) if lists == 1 => {
                 let line = body_line + lines.line(range.start) - 1;
-                current = Some((String::new(), line));
+                current = Some((String::new(), line, Vec::new()));
             }
             Event::End(TagEnd::Item) if lists == 1 => {
-                if let Some((text, line)) = current.take() {
-                    found.push((text.split_whitespace().collect::<Vec<_>>().join(" "), line));
+                if let Some((text, line, links)) = current.take() {
+                    found.push((text.split_whitespace().collect::<Vec<_>>().join(" "), line, links));
+                }
+            }
+            Event::Start(Tag::Link { dest_url, .. }) => {
+                if let Some((_, _, links)) = &mut current {
+                    links.push(dest_url.to_string());
                 }
             }
             // HTML is shown as typed on the page, so it is part of the words;
             // comments are notes for authors.
             Event::Html(t) | Event::InlineHtml(t) if t.trim_start().starts_with("<!--") => {}
             Event::Text(t) | Event::Code(t) | Event::Html(t) | Event::InlineHtml(t) => {
-                if let Some((text, _)) = &mut current {
+                if let Some((text, _, _)) = &mut current {
                     text.push_str(&t);
                 }
             }
             // Words either side of a break, paragraph or sub-item stay apart.
             Event::SoftBreak | Event::HardBreak | Event::Start(Tag::Item) | Event::End(TagEnd::Paragraph) => {
-                if let Some((text, _)) = &mut current {
+                if let Some((text, _, _)) = &mut current {
                     text.push(' ');
                 }
             }
@@ -45,10 +51,15 @@ pub fn promises(body: &str, body_line: usize) -> Vec<Promise> {
     let mut anchors = std::collections::HashSet::new();
     found
         .into_iter()
-        .map(|(text, line)| {
+        .map(|(text, line, links)| {
             let anchor = unique(anchor_for(&text), &anchors);
             anchors.insert(anchor.clone());
-            Promise { anchor, text, line }
+            Promise {
+                anchor,
+                text,
+                line,
+                links,
+            }
         })
         .collect()
 }

@@ -126,6 +126,9 @@ fn edition(edition: &Edition) -> Vec<Job> {
     let site = edition.site;
     let print = &site.config.print;
     let own = |subject| file(site, subject, &edition.prefix).filter(|f| f.starts_with(&edition.prefix));
+    // site.toml's page counts are for the leaflets in its own language: a
+    // translation takes the pages its words need (print-spec.txt lists them).
+    let asked = |pages: usize| edition.foreign.is_null().then_some(pages);
     let mut jobs: Vec<Job> = site
         .config
         .bands
@@ -134,7 +137,7 @@ fn edition(edition: &Edition) -> Vec<Job> {
             Some(Job {
                 file: own(Subject::Band(&band.id))?,
                 name: band.label.clone(),
-                pages: print.pages,
+                pages: asked(band.pages.unwrap_or(print.pages)),
                 data: band_data(edition, band),
             })
         })
@@ -143,7 +146,7 @@ fn edition(edition: &Edition) -> Vec<Job> {
         jobs.push(Job {
             file,
             name: edition.word("offer_title").to_string(),
-            pages: print.offer_pages,
+            pages: asked(print.offer_pages),
             data: offer_data(edition),
         });
     }
@@ -197,8 +200,8 @@ impl<'a> Edition<'a> {
 struct Job {
     file: String,
     name: String,
-    /// The pages site.toml asks for.
-    pages: usize,
+    /// The pages site.toml asks for; None for a translation.
+    pages: Option<usize>,
     data: Value,
 }
 
@@ -217,7 +220,7 @@ pub fn document(
         .find(|job| job.file == file)?
         .data;
     data["page"] = page_data(&site.config.print);
-    data["blank_pages"] = json!(0);
+    data["extra_pages"] = json!(0);
     Some(compile(&Press::new(theme, pictures), theme, &data))
 }
 
@@ -227,29 +230,29 @@ struct Typeset {
     grew: Option<Diagnostic>,
 }
 
-/// Typesets one leaflet, adding blank pages so it has a whole number of
-/// booklets of four pages, and never fewer than asked for.
+/// Typesets one leaflet, adding pages for the reader's own notes so it has
+/// a whole number of booklets of four pages, and never fewer than asked for.
 fn typeset(press: &Press, theme: &Theme, print: &Print, job: &Job, today: Date) -> Result<Typeset, Diagnostic> {
     let (file, name, mut data) = (&job.file, &job.name, job.data.clone());
     data["page"] = page_data(print);
-    data["blank_pages"] = json!(0);
+    data["extra_pages"] = json!(0);
     let mut document = compile(press, theme, &data)?;
-    let wanted = job.pages.max(document.pages().len().div_ceil(4) * 4);
+    let wanted = job.pages.unwrap_or(0).max(document.pages().len().div_ceil(4) * 4);
     if document.pages().len() < wanted {
-        data["blank_pages"] = json!(wanted - document.pages().len());
+        data["extra_pages"] = json!(wanted - document.pages().len());
         document = compile(press, theme, &data)?;
     }
-    let grew = (document.pages().len() > job.pages).then(|| {
+    let grew = job.pages.filter(|&asked| document.pages().len() > asked).map(|asked| {
         Diagnostic::warning(
             "leaflet-grew",
             format!(
-                "the leaflet \"{name}\" needs {} pages, more than the {} in site.toml",
+                "the leaflet \"{name}\" ({file}) needs {} pages, more than the {} in site.toml",
                 document.pages().len(),
-                job.pages
+                asked
             ),
         )
         .in_file(crate::config::FILE_NAME)
-        .help("tell the print shop the new page count, shorten the content, or set pages in [print] in site.toml")
+        .help("tell the print shop the new page count, shorten the content, or set pages in [print] (or in the band's [[bands]]) in site.toml")
     });
     let options = PdfOptions {
         ident: Smart::Custom(format!("promise {file}")),
@@ -390,27 +393,79 @@ fn common(
 
 fn band_data(edition: &Edition, band: &Band) -> Value {
     let site = edition.site;
-    let url = Target::Band(band.id.clone()).url_in(&site.config.base_url(), &edition.prefix);
+    let base = site.config.base_url();
+    let url = Target::Band(band.id.clone()).url_in(&base, &edition.prefix);
     let mut data = common(edition, &site.config.title, &band.label, false, Some(band.look), &url);
     data["kind"] = json!("band");
+    data["intro"] = json!(match band.look {
+        Look::Young => edition.word("leaflet_intro_young"),
+        Look::Teen => edition.word("leaflet_intro_teen"),
+        Look::Adult => edition.word("leaflet_intro_adult"),
+    });
     data["themes"] = site
         .band_pages(&band.id)
         .map(|p| {
+            let promises: Vec<Value> = p
+                .promises
+                .iter()
+                .map(|promise| {
+                    let links: Vec<Value> = promise.links.iter().filter_map(|href| link_data(href, &base)).collect();
+                    json!({ "text": promise.text, "links": links })
+                })
+                .collect();
             json!({
                 "lang": edition.foreign(&p.origin),
                 "title": p.title,
                 "summary": p.summary,
-                "promises": p.promises.iter().map(|promise| &promise.text).collect::<Vec<_>>(),
+                "promises": promises,
             })
         })
         .collect();
-    data["contact"] = band
-        .contact
-        .as_ref()
-        .and_then(|key| site.config.contacts.get(key.get_ref()))
-        .map(contact_view)
-        .into();
+    data["back"] = back_data(site, band.contact.iter().map(|key| key.get_ref().as_str()));
     data
+}
+
+/// A link in the content as a leaflet prints it: the address a reader can
+/// type (without `https://`) and the one a PDF viewer opens. None for a
+/// link within the same page, which paper has no use for.
+fn link_data(href: &str, base: &str) -> Option<Value> {
+    let url = match href.strip_prefix('/') {
+        Some(path) => format!("{base}{path}"),
+        None if href.contains(':') => href.to_string(),
+        None => return None,
+    };
+    let short = ["https://", "http://", "mailto:", "tel:"]
+        .iter()
+        .find_map(|scheme| url.strip_prefix(scheme))
+        .unwrap_or(&url)
+        .to_string();
+    Some(json!({ "url": url, "short": short }))
+}
+
+/// The back page: who to talk to (`contacts`, keys of site.toml's
+/// contacts), who to call when their office is closed (the help contacts
+/// that are no band's contact), and the national helplines.
+fn back_data<'a>(site: &Site, contacts: impl Iterator<Item = &'a str>) -> Value {
+    let config = &site.config;
+    let view = |key: &str| config.contacts.get(key).map(contact_view);
+    let band_contacts: Vec<&str> = config
+        .bands
+        .iter()
+        .filter_map(|b| b.contact.as_ref().map(|c| c.get_ref().as_str()))
+        .collect();
+    let closed: Vec<Value> = config
+        .help
+        .contacts
+        .iter()
+        .map(|key| key.get_ref().as_str())
+        .filter(|key| !band_contacts.contains(key))
+        .filter_map(view)
+        .collect();
+    json!({
+        "contacts": contacts.filter_map(view).collect::<Vec<_>>(),
+        "closed": closed,
+        "lines": config.help.lines.iter().map(contact_view).collect::<Vec<_>>(),
+    })
 }
 
 fn offer_data(edition: &Edition) -> Value {
@@ -425,6 +480,13 @@ fn offer_data(edition: &Edition) -> Value {
         &url,
     );
     data["kind"] = json!("offer");
+    data["intro"] = json!(edition.word("offer_lead"));
+    // Care leavers talk to the contact of the oldest readers' bands.
+    let adults = site.config.bands.iter().filter(|b| b.look == Look::Adult);
+    data["back"] = back_data(
+        site,
+        adults.filter_map(|b| b.contact.as_ref().map(|c| c.get_ref().as_str())),
+    );
     data["areas"] = site
         .offer_by_area(|_| true)
         .into_iter()

@@ -201,6 +201,7 @@ mod tests {
             anchor: "we-will-listen".into(),
             text: String::new(),
             line: 1,
+            links: Vec::new(),
         };
         let html = to_html(
             "- We will listen\n  - to you\n",
