@@ -524,3 +524,167 @@ fn black_text_and_the_qr_code_overprint_and_everything_else_knocks_out() {
         assert!(other_paints > 0, "{file}: the cover's tint");
     }
 }
+
+/// An element of a PDF's structure tree: its type, alt text, marked
+/// content, where its links go, and its children.
+#[derive(Debug, Default)]
+struct Tag {
+    kind: String,
+    alt: Option<String>,
+    mcids: Vec<i64>,
+    uris: Vec<String>,
+    children: Vec<Tag>,
+}
+
+impl Tag {
+    fn read(pdf: &Document, object: &Object) -> Vec<Tag> {
+        match pdf.dereference(object).unwrap().1 {
+            Object::Array(items) => items.iter().flat_map(|o| Tag::read(pdf, o)).collect(),
+            Object::Dictionary(dict) if dict.get(b"Type").and_then(Object::as_name).ok() == Some(b"OBJR") => {
+                let annotation = pdf.dereference(dict.get(b"Obj").unwrap()).unwrap().1.as_dict().unwrap();
+                let action = pdf
+                    .dereference(annotation.get(b"A").unwrap())
+                    .unwrap()
+                    .1
+                    .as_dict()
+                    .unwrap();
+                let uri = String::from_utf8(action.get(b"URI").unwrap().as_str().unwrap().to_vec()).unwrap();
+                vec![Tag {
+                    kind: "OBJR".into(),
+                    uris: vec![uri],
+                    ..Tag::default()
+                }]
+            }
+            Object::Dictionary(dict) => {
+                let mut tag = Tag {
+                    kind: dict
+                        .get(b"S")
+                        .and_then(Object::as_name)
+                        .map(|n| String::from_utf8_lossy(n).to_string())
+                        .unwrap_or_default(),
+                    alt: dict
+                        .get(b"Alt")
+                        .and_then(Object::as_str)
+                        .ok()
+                        .map(|a| String::from_utf8_lossy(a).to_string()),
+                    ..Tag::default()
+                };
+                if let Ok(kids) = dict.get(b"K") {
+                    for kid in Tag::read(pdf, kids) {
+                        if kid.kind == "MCID" {
+                            tag.mcids.extend(kid.mcids);
+                        } else if kid.kind == "OBJR" {
+                            tag.uris.extend(kid.uris);
+                        } else {
+                            tag.children.push(kid);
+                        }
+                    }
+                }
+                vec![tag]
+            }
+            Object::Integer(mcid) => vec![Tag {
+                kind: "MCID".into(),
+                mcids: vec![*mcid],
+                ..Tag::default()
+            }],
+            _ => Vec::new(),
+        }
+    }
+
+    /// This element and everything inside it, in reading order.
+    fn all(&self) -> Vec<&Tag> {
+        std::iter::once(self)
+            .chain(self.children.iter().flat_map(Tag::all))
+            .collect()
+    }
+}
+
+fn structure(pdf: &Document) -> Tag {
+    let root = pdf.catalog().unwrap().get(b"StructTreeRoot").unwrap();
+    let root = pdf.dereference(root).unwrap().1.as_dict().unwrap();
+    Tag {
+        kind: "root".into(),
+        children: Tag::read(pdf, root.get(b"K").unwrap()),
+        ..Tag::default()
+    }
+}
+
+#[test]
+fn the_structure_tree_has_a_title_figures_with_their_code_contact_lists_and_links() {
+    let built = render_site(&common::example(), &Options::default()).unwrap();
+    let pdf = leaflet(&built.outputs, "leaflets/16-25.pdf");
+    let tree = structure(&pdf);
+    let all = tree.all();
+    let headings: Vec<&str> = all
+        .iter()
+        .map(|t| t.kind.as_str())
+        .filter(|k| k.starts_with('H'))
+        .collect();
+    assert_eq!(headings[0], "H1", "{headings:?}");
+    assert_eq!(
+        headings.iter().filter(|h| **h == "H1").count(),
+        1,
+        "one title: {headings:?}"
+    );
+    assert!(headings.contains(&"H2"));
+
+    // The QR code on the cover and on the back, each a Figure holding the
+    // code's drawing, with words that say where it leads.
+    let figures: Vec<&&Tag> = all.iter().filter(|t| t.kind == "Figure").collect();
+    assert_eq!(figures.len(), 2);
+    for figure in &figures {
+        let alt = figure.alt.as_deref().unwrap();
+        assert!(alt.contains("https://promise.westmere.example/16-25/"), "{alt}");
+        assert_eq!(figure.mcids.len(), 1, "the Figure holds the code: {figure:?}");
+    }
+    let pages: Vec<_> = pdf.get_pages().into_values().collect();
+    for (page, figure) in [(pages[0], figures[0]), (*pages.last().unwrap(), figures[1])] {
+        let content = lopdf::content::Content::decode(&pdf.get_page_content(page)).unwrap();
+        let start = content
+            .operations
+            .iter()
+            .position(|op| {
+                op.operator == "BDC"
+                    && op.operands[0].as_name().unwrap() == b"Figure"
+                    && op.operands[1]
+                        .as_dict()
+                        .unwrap()
+                        .get(b"MCID")
+                        .unwrap()
+                        .as_i64()
+                        .unwrap()
+                        == figure.mcids[0]
+            })
+            .expect("the Figure's marked content is on its page");
+        let squares = content.operations[start..]
+            .iter()
+            .take_while(|op| op.operator != "EMC")
+            .filter(|op| op.operator == "f")
+            .count();
+        assert!(squares > 100, "{squares} squares of the code inside the Figure");
+    }
+
+    // Contact cards: a list of labels and values, their numbers and emails links.
+    let lists = all.iter().filter(|t| t.kind == "L").filter(|l| {
+        l.children.iter().all(|item| {
+            let kinds: Vec<&str> = item.children.iter().map(|c| c.kind.as_str()).collect();
+            item.kind == "LI" && kinds == ["Lbl", "LBody"]
+        })
+    });
+    assert!(lists.count() >= 3, "the band's contact, out of hours and the helplines");
+    let uris: Vec<&str> = all
+        .iter()
+        .filter(|t| t.kind == "Link")
+        .flat_map(|t| t.uris.iter().map(String::as_str))
+        .collect();
+    for uri in [
+        "tel:+441134960202",
+        "mailto:movingon@westmere.example",
+        "tel:999",
+        "tel:+448001111",
+        "https://promise.westmere.example/16-25/",
+        "https://promise.westmere.example/local-offer/staying-put/",
+    ] {
+        assert!(uris.contains(&uri), "{uri} not among {uris:?}");
+    }
+}

@@ -7,6 +7,7 @@
 mod glyphs;
 mod pdfx;
 mod qr;
+mod qr_tag;
 mod world;
 
 use rayon::prelude::*;

@@ -31,9 +31,11 @@ pub struct About<'a> {
     pub date: Date,
 }
 
-/// `pdf`, typst's PDF/UA-1 file, as a PDF/X-4 file that is still PDF/UA-1.
+/// `pdf`, typst's PDF/UA-1 file, as a PDF/X-4 file that is still PDF/UA-1,
+/// with its QR codes tagged.
 pub fn pdf_x(pdf: &[u8], about: &About) -> Result<Vec<u8>, lopdf::Error> {
     let mut doc = Document::load_mem(pdf)?;
+    super::qr_tag::tag_codes(&mut doc)?;
     output_intent(&mut doc)?;
     let ids = trailer_ids(&doc);
     info(&mut doc, about)?;
