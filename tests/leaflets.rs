@@ -462,8 +462,9 @@ fn every_leaflet_is_pdf_x4_for_coated_paper_and_still_pdf_ua1() {
     }
 }
 
-/// Whether a graphics state `name` of a page's resources overprints fills.
-fn overprints(pdf: &Document, page: lopdf::ObjectId, name: &[u8]) -> bool {
+/// Whether a graphics state `name` of a page's resources overprints fills,
+/// and strokes.
+fn overprints(pdf: &Document, page: lopdf::ObjectId, name: &[u8]) -> (bool, bool) {
     let resources = match pdf.get_page_resources(page).unwrap() {
         (Some(resources), _) => resources,
         (None, ids) => pdf.get_dictionary(ids[0]).unwrap(),
@@ -471,15 +472,13 @@ fn overprints(pdf: &Document, page: lopdf::ObjectId, name: &[u8]) -> bool {
     let states = resources.get(b"ExtGState").unwrap();
     let states = pdf.dereference(states).unwrap().1.as_dict().unwrap();
     let state = pdf.dereference(states.get(name).unwrap()).unwrap().1.as_dict().unwrap();
-    let op = state.get(b"op").and_then(Object::as_bool).unwrap();
-    if op {
-        assert_eq!(
-            state.get(b"OPM").and_then(Object::as_i64).unwrap(),
-            1,
-            "zero inks leave the tint below"
-        );
+    let flag = |key: &[u8]| state.get(key).and_then(Object::as_bool).unwrap();
+    let (fill, stroke) = (flag(b"op"), flag(b"OP"));
+    if fill || stroke {
+        let mode = state.get(b"OPM").and_then(Object::as_i64).unwrap();
+        assert_eq!(mode, 1, "zero inks leave the tint below");
     }
-    op
+    (fill, stroke)
 }
 
 #[test]
@@ -487,31 +486,37 @@ fn black_text_and_the_qr_code_overprint_and_everything_else_knocks_out() {
     let built = render_site(&common::example(), &Options::default()).unwrap();
     for file in ["leaflets/0-11.pdf", "leaflets/local-offer.pdf", "ar/leaflets/12-15.pdf"] {
         let pdf = leaflet(&built.outputs, file);
-        let (mut black_paints, mut other_paints) = (0, 0);
+        let (mut black_paints, mut other_paints, mut strokes) = (0, 0, 0);
         for page in pdf.get_pages().into_values() {
             let content = lopdf::content::Content::decode(&pdf.get_page_content(page)).unwrap();
-            // (fill is 100% black, fills overprint), saved and restored with q and Q.
-            let mut state = (false, false);
+            // Whether the fill and the stroke are 100% black, and whether
+            // each overprints, saved and restored with q and Q.
+            let (mut black, mut overprint) = ((false, false), (false, false));
             let mut saved = Vec::new();
             for op in &content.operations {
+                let is_black = || {
+                    op.operands
+                        .iter()
+                        .map(|o| o.as_float().unwrap())
+                        .eq([0.0, 0.0, 0.0, 1.0])
+                };
                 match op.operator.as_str() {
-                    "q" => saved.push(state),
-                    "Q" => state = saved.pop().unwrap(),
-                    "k" => {
-                        state.0 = op
-                            .operands
-                            .iter()
-                            .map(|o| o.as_float().unwrap())
-                            .eq([0.0, 0.0, 0.0, 1.0])
-                    }
-                    "gs" => state.1 = overprints(&pdf, page, op.operands[0].as_name().unwrap()),
+                    "q" => saved.push((black, overprint)),
+                    "Q" => (black, overprint) = saved.pop().unwrap(),
+                    "k" => black.0 = is_black(),
+                    "K" => black.1 = is_black(),
+                    "gs" => overprint = overprints(&pdf, page, op.operands[0].as_name().unwrap()),
                     "Tj" | "TJ" | "f" | "f*" => {
                         assert_eq!(
-                            state.0, state.1,
-                            "{file}: {} paints with overprint {}",
-                            op.operator, state.1
+                            black.0, overprint.0,
+                            "{file}: {} with fill overprint {}",
+                            op.operator, overprint.0
                         );
-                        if state.0 { black_paints += 1 } else { other_paints += 1 }
+                        if black.0 { black_paints += 1 } else { other_paints += 1 }
+                    }
+                    "S" => {
+                        assert!(black.1 && overprint.1, "{file}: every rule is black and overprints");
+                        strokes += 1;
                     }
                     _ => {}
                 }
@@ -522,6 +527,7 @@ fn black_text_and_the_qr_code_overprint_and_everything_else_knocks_out() {
             "{file}: {black_paints} black text runs and QR squares"
         );
         assert!(other_paints > 0, "{file}: the cover's tint");
+        assert!(strokes > 10, "{file}: the rules of the notes pages");
     }
 }
 
@@ -686,5 +692,34 @@ fn the_structure_tree_has_a_title_figures_with_their_code_contact_lists_and_link
         "https://promise.westmere.example/local-offer/staying-put/",
     ] {
         assert!(uris.contains(&uri), "{uri} not among {uris:?}");
+    }
+}
+
+#[test]
+fn the_print_spec_lists_every_leaflet_with_its_real_page_count() {
+    let built = render_site(&common::example(), &Options::default()).unwrap();
+    let spec = String::from_utf8(built.outputs["leaflets/print-spec.txt"].clone()).unwrap();
+    for part in [
+        "A5, 148 x 210 mm",
+        "Bleed: 3 mm on every side",
+        "154 x 216 mm",
+        "Binding: saddle stitch",
+        "Coated FOGRA39",
+        "PDF/X-4 and PDF/UA-1",
+        "100% K",
+    ] {
+        assert!(spec.contains(part), "{part} not in:\n{spec}");
+    }
+    let pdfs: Vec<&String> = built.outputs.keys().filter(|f| f.ends_with(".pdf")).collect();
+    for file in pdfs {
+        let pages = leaflet(&built.outputs, file).get_pages().len();
+        let line = spec
+            .lines()
+            .find(|l| l.split_whitespace().next() == Some(file.as_str()))
+            .unwrap_or_else(|| panic!("{file} not in:\n{spec}"));
+        assert!(
+            line.contains(&format!(" {pages} pages")),
+            "{line}: the PDF has {pages} pages"
+        );
     }
 }

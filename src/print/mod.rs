@@ -8,6 +8,7 @@ mod glyphs;
 mod pdfx;
 mod qr;
 mod qr_tag;
+mod spec;
 mod world;
 
 use rayon::prelude::*;
@@ -77,16 +78,23 @@ pub fn leaflets(
 ) -> Result<(Outputs, Vec<Diagnostic>), Vec<Diagnostic>> {
     let press = Press::new(theme, pictures);
     let jobs = jobs(site, strings, &Glyphs::of(theme));
-    let made: Vec<Result<Typeset, Diagnostic>> = jobs
+    let made_pdfs: Vec<Result<Typeset, Diagnostic>> = jobs
         .par_iter()
         .map(|job| typeset(&press, theme, &site.config.print, job, today))
         .collect();
     let mut outputs = Outputs::new();
     let mut warnings = Vec::new();
     let mut errors = Vec::new();
-    for (job, result) in jobs.into_iter().zip(made) {
+    let mut made = Vec::new();
+    for (job, result) in jobs.into_iter().zip(made_pdfs) {
         match result {
             Ok(done) => {
+                made.push(spec::Made {
+                    file: job.file.clone(),
+                    name: job.name,
+                    language: job.language,
+                    pages: done.pages,
+                });
                 outputs.insert(job.file, done.pdf);
                 warnings.extend(done.grew);
             }
@@ -95,6 +103,10 @@ pub fn leaflets(
             Err(_) => {}
         }
     }
+    outputs.insert(
+        format!("{FOLDER}/{}", spec::FILE),
+        spec::text(&site.config, &made, today).into_bytes(),
+    );
     if errors.is_empty() {
         Ok((outputs, warnings))
     } else {
@@ -139,6 +151,7 @@ fn edition(edition: &Edition) -> Vec<Job> {
                 file: own(Subject::Band(&band.id))?,
                 name: band.label.clone(),
                 pages: asked(band.pages.unwrap_or(print.pages)),
+                language: edition.language_name.clone(),
                 data: band_data(edition, band),
             })
         })
@@ -148,6 +161,7 @@ fn edition(edition: &Edition) -> Vec<Job> {
             file,
             name: edition.word("offer_title").to_string(),
             pages: asked(print.offer_pages),
+            language: edition.language_name.clone(),
             data: offer_data(edition),
         });
     }
@@ -165,6 +179,8 @@ struct Edition<'a> {
     /// The site's own language, for the words site.toml and untranslated
     /// content print in another language's leaflet; null in its own.
     foreign: Value,
+    /// The language's tag, and its name when it is a translation.
+    language_name: String,
 }
 
 impl<'a> Edition<'a> {
@@ -178,6 +194,10 @@ impl<'a> Edition<'a> {
             foreign: match language {
                 Some(_) => language_data(config.tag_and_dir(None)),
                 None => Value::Null,
+            },
+            language_name: match language {
+                Some(l) => format!("{}, {}", l.code.get_ref(), l.name),
+                None => config.language.clone(),
             },
         }
     }
@@ -203,6 +223,8 @@ struct Job {
     name: String,
     /// The pages site.toml asks for; None for a translation.
     pages: Option<usize>,
+    /// Its language, for the print shop: a tag and the language's name.
+    language: String,
     data: Value,
 }
 
@@ -228,6 +250,7 @@ pub fn document(
 /// A finished leaflet, and a warning if it needed more pages than asked for.
 struct Typeset {
     pdf: Vec<u8>,
+    pages: usize,
     grew: Option<Diagnostic>,
 }
 
@@ -274,14 +297,16 @@ fn typeset(press: &Press, theme: &Theme, print: &Print, job: &Job, today: Date) 
         language: data["language"]["tag"].as_str().unwrap_or("en"),
         date: today,
     };
-    let pdf = pdfx::pdf_x(&pdf, &about).map_err(|e| {
+    let not_ready = |e: String| {
         Diagnostic::error(
             "leaflet",
             format!("cannot make the leaflet \"{name}\" ready for print: {e}"),
         )
         .help("this is a mistake in promise, not in your content: please tell the people who look after promise")
-    })?;
-    Ok(Typeset { pdf, grew })
+    };
+    let pdf = pdfx::pdf_x(&pdf, &about).map_err(|e| not_ready(e.to_string()))?;
+    let pages = spec::inspect(&pdf, print).map_err(not_ready)?;
+    Ok(Typeset { pdf, pages, grew })
 }
 
 fn compile(press: &Press, theme: &Theme, data: &Value) -> Result<PagedDocument, Diagnostic> {

@@ -17,9 +17,14 @@ pub const CONDITION: &str = "FOGRA39";
 pub const CONDITION_INFO: &str = "Coated FOGRA39 (ISO 12647-2:2004)";
 pub const VERSION: &str = "PDF/X-4";
 
-/// The graphics states that turn overprinting of fills on and off.
-const OVERPRINT: &str = "PromiseOverprint";
-const KNOCKOUT: &str = "PromiseKnockout";
+/// The graphics state for each pair of (fill is 100% black, stroke is 100%
+/// black): black overprints, every other colour knocks out as usual.
+const STATES: [(bool, bool, &str); 4] = [
+    (true, true, "PromiseBlackFillStroke"),
+    (true, false, "PromiseBlackFill"),
+    (false, true, "PromiseBlackStroke"),
+    (false, false, "PromiseKnockout"),
+];
 
 /// What the metadata says about a leaflet.
 pub struct About<'a> {
@@ -157,13 +162,15 @@ fn metadata(doc: &mut Document, about: &About, [document, instance]: &[String; 2
     Ok(())
 }
 
-/// Sets every fill in 100% black to overprint, so that a tint printed
-/// slightly out of register never shows a white edge around small type or
-/// the QR code; every other fill knocks out as usual.
+/// Sets text, rules and shapes in 100% black to overprint, so that a tint
+/// printed slightly out of register never shows a white edge around small
+/// type or the QR code; every other colour knocks out as usual.
 fn overprint_black(doc: &mut Document) -> Result<(), lopdf::Error> {
-    let overprint = doc.add_object(dictionary! { "Type" => "ExtGState", "op" => true, "OPM" => 1 });
-    let knockout = doc.add_object(dictionary! { "Type" => "ExtGState", "op" => false });
-    let states = dictionary! { OVERPRINT => overprint, KNOCKOUT => knockout };
+    let mut states = Dictionary::new();
+    for (fill, stroke, name) in STATES {
+        let state = dictionary! { "Type" => "ExtGState", "op" => fill, "OP" => stroke, "OPM" => 1 };
+        states.set(name, doc.add_object(state));
+    }
     let pages: Vec<ObjectId> = doc.get_pages().into_values().collect();
     for page in pages {
         let content = Content::decode(&doc.get_page_content(page))?;
@@ -173,18 +180,28 @@ fn overprint_black(doc: &mut Document) -> Result<(), lopdf::Error> {
     Ok(())
 }
 
-/// The content with a graphics state after each change of fill colour.
+/// The content with the graphics state that matches its colours after each
+/// change of colour. q and Q save and restore colours and state together.
 fn with_overprint(content: Content) -> Content {
     let mut operations = Vec::with_capacity(content.operations.len());
+    let (mut black, mut saved) = ((false, false), Vec::new());
     for operation in content.operations {
-        let state = match operation.operator.as_str() {
-            "k" if is_black(&operation.operands) => Some(OVERPRINT),
-            "k" | "g" | "rg" | "sc" | "scn" | "cs" => Some(KNOCKOUT),
-            _ => None,
-        };
+        match operation.operator.as_str() {
+            "q" => saved.push(black),
+            "Q" => black = saved.pop().unwrap_or_default(),
+            "k" => black.0 = is_black(&operation.operands),
+            "g" | "rg" | "sc" | "scn" | "cs" => black.0 = false,
+            "K" => black.1 = is_black(&operation.operands),
+            "G" | "RG" | "SC" | "SCN" | "CS" => black.1 = false,
+            _ => {}
+        }
+        let colour = matches!(
+            operation.operator.as_str(),
+            "k" | "g" | "rg" | "sc" | "scn" | "cs" | "K" | "G" | "RG" | "SC" | "SCN" | "CS"
+        );
         operations.push(operation);
-        if let Some(state) = state {
-            operations.push(Operation::new("gs", vec![Object::Name(state.as_bytes().to_vec())]));
+        if colour && let Some((_, _, name)) = STATES.iter().find(|(f, s, _)| (*f, *s) == black) {
+            operations.push(Operation::new("gs", vec![Object::Name(name.as_bytes().to_vec())]));
         }
     }
     Content { operations }
