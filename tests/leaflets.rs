@@ -209,7 +209,14 @@ fn every_colour_is_cmyk_and_text_is_100_percent_black() {
 #[test]
 fn text_stays_5_mm_inside_the_trim() {
     let (site, theme) = loaded();
-    for file in ["leaflets/0-11.pdf", "leaflets/local-offer.pdf"] {
+    for file in [
+        "leaflets/0-11.pdf",
+        "leaflets/12-15.pdf",
+        "leaflets/16-25.pdf",
+        "leaflets/local-offer.pdf",
+        "ar/leaflets/12-15.pdf",
+        "ar/leaflets/local-offer.pdf",
+    ] {
         let document = typeset(&site, &theme, file);
         let options = typst_render::RenderOptions {
             pixel_per_pt: typst::utils::Scalar::new(2.0),
@@ -722,4 +729,33 @@ fn the_print_spec_lists_every_leaflet_with_its_real_page_count() {
             "{line}: the PDF has {pages} pages"
         );
     }
+}
+
+#[test]
+fn a_long_word_is_hyphenated_and_one_that_cannot_be_is_a_warning_at_its_line() {
+    let dir = common::copy_of_example();
+    let content = dir.path().join("content");
+    let file = content.join("promises/12-15/a-safe-home.md");
+    let long = "Pneumonoultramicroscopicsilicovolcanoconiosissupercalifragilisticexpialidociousness";
+    let unbreakable = "x".repeat(90);
+    let text = std::fs::read_to_string(&file).unwrap().replace(
+        "- We will find you a home where you feel safe and cared for.",
+        &format!("- We will find you a home where you feel safe and {long}.\n- {unbreakable} no spaces"),
+    );
+    std::fs::write(&file, text).unwrap();
+    let built = render_site(&content, &Options::default()).unwrap();
+    let margin: Vec<_> = built.warnings.iter().filter(|d| d.code == "leaflet-margin").collect();
+    assert_eq!(margin.len(), 1, "{margin:#?}");
+    let at = margin[0].at.as_ref().unwrap();
+    assert_eq!(at.file, std::path::Path::new("promises/12-15/a-safe-home.md"));
+    assert_eq!((at.line, at.column), (8, 3));
+    assert!(
+        margin[0].message.contains("page 2 of leaflets/12-15.pdf"),
+        "{}",
+        margin[0].message
+    );
+    // The 83-letter word is printed whole, across two lines.
+    let pdf = leaflet(&built.outputs, "leaflets/12-15.pdf");
+    let text = pdf.extract_text(&[2]).unwrap().replace(['\n', ' '], "");
+    assert!(text.contains(&long[..20]) && text.contains(&long[60..]), "{text}");
 }

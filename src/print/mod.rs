@@ -5,6 +5,7 @@
 //! nothing an author writes is ever read as typst markup.
 
 mod glyphs;
+mod overflow;
 mod pdfx;
 mod qr;
 mod qr_tag;
@@ -39,6 +40,8 @@ use world::{Leaflet, Press, TEMPLATE};
 pub const FOLDER: &str = "leaflets";
 /// The local offer leaflet's name.
 pub const OFFER: &str = "local-offer";
+/// Print shops keep text this far inside the trim, in millimetres.
+const SAFE_MM: f64 = 5.0;
 
 /// What a leaflet is about.
 #[derive(Clone, Copy)]
@@ -95,6 +98,11 @@ pub fn leaflets(
                     language: job.language,
                     pages: done.pages,
                 });
+                warnings.extend(
+                    done.outside
+                        .iter()
+                        .map(|(page, text)| overflow::warning(site, &job.file, *page, text)),
+                );
                 outputs.insert(job.file, done.pdf);
                 warnings.extend(done.grew);
             }
@@ -251,6 +259,8 @@ pub fn document(
 struct Typeset {
     pdf: Vec<u8>,
     pages: usize,
+    /// Text that runs into the margin, and its page.
+    outside: Vec<(usize, String)>,
     grew: Option<Diagnostic>,
 }
 
@@ -290,6 +300,7 @@ fn typeset(press: &Press, theme: &Theme, print: &Print, job: &Job, today: Date) 
         ..PdfOptions::default()
     };
     let pdf = typst_pdf::pdf(&document, &options).map_err(|errors| typst_error(press, theme, &data, &errors))?;
+    let outside = overflow::outside(&document, typst::layout::Abs::mm(SAFE_MM));
     let text = |key: &str| data[key].as_str().unwrap_or_default();
     let about = pdfx::About {
         title: text("document_title"),
@@ -306,7 +317,12 @@ fn typeset(press: &Press, theme: &Theme, print: &Print, job: &Job, today: Date) 
     };
     let pdf = pdfx::pdf_x(&pdf, &about).map_err(|e| not_ready(e.to_string()))?;
     let pages = spec::inspect(&pdf, print).map_err(not_ready)?;
-    Ok(Typeset { pdf, pages, grew })
+    Ok(Typeset {
+        pdf,
+        pages,
+        outside,
+        grew,
+    })
 }
 
 fn compile(press: &Press, theme: &Theme, data: &Value) -> Result<PagedDocument, Diagnostic> {
@@ -356,8 +372,7 @@ fn page_data(print: &Print) -> Value {
         "width": width,
         "height": height,
         "bleed": print.bleed_mm,
-        // Print shops keep text this far inside the trim.
-        "safe": 5.0,
+        "safe": SAFE_MM,
         "qr": print.paper.qr_mm(),
     })
 }
