@@ -403,7 +403,7 @@ fn every_leaflet_is_pdf_x4_for_coated_paper_and_still_pdf_ua1() {
     };
     let built = render_site(&common::example(), &options).unwrap();
     let files: Vec<&String> = built.outputs.keys().filter(|f| f.ends_with(".pdf")).collect();
-    assert_eq!(files.len(), 6, "{files:?}");
+    assert_eq!(files.len(), 12, "{files:?}");
     for file in files {
         let pdf = leaflet(&built.outputs, file);
         let catalog = pdf.catalog().unwrap();
@@ -758,4 +758,56 @@ fn a_long_word_is_hyphenated_and_one_that_cannot_be_is_a_warning_at_its_line() {
     let pdf = leaflet(&built.outputs, "leaflets/12-15.pdf");
     let text = pdf.extract_text(&[2]).unwrap().replace(['\n', ' '], "");
     assert!(text.contains(&long[..20]) && text.contains(&long[60..]), "{text}");
+}
+
+#[test]
+fn each_leaflet_has_a_large_print_edition_on_a4_in_16_point_with_no_tint() {
+    let built = render_site(&common::example(), &Options::default()).unwrap();
+    let (site, _) = loaded();
+    for band in ["0-11", "12-15", "16-25"] {
+        let pdf = leaflet(&built.outputs, &format!("leaflets/{band}-large-print.pdf"));
+        let mut sizes = Vec::new();
+        for id in pdf.get_pages().values() {
+            let trim = numbers(pdf.get_dictionary(*id).unwrap().get(b"TrimBox").unwrap());
+            assert!(
+                close(trim[2] - trim[0], 210.0 * MM) && close(trim[3] - trim[1], 297.0 * MM),
+                "{band}: A4"
+            );
+            let content = lopdf::content::Content::decode(&pdf.get_page_content(*id)).unwrap();
+            for op in &content.operations {
+                match op.operator.as_str() {
+                    "Tf" => sizes.push(op.operands[1].as_float().unwrap()),
+                    "k" => {
+                        let cmyk: Vec<f32> = op.operands.iter().map(|o| o.as_float().unwrap()).collect();
+                        assert!(cmyk[..3] == [0.0, 0.0, 0.0], "{band}: no tint in large print: {cmyk:?}");
+                    }
+                    _ => {}
+                }
+            }
+        }
+        let smallest = sizes.iter().cloned().fold(f32::MAX, f32::min);
+        assert!(smallest >= 16.0, "{band}: text at {smallest} pt");
+        let pages: Vec<u32> = pdf.get_pages().into_keys().collect();
+        let text = pdf
+            .extract_text(&pages)
+            .unwrap()
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        for page in site.band_pages(band) {
+            for promise in &page.promises {
+                assert!(
+                    text.contains(&promise.text),
+                    "{band}: {:?} is not in the large print",
+                    promise.text
+                );
+            }
+        }
+    }
+    // Every page with a leaflet offers the large print beside it.
+    let html = String::from_utf8(built.outputs["12-15/index.html"].clone()).unwrap();
+    assert!(
+        html.contains(r#"href="../leaflets/12-15.pdf""#)
+            && html.contains(r#"href="../leaflets/12-15-large-print.pdf""#)
+    );
 }

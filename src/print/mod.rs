@@ -24,7 +24,7 @@ use jiff::civil::Date;
 
 use std::collections::BTreeMap;
 
-use crate::config::{Band, Language, Look, Print};
+use crate::config::{Band, Language, Look, Paper, Print};
 use crate::content::{Origin, Site};
 use crate::diagnostics::Diagnostic;
 use crate::output::Outputs;
@@ -42,6 +42,9 @@ pub const FOLDER: &str = "leaflets";
 pub const OFFER: &str = "local-offer";
 /// Print shops keep text this far inside the trim, in millimetres.
 const SAFE_MM: f64 = 5.0;
+/// The body text of a large print leaflet, in points: the RNIB's Clear
+/// Print guidance asks for 16 to 18.
+const LARGE_PRINT_PT: u64 = 16;
 
 /// What a leaflet is about.
 #[derive(Clone, Copy)]
@@ -97,12 +100,18 @@ pub fn leaflets(
                     name: job.name,
                     language: job.language,
                     pages: done.pages,
+                    paper: job.paper,
                 });
-                warnings.extend(
-                    done.outside
+                for (page, text) in &done.outside {
+                    let warning = overflow::warning(site, &job.file, *page, text);
+                    // Each edition of a leaflet prints the same line: say it once.
+                    if !warnings
                         .iter()
-                        .map(|(page, text)| overflow::warning(site, &job.file, *page, text)),
-                );
+                        .any(|w: &Diagnostic| w.code == warning.code && w.at == warning.at)
+                    {
+                        warnings.push(warning);
+                    }
+                }
                 outputs.insert(job.file, done.pdf);
                 warnings.extend(done.grew);
             }
@@ -138,6 +147,8 @@ fn jobs(site: &Site, strings: &BTreeMap<String, Strings>, glyphs: &Glyphs) -> Ve
     for job in &mut jobs {
         glyphs.clean(&mut job.data);
     }
+    let large: Vec<Job> = jobs.iter().map(Job::large_print).collect();
+    jobs.extend(large);
     jobs
 }
 
@@ -160,6 +171,7 @@ fn edition(edition: &Edition) -> Vec<Job> {
                 name: band.label.clone(),
                 pages: asked(band.pages.unwrap_or(print.pages)),
                 language: edition.language_name.clone(),
+                paper: print.paper,
                 data: band_data(edition, band),
             })
         })
@@ -170,6 +182,7 @@ fn edition(edition: &Edition) -> Vec<Job> {
             name: edition.word("offer_title").to_string(),
             pages: asked(print.offer_pages),
             language: edition.language_name.clone(),
+            paper: print.paper,
             data: offer_data(edition),
         });
     }
@@ -233,7 +246,33 @@ struct Job {
     pages: Option<usize>,
     /// Its language, for the print shop: a tag and the language's name.
     language: String,
+    paper: Paper,
     data: Value,
+}
+
+impl Job {
+    /// The same leaflet in large print, following the UK's Clear Print
+    /// guidance: A4, body text of 16 point or more, ragged right, no text on
+    /// a tint and no italics. It takes the pages it needs.
+    fn large_print(&self) -> Job {
+        let mut data = self.data.clone();
+        data["large"] = json!(true);
+        data["text_size"] = json!(LARGE_PRINT_PT);
+        Job {
+            file: large_print(&self.file),
+            name: format!("{}, large print", self.name),
+            pages: None,
+            language: self.language.clone(),
+            paper: Paper::A4,
+            data,
+        }
+    }
+}
+
+/// The large print edition of the leaflet in `file`.
+pub fn large_print(file: &str) -> String {
+    let stem = file.strip_suffix(".pdf").unwrap_or(file);
+    format!("{stem}-large-print.pdf")
 }
 
 /// The typeset pages of the leaflet written to `file` (such as
@@ -246,11 +285,11 @@ pub fn document(
     file: &str,
 ) -> Option<Result<PagedDocument, Diagnostic>> {
     let (strings, _) = strings::for_site(theme, &site.config);
-    let mut data = jobs(site, &strings, &Glyphs::of(theme))
+    let job = jobs(site, &strings, &Glyphs::of(theme))
         .into_iter()
-        .find(|job| job.file == file)?
-        .data;
-    data["page"] = page_data(&site.config.print);
+        .find(|job| job.file == file)?;
+    let mut data = job.data;
+    data["page"] = page_data(job.paper, &site.config.print);
     data["extra_pages"] = json!(0);
     Some(compile(&Press::new(theme, pictures), theme, &data))
 }
@@ -268,7 +307,7 @@ struct Typeset {
 /// a whole number of booklets of four pages, and never fewer than asked for.
 fn typeset(press: &Press, theme: &Theme, print: &Print, job: &Job, today: Date) -> Result<Typeset, Diagnostic> {
     let (file, name, mut data) = (&job.file, &job.name, job.data.clone());
-    data["page"] = page_data(print);
+    data["page"] = page_data(job.paper, print);
     data["extra_pages"] = json!(0);
     let mut document = compile(press, theme, &data)?;
     let wanted = job.pages.unwrap_or(0).max(document.pages().len().div_ceil(4) * 4);
@@ -316,7 +355,7 @@ fn typeset(press: &Press, theme: &Theme, print: &Print, job: &Job, today: Date) 
         .help("this is a mistake in promise, not in your content: please tell the people who look after promise")
     };
     let pdf = pdfx::pdf_x(&pdf, &about).map_err(|e| not_ready(e.to_string()))?;
-    let pages = spec::inspect(&pdf, print).map_err(not_ready)?;
+    let pages = spec::inspect(&pdf, job.paper, print.bleed_mm).map_err(not_ready)?;
     Ok(Typeset {
         pdf,
         pages,
@@ -366,14 +405,14 @@ fn typst_error(press: &Press, theme: &Theme, data: &Value, errors: &[SourceDiagn
     d
 }
 
-fn page_data(print: &Print) -> Value {
-    let (width, height) = print.paper.size_mm();
+fn page_data(paper: Paper, print: &Print) -> Value {
+    let (width, height) = paper.size_mm();
     json!({
         "width": width,
         "height": height,
         "bleed": print.bleed_mm,
         "safe": SAFE_MM,
-        "qr": print.paper.qr_mm(),
+        "qr": paper.qr_mm(),
     })
 }
 
@@ -429,6 +468,7 @@ fn common(
         "qr": qr::encode(url),
         "tint": tint(look),
         "text_size": text_size,
+        "large": false,
     })
 }
 

@@ -7,7 +7,7 @@ use lopdf::{Document, Object};
 
 use std::fmt::Write;
 
-use crate::config::{Config, Print};
+use crate::config::{Config, Paper};
 
 /// The file's name, in the leaflets folder.
 pub const FILE: &str = "print-spec.txt";
@@ -19,17 +19,18 @@ pub struct Made {
     /// Its language, as a tag and a name.
     pub language: String,
     pub pages: usize,
+    pub paper: Paper,
 }
 
 /// Reads a finished leaflet back as a print shop's preflight would, and
 /// says what is wrong with it; its number of pages when nothing is.
-pub fn inspect(pdf: &[u8], print: &Print) -> Result<usize, String> {
+pub fn inspect(pdf: &[u8], paper: Paper, bleed: f64) -> Result<usize, String> {
     let doc = Document::load_mem(pdf).map_err(|e| format!("it cannot be read back: {e}"))?;
     let pages = doc.get_pages();
     if pages.len() % 4 != 0 {
         return Err(format!("it has {} pages, not a multiple of four", pages.len()));
     }
-    let (width, height) = print.paper.size_mm();
+    let (width, height) = paper.size_mm();
     let points = |mm: f64| mm * 72.0 / 25.4;
     for (number, id) in &pages {
         let page = doc.get_dictionary(*id).map_err(|e| e.to_string())?;
@@ -45,18 +46,15 @@ pub fn inspect(pdf: &[u8], print: &Print) -> Result<usize, String> {
         };
         let near = |(w, h): (f64, f64), (ew, eh): (f64, f64)| (w - ew).abs() < 0.1 && (h - eh).abs() < 0.1;
         let trim = (points(width), points(height));
-        let bleed = (
-            points(width + 2.0 * print.bleed_mm),
-            points(height + 2.0 * print.bleed_mm),
-        );
+        let bleed_box = (points(width + 2.0 * bleed), points(height + 2.0 * bleed));
         if !size(b"TrimBox").is_some_and(|s| near(s, trim)) {
             return Err(format!("page {number} has no TrimBox of {width} × {height} mm"));
         }
         if !size(b"BleedBox")
             .or_else(|| size(b"MediaBox"))
-            .is_some_and(|s| near(s, bleed))
+            .is_some_and(|s| near(s, bleed_box))
         {
-            return Err(format!("page {number} has no {} mm of bleed", print.bleed_mm));
+            return Err(format!("page {number} has no {bleed} mm of bleed"));
         }
     }
     let embedded = doc.objects.values().filter_map(|o| o.as_dict().ok()).all(|d| {
@@ -76,7 +74,6 @@ pub fn inspect(pdf: &[u8], print: &Print) -> Result<usize, String> {
 /// The specification of every leaflet in `made`.
 pub fn text(config: &Config, made: &[Made], today: Date) -> String {
     let print = &config.print;
-    let (width, height) = print.paper.size_mm();
     let bleed = print.bleed_mm;
     let mut s = String::new();
     // Writing to a String cannot fail.
@@ -87,13 +84,22 @@ pub fn text(config: &Config, made: &[Made], today: Date) -> String {
     );
     let _ = writeln!(s, "Made by promise on {today}.\n");
     let _ = writeln!(s, "EVERY LEAFLET");
-    let paper = format!("{:?}", print.paper).to_uppercase();
-    let _ = writeln!(s, "Finished size (trim): {paper}, {width} x {height} mm, portrait");
+    for (paper, which) in [
+        (print.paper, "Finished size (trim)"),
+        (Paper::A4, "Large print editions"),
+    ] {
+        let (width, height) = paper.size_mm();
+        let _ = writeln!(
+            s,
+            "{which}: {}, {width} x {height} mm, portrait; the PDF pages are {} x {} mm with the bleed",
+            name(paper),
+            width + 2.0 * bleed,
+            height + 2.0 * bleed
+        );
+    }
     let _ = writeln!(
         s,
-        "Bleed: {bleed} mm on every side; the PDF pages are {} x {} mm, with the trim marked (TrimBox) and the bleed (BleedBox)",
-        width + 2.0 * bleed,
-        height + 2.0 * bleed
+        "Bleed: {bleed} mm on every side, with the trim marked in the PDF (TrimBox) and the bleed (BleedBox)"
     );
     let _ = writeln!(s, "Safe area: all text and codes at least 5 mm inside the trim");
     let _ = writeln!(
@@ -123,7 +129,15 @@ pub fn text(config: &Config, made: &[Made], today: Date) -> String {
     let _ = writeln!(s, "THE LEAFLETS");
     let wide = made.iter().map(|m| m.file.chars().count()).max().unwrap_or(0);
     for m in made {
-        let _ = writeln!(s, "{:wide$}  {:>2} pages  {} ({})", m.file, m.pages, m.name, m.language);
+        let _ = writeln!(
+            s,
+            "{:wide$}  {:>2} pages  {}  {} ({})",
+            m.file,
+            m.pages,
+            name(m.paper),
+            m.name,
+            m.language
+        );
     }
     let _ = writeln!(s, "\nCHECKED BY PROMISE WHEN THESE FILES WERE MADE");
     let _ = writeln!(s, "- each file reads back, and its page count is a multiple of 4");
@@ -137,4 +151,9 @@ pub fn text(config: &Config, made: &[Made], today: Date) -> String {
         "- no text comes within 5 mm of the trim; any that would is reported to the council before printing"
     );
     s
+}
+
+/// A paper size as a print shop writes it.
+fn name(paper: Paper) -> String {
+    format!("{paper:?}").to_uppercase()
 }

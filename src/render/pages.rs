@@ -157,22 +157,26 @@ impl<'a> Planner<'a> {
             .unwrap_or_default()
     }
 
-    /// The leaflet a page can be printed as, if leaflets are made: its link,
-    /// and for a page in another language whose leaflet is not translated
-    /// yet, the language the leaflet is in.
-    fn leaflet(&self, target: &Target, links: &Links) -> (Option<String>, Value) {
+    /// The leaflet a page can be printed as, if leaflets are made: its link
+    /// and its large print edition's, and for a page in another language
+    /// whose leaflet is not translated yet, the language the leaflet is in.
+    fn leaflet(&self, target: &Target, links: &Links) -> (Value, Value) {
         use crate::print::Subject;
         let subject = match target {
             Target::Band(band) | Target::Promise { band, .. } if self.leaflets => Subject::Band(band),
             Target::OfferIndex | Target::OfferEntry(_) if self.leaflets => Subject::Offer,
-            _ => return (None, Value::Null),
+            _ => return (Value::Null, Value::Null),
         };
         let Some(file) = crate::print::file(self.site, subject, &self.prefix) else {
-            return (None, Value::Null);
+            return (Value::Null, Value::Null);
         };
         let other = (!file.starts_with(&self.prefix))
             .then(|| json!({ "lang": self.site.config.language, "name": self.own_name }));
-        (Some(links.file(&file)), json!(other))
+        let large = crate::print::large_print(&file);
+        (
+            json!({ "href": links.file(&file), "large": links.file(&large) }),
+            json!(other),
+        )
     }
 
     /// Every page of the site, in a fixed order, without its data: the
@@ -665,7 +669,7 @@ impl<'a> Planner<'a> {
                 })
                 .collect()
         };
-        let (leaflet_href, leaflet_lang) = self.leaflet(&target, &links);
+        let (leaflet, leaflet_lang) = self.leaflet(&target, &links);
         let mut context = json!({
             "lang": lang,
             "dir": dir,
@@ -691,7 +695,7 @@ impl<'a> Planner<'a> {
             "bands": bands,
             "footer": footer,
             "crumbs": crumbs,
-            "leaflet_href": leaflet_href,
+            "leaflet": leaflet,
             "leaflet_lang": leaflet_lang,
             "t": self.strings_value,
         });
