@@ -183,26 +183,39 @@ fn every_colour_is_cmyk_and_text_is_100_percent_black() {
     let built = render_site(&common::example(), &Options::default()).unwrap();
     for file in ["leaflets/0-11.pdf", "leaflets/local-offer.pdf"] {
         let pdf = leaflet(&built.outputs, file);
-        let mut black = 0;
+        let (mut texts, mut coloured) = (0, 0);
         for id in pdf.get_pages().values() {
             let content = lopdf::content::Content::decode(&pdf.get_page_content(*id)).unwrap();
+            let (mut fill, mut saved) = (Vec::new(), Vec::new());
             for op in &content.operations {
                 let colour = ["rg", "RG", "g", "G", "sc", "SC", "scn", "SCN", "cs", "CS"];
                 assert!(
                     !colour.contains(&op.operator.as_str()),
                     "{file} sets a colour with {op:?}"
                 );
-                if op.operator == "k" || op.operator == "K" {
-                    let values: Vec<f32> = op.operands.iter().map(|o| o.as_float().unwrap()).collect();
-                    assert_eq!(values.len(), 4, "{op:?}");
-                    if values[3] > 0.0 {
-                        assert_eq!(values, [0.0, 0.0, 0.0, 1.0], "{file}: dark colours are 100% black only");
-                        black += 1;
+                match op.operator.as_str() {
+                    "q" => saved.push(fill.clone()),
+                    "Q" => fill = saved.pop().unwrap(),
+                    "k" | "K" => {
+                        let values: Vec<f32> = op.operands.iter().map(|o| o.as_float().unwrap()).collect();
+                        assert_eq!(values.len(), 4, "{op:?}");
+                        if op.operator == "k" {
+                            fill = values;
+                        }
                     }
+                    "Tj" | "TJ" => {
+                        assert_eq!(fill, [0.0, 0.0, 0.0, 1.0], "{file}: text is 100% black");
+                        texts += 1;
+                    }
+                    "f" | "f*" if fill[..3].iter().any(|v| *v > 0.0) => coloured += 1,
+                    _ => {}
                 }
             }
         }
-        assert!(black > 10, "{file} sets its text in 100% black");
+        assert!(texts > 10, "{file} has its text");
+        // The youngest readers' leaflet has its pictures, drawn in CMYK.
+        let pictures = file == "leaflets/0-11.pdf";
+        assert_eq!(coloured > 20, pictures, "{file}: {coloured} coloured shapes");
     }
 }
 
@@ -522,8 +535,8 @@ fn black_text_and_the_qr_code_overprint_and_everything_else_knocks_out() {
                         if black.0 { black_paints += 1 } else { other_paints += 1 }
                     }
                     "S" => {
-                        assert!(black.1 && overprint.1, "{file}: every rule is black and overprints");
-                        strokes += 1;
+                        assert_eq!(black.1, overprint.1, "{file}: a stroke with overprint {}", overprint.1);
+                        strokes += usize::from(black.1);
                     }
                     _ => {}
                 }
@@ -534,7 +547,7 @@ fn black_text_and_the_qr_code_overprint_and_everything_else_knocks_out() {
             "{file}: {black_paints} black text runs and QR squares"
         );
         assert!(other_paints > 0, "{file}: the cover's tint");
-        assert!(strokes > 10, "{file}: the rules of the notes pages");
+        assert!(strokes > 10, "{file}: the black rules of the notes pages");
     }
 }
 
@@ -763,7 +776,7 @@ fn a_long_word_is_hyphenated_and_one_that_cannot_be_is_a_warning_at_its_line() {
 #[test]
 fn each_leaflet_has_a_large_print_edition_on_a4_in_16_point_with_no_tint() {
     let built = render_site(&common::example(), &Options::default()).unwrap();
-    let (site, _) = loaded();
+    let (site, theme) = loaded();
     for band in ["0-11", "12-15", "16-25"] {
         let pdf = leaflet(&built.outputs, &format!("leaflets/{band}-large-print.pdf"));
         let mut sizes = Vec::new();
@@ -775,18 +788,33 @@ fn each_leaflet_has_a_large_print_edition_on_a4_in_16_point_with_no_tint() {
             );
             let content = lopdf::content::Content::decode(&pdf.get_page_content(*id)).unwrap();
             for op in &content.operations {
-                match op.operator.as_str() {
-                    "Tf" => sizes.push(op.operands[1].as_float().unwrap()),
-                    "k" => {
-                        let cmyk: Vec<f32> = op.operands.iter().map(|o| o.as_float().unwrap()).collect();
-                        assert!(cmyk[..3] == [0.0, 0.0, 0.0], "{band}: no tint in large print: {cmyk:?}");
-                    }
-                    _ => {}
+                if op.operator == "Tf" {
+                    sizes.push(op.operands[1].as_float().unwrap());
                 }
             }
         }
         let smallest = sizes.iter().cloned().fold(f32::MAX, f32::min);
         assert!(smallest >= 16.0, "{band}: text at {smallest} pt");
+        let document = typeset(&site, &theme, &format!("leaflets/{band}-large-print.pdf"));
+        for (number, page) in document.pages().iter().enumerate() {
+            let (mut texts, mut fills) = (Vec::new(), Vec::new());
+            boxes(
+                &page.frame,
+                typst::layout::Transform::identity(),
+                &mut texts,
+                &mut fills,
+            );
+            for t in &texts {
+                for f in &fills {
+                    let apart = t.2 <= f.0 || f.2 <= t.0 || t.3 <= f.1 || f.3 <= t.1;
+                    assert!(
+                        apart,
+                        "{band} large print, page {}: text at {t:?} on a coloured shape at {f:?}",
+                        number + 1
+                    );
+                }
+            }
+        }
         let pages: Vec<u32> = pdf.get_pages().into_keys().collect();
         let text = pdf
             .extract_text(&pages)
@@ -810,4 +838,46 @@ fn each_leaflet_has_a_large_print_edition_on_a4_in_16_point_with_no_tint() {
         html.contains(r#"href="../leaflets/12-15.pdf""#)
             && html.contains(r#"href="../leaflets/12-15-large-print.pdf""#)
     );
+}
+
+/// The boxes (left, top, right, bottom, in points) of the text and of the
+/// shapes filled with a colour other than white in a typeset frame.
+fn boxes(
+    frame: &typst::layout::Frame,
+    ts: typst::layout::Transform,
+    texts: &mut Vec<(f64, f64, f64, f64)>,
+    fills: &mut Vec<(f64, f64, f64, f64)>,
+) {
+    use typst::layout::{FrameItem, Point, Transform};
+    for (pos, item) in frame.items() {
+        let here = ts.pre_concat(Transform::translate(pos.x, pos.y));
+        let corners = |min: Point, max: Point| {
+            let (a, b) = (min.transform(here), max.transform(here));
+            (
+                a.x.min(b.x).to_pt(),
+                a.y.min(b.y).to_pt(),
+                a.x.max(b.x).to_pt(),
+                a.y.max(b.y).to_pt(),
+            )
+        };
+        match item {
+            FrameItem::Group(group) => boxes(&group.frame, here.pre_concat(group.transform), texts, fills),
+            FrameItem::Text(text) => {
+                // From the ascender to the descender, roughly.
+                let (top, bottom) = (-text.size * 0.8, text.size * 0.2);
+                texts.push(corners(Point::with_y(top), Point::new(text.width(), bottom)));
+            }
+            FrameItem::Shape(shape, _) => {
+                // Typst's colours here are CMYK: white is no ink at all.
+                let white = shape.fill.as_ref().is_none_or(
+                    |fill| matches!(fill, typst::visualize::Paint::Solid(c) if c.to_vec4().iter().all(|v| *v < 0.001)),
+                );
+                if !white {
+                    let area = shape.bbox(false);
+                    fills.push(corners(area.min, area.max));
+                }
+            }
+            _ => {}
+        }
+    }
 }

@@ -4,6 +4,7 @@
 //! The content reaches the template only as data (a JSON file it reads), so
 //! nothing an author writes is ever read as typst markup.
 
+mod art;
 mod glyphs;
 mod overflow;
 mod pdfx;
@@ -83,7 +84,7 @@ pub fn leaflets(
     today: Date,
 ) -> Result<(Outputs, Vec<Diagnostic>), Vec<Diagnostic>> {
     let press = Press::new(theme, pictures);
-    let jobs = jobs(site, strings, &Glyphs::of(theme));
+    let jobs = jobs(site, strings, theme);
     let made_pdfs: Vec<Result<Typeset, Diagnostic>> = jobs
         .par_iter()
         .map(|job| typeset(&press, theme, &site.config.print, job, today))
@@ -132,7 +133,7 @@ pub fn leaflets(
 }
 
 /// Each leaflet of the site: its file, its name and its data.
-fn jobs(site: &Site, strings: &BTreeMap<String, Strings>, glyphs: &Glyphs) -> Vec<Job> {
+fn jobs(site: &Site, strings: &BTreeMap<String, Strings>, theme: &Theme) -> Vec<Job> {
     let no_strings = Strings::new();
     let words = |code: &str| strings.get(code).unwrap_or(&no_strings);
     let own = &site.config.language;
@@ -144,8 +145,11 @@ fn jobs(site: &Site, strings: &BTreeMap<String, Strings>, glyphs: &Glyphs) -> Ve
     }
     // No character a young person can type may stop a leaflet: the fonts
     // print what they can, and the checks point at the rest.
+    let glyphs = Glyphs::of(theme);
+    let drawings = art::drawings(theme);
     for job in &mut jobs {
         glyphs.clean(&mut job.data);
+        job.data["art"] = pictures_for(&job.data, &drawings);
     }
     let large: Vec<Job> = jobs.iter().map(Job::large_print).collect();
     jobs.extend(large);
@@ -250,6 +254,20 @@ struct Job {
     data: Value,
 }
 
+/// The illustrations a leaflet shows, by name: each theme's, in the leaflet
+/// for the youngest readers, as their pages show them.
+fn pictures_for(data: &Value, drawings: &BTreeMap<String, Value>) -> Value {
+    if data["look"] != "young" {
+        return json!({});
+    }
+    let themes = data["themes"].as_array().map(Vec::as_slice).unwrap_or_default();
+    let used = themes.iter().filter_map(|t| {
+        let icon = t["icon"].as_str()?;
+        Some((icon.to_string(), drawings.get(icon)?.clone()))
+    });
+    Value::Object(used.collect())
+}
+
 impl Job {
     /// The same leaflet in large print, following the UK's Clear Print
     /// guidance: A4, body text of 16 point or more, ragged right, no text on
@@ -285,9 +303,7 @@ pub fn document(
     file: &str,
 ) -> Option<Result<PagedDocument, Diagnostic>> {
     let (strings, _) = strings::for_site(theme, &site.config);
-    let job = jobs(site, &strings, &Glyphs::of(theme))
-        .into_iter()
-        .find(|job| job.file == file)?;
+    let job = jobs(site, &strings, theme).into_iter().find(|job| job.file == file)?;
     let mut data = job.data;
     data["page"] = page_data(job.paper, &site.config.print);
     data["extra_pages"] = json!(0);
@@ -469,6 +485,7 @@ fn common(
         "tint": tint(look),
         "text_size": text_size,
         "large": false,
+        "look": look.map(|l| l.to_string()),
     })
 }
 
@@ -498,6 +515,7 @@ fn band_data(edition: &Edition, band: &Band) -> Value {
                 "lang": edition.foreign(&p.origin),
                 "title": p.title,
                 "summary": p.summary,
+                "icon": p.icon,
                 "promises": promises,
             })
         })
