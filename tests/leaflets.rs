@@ -118,16 +118,22 @@ fn every_promise_of_the_band_is_in_its_leaflet() {
 fn cover_codes(file: &str) -> Vec<(String, f32)> {
     let (site, theme) = loaded();
     let document = typeset(&site, &theme, file);
+    codes(&document.pages()[0], 4.0)
+}
+
+/// The QR codes on a typeset page, rendered at `pixels` a point: what each
+/// says, and how wide it is in millimetres.
+fn codes(page: &typst_layout::Page, pixels: f32) -> Vec<(String, f32)> {
     let options = typst_render::RenderOptions {
-        pixel_per_pt: typst::utils::Scalar::new(4.0),
+        pixel_per_pt: typst::utils::Scalar::new(f64::from(pixels)),
         ..Default::default()
     };
-    let pixmap = typst_render::render(&document.pages()[0], &options);
+    let pixmap = typst_render::render(page, &options);
     let (width, height) = (pixmap.width() as usize, pixmap.height() as usize);
-    let pixels = pixmap.data();
+    let data = pixmap.data();
     let mut image = rqrr::PreparedImage::prepare_from_greyscale(width, height, |x, y| {
         let i = (y * width + x) * 4;
-        let [r, g, b, a] = [pixels[i], pixels[i + 1], pixels[i + 2], pixels[i + 3]];
+        let [r, g, b, a] = [data[i], data[i + 1], data[i + 2], data[i + 3]];
         // Transparent is paper: white.
         let luma = (u32::from(r) * 3 + u32::from(g) * 6 + u32::from(b)) / 10;
         (luma + (255 - u32::from(a))).min(255) as u8
@@ -138,8 +144,8 @@ fn cover_codes(file: &str) -> Vec<(String, f32)> {
         .map(|grid| {
             let (_, text) = grid.decode().unwrap();
             let [a, b, _, _] = grid.bounds;
-            let pixels = (((b.x - a.x).pow(2) + (b.y - a.y).pow(2)) as f32).sqrt();
-            (text, pixels / 4.0 / MM)
+            let across = (((b.x - a.x).pow(2) + (b.y - a.y).pow(2)) as f32).sqrt();
+            (text, across / pixels / MM)
         })
         .collect()
 }
@@ -231,29 +237,35 @@ fn text_stays_5_mm_inside_the_trim() {
         "ar/leaflets/local-offer.pdf",
     ] {
         let document = typeset(&site, &theme, file);
-        let options = typst_render::RenderOptions {
-            pixel_per_pt: typst::utils::Scalar::new(2.0),
-            ..Default::default()
-        };
         for (number, page) in document.pages().iter().enumerate() {
-            let pixmap = typst_render::render(page, &options);
-            let (width, height) = (pixmap.width() as usize, pixmap.height() as usize);
-            let edge = (5.0 * MM * 2.0) as usize - 1;
-            let pixels = pixmap.data();
-            for y in 0..height {
-                for x in 0..width {
-                    let near_edge = x < edge || y < edge || x >= width - edge || y >= height - edge;
-                    let i = (y * width + x) * 4;
-                    let dark = pixels[i + 3] > 128 && pixels[i] < 128;
-                    assert!(
-                        !(near_edge && dark),
-                        "{file} page {}: ink at ({x}, {y}) px, within 5 mm of the trim",
-                        number + 1
-                    );
-                }
+            if let Some((x, y)) = ink_near_the_trim(page) {
+                panic!(
+                    "{file} page {}: ink at ({x}, {y}) px, within 5 mm of the trim",
+                    number + 1
+                );
             }
         }
     }
+}
+
+/// Where a page, rendered at 2 pixels a point, first has dark ink within
+/// 5 mm of the trim.
+fn ink_near_the_trim(page: &typst_layout::Page) -> Option<(usize, usize)> {
+    let options = typst_render::RenderOptions {
+        pixel_per_pt: typst::utils::Scalar::new(2.0),
+        ..Default::default()
+    };
+    let pixmap = typst_render::render(page, &options);
+    let (width, height) = (pixmap.width() as usize, pixmap.height() as usize);
+    let edge = (5.0 * MM * 2.0) as usize - 1;
+    let pixels = pixmap.data();
+    (0..height)
+        .flat_map(|y| (0..width).map(move |x| (x, y)))
+        .find(|&(x, y)| {
+            let near_edge = x < edge || y < edge || x >= width - edge || y >= height - edge;
+            let i = (y * width + x) * 4;
+            near_edge && pixels[i + 3] > 128 && pixels[i] < 128
+        })
 }
 
 /// Where the ink of the first line of text on a page is, from 0 (the left
@@ -769,7 +781,7 @@ fn a_long_word_is_hyphenated_and_one_that_cannot_be_is_a_warning_at_its_line() {
     );
     // The 83-letter word is printed whole, across two lines.
     let pdf = leaflet(&built.outputs, "leaflets/12-15.pdf");
-    let text = pdf.extract_text(&[2]).unwrap().replace(['\n', ' '], "");
+    let text = pdf.extract_text(&[2]).unwrap().replace(['\n', ' ', '-'], "");
     assert!(text.contains(&long[..20]) && text.contains(&long[60..]), "{text}");
 }
 
@@ -878,6 +890,127 @@ fn boxes(
                 }
             }
             _ => {}
+        }
+    }
+}
+
+/// The example with the longest content a team might write: a long site
+/// title, a theme of 65 promises, an offer entry longer than a page and a
+/// contact with a long description.
+fn longest_content(content: &std::path::Path) {
+    let site_toml = content.join("site.toml");
+    let title =
+        "Our promise to every child and young person we look after in Westmere, and to everyone leaving our care";
+    let text = std::fs::read_to_string(&site_toml)
+        .unwrap()
+        .replace("title = \"Our promise to you\"", &format!("title = \"{title}\""))
+        .replace(
+            "text = \"An advocate can help you say what you think and make sure people listen. They do not work for your social worker.\"",
+            &format!("text = \"{}\"", "An advocate can help you say what you think and make sure people listen. ".repeat(6)),
+        );
+    std::fs::write(&site_toml, text).unwrap();
+    let promises: String = (1..=65)
+        .map(|n| format!("- Promise {n}: we will listen to you, explain what is happening and why, and check with you that it is right.\n"))
+        .collect();
+    let theme = format!(
+        "---\ntitle: Everything we do\norder: 9\nsummary: Every promise we make, in one place.\nicon: star\n---\n{promises}"
+    );
+    std::fs::write(content.join("promises/12-15/everything.md"), theme).unwrap();
+    let entry = content.join("local-offer/council-tax.md");
+    let long = "Ask your personal adviser, who will help you fill in the form and send it with you. ".repeat(40);
+    let text = std::fs::read_to_string(&entry).unwrap();
+    let text = regex::Regex::new("(?m)^how_to_get_it: .*$")
+        .unwrap()
+        .replace(&text, format!("how_to_get_it: \"{long}\""));
+    std::fs::write(&entry, text.as_ref()).unwrap();
+}
+
+/// The example written in emoji and other alphabets beside English.
+fn emoji_and_alphabets(content: &std::path::Path) {
+    let file = content.join("promises/0-11/keeping-safe.md");
+    let text = std::fs::read_to_string(&file).unwrap().replace(
+        "- We will find you a safe and happy home.",
+        "- We will find you a safe and happy home 🏠😀👍.\n- Καλημέρα, Привіт, ሰላም, مرحبا, Dzień dobry, Ça va? 🌈✨\n- 🎉🎉🎉 You said: \"I want my own room\" 🛏️",
+    );
+    std::fs::write(&file, text).unwrap();
+}
+
+#[test]
+fn leaflets_of_the_longest_content_and_of_emoji_and_other_alphabets_hold_together() {
+    for (shape, make) in [
+        ("longest", longest_content as fn(&std::path::Path)),
+        ("emoji", emoji_and_alphabets),
+    ] {
+        let dir = common::copy_of_example();
+        let content = dir.path().join("content");
+        make(&content);
+        let built = render_site(&content, &Options::default()).unwrap_or_else(|e| panic!("{shape}: {e:#?}"));
+        let theme = Theme::load(&content).0;
+        let (site, _) = content::load(&content, None, &theme.icon_names()).unwrap();
+        let contacts: Vec<(String, String)> = site
+            .config
+            .contacts
+            .values()
+            .map(|c| (c.name.replace(' ', ""), c.phone.replace(' ', "")))
+            .collect();
+        let files: Vec<&String> = built.outputs.keys().filter(|f| f.ends_with(".pdf")).collect();
+        assert_eq!(files.len(), 12, "{shape}");
+        for file in files {
+            let pdf = leaflet(&built.outputs, file);
+            assert!(pdf.catalog().unwrap().has(b"OutputIntents"), "{shape} {file}");
+            let pages: Vec<u32> = pdf.get_pages().into_keys().collect();
+            assert_eq!(pages.len() % 4, 0, "{shape} {file}");
+            for &number in &pages[1..] {
+                let text = pdf.extract_text(&[number]).unwrap();
+                let last = text.split_whitespace().last().unwrap_or_default();
+                assert_eq!(last, number.to_string(), "{shape} {file}: page {number} is numbered");
+                // A contact's name is never on a page without its number.
+                let joined: String = text.split_whitespace().collect();
+                for (name, phone) in &contacts {
+                    let split = joined.contains(name.as_str()) && !joined.contains(phone.as_str());
+                    assert!(!split, "{shape} {file}: {name} is on page {number} without {phone}");
+                }
+            }
+            let document = typeset(&site, &theme, file);
+            for (number, page) in document.pages().iter().enumerate() {
+                let near = ink_near_the_trim(page);
+                assert!(
+                    near.is_none(),
+                    "{shape} {file} page {}: ink at {near:?}, within 5 mm of the trim",
+                    number + 1
+                );
+            }
+            let stem = file.trim_end_matches(".pdf").trim_end_matches("-large-print");
+            let page_url = format!("{}/", stem.replace("leaflets/", ""));
+            // On the cover, and at the start of the back page, which runs on
+            // to a second page when its contacts are long.
+            let pages = document.pages();
+            for near in [&pages[..1], &pages[pages.len() - 2..]] {
+                let found: Vec<_> = near.iter().flat_map(|page| codes(page, 150.0 / 72.0)).collect();
+                assert!(
+                    found
+                        .iter()
+                        .any(|(text, _)| text.ends_with(&format!("example/{page_url}"))),
+                    "{shape} {file}: the code on its cover and back page at 150 dpi: {found:?}"
+                );
+            }
+            if !file.contains("large-print") {
+                // The title, however long, stays on its tint.
+                let (mut texts, mut fills) = (Vec::new(), Vec::new());
+                boxes(
+                    &document.pages()[0].frame,
+                    typst::layout::Transform::identity(),
+                    &mut texts,
+                    &mut fills,
+                );
+                let tint = fills.iter().find(|f| f.1 < 0.0).expect("the cover's tint");
+                for t in texts.iter().filter(|t| t.1 < tint.3) {
+                    assert!(
+                        t.3 <= tint.3,
+                        "{shape} {file}: text at {t:?} runs off the tint {tint:?}"
+                    );
+                }
+            }
         }
     }
 }

@@ -1,6 +1,6 @@
 // The leaflets read back with the tools a print shop and a reader use:
 // poppler's pdftotext for the words a screen reader or a copy gets, and
-// zbarimg for the QR code as a phone camera reads it at 300 dpi.
+// zbarimg for the QR code as a phone camera reads it, at 150 dpi.
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -30,7 +30,7 @@ function words(file, first, last) {
 function code(file) {
   const dir = mkdtempSync(join(tmpdir(), 'promise-qr-'));
   try {
-    execFileSync('pdftoppm', ['-r', '300', '-png', '-f', '1', '-l', '1', join(out, file), join(dir, 'cover')]);
+    execFileSync('pdftoppm', ['-r', '150', '-png', '-f', '1', '-l', '1', join(out, file), join(dir, 'cover')]);
     const [png] = readdirSync(dir);
     return execFileSync('zbarimg', ['-q', '--raw', join(dir, png)], { encoding: 'utf8' }).trim();
   } finally {
