@@ -254,10 +254,10 @@ struct Job {
     data: Value,
 }
 
-/// The illustrations a leaflet shows, by name: each theme's, in the leaflet
-/// for the youngest readers, as their pages show them.
+/// The illustrations a leaflet shows, by name: each theme's, in the
+/// leaflets of the bands whose pages show them (all but the `adult` look).
 fn pictures_for(data: &Value, drawings: &BTreeMap<String, Value>) -> Value {
-    if data["look"] != "young" {
+    if !matches!(data["look"].as_str(), Some("young" | "teen")) {
         return json!({});
     }
     let themes = data["themes"].as_array().map(Vec::as_slice).unwrap_or_default();
