@@ -1,0 +1,251 @@
+//! What each leaflet's template is given (its `data.json`): the content of
+//! one band or of the local offer in one language, with the theme's words,
+//! the contacts for the back page and the pictures.
+
+use serde_json::{Value, json};
+
+use std::collections::BTreeMap;
+
+use crate::config::{Band, Language, Look};
+use crate::content::{Origin, Site};
+use crate::render::pages::{contact_view, offer_view};
+use crate::render::strings::Strings;
+use crate::render::urls::{Target, language_prefix};
+
+use super::qr;
+
+/// The site in one language, with the theme's words in it.
+pub struct Edition<'a> {
+    pub site: &'a Site,
+    strings: &'a Strings,
+    /// The language as the template sets it ([`language_data`]).
+    language: Value,
+    /// Where its pages live: "" or `ar/`.
+    pub prefix: String,
+    /// The site's own language, for the words site.toml and untranslated
+    /// content print in another language's leaflet; null in its own.
+    pub foreign: Value,
+    /// The language's tag, and its name when it is a translation.
+    pub language_name: String,
+}
+
+impl<'a> Edition<'a> {
+    pub fn new(site: &'a Site, language: Option<&Language>, strings: &'a Strings) -> Self {
+        let config = &site.config;
+        Edition {
+            site,
+            strings,
+            language: language_data(config.tag_and_dir(language)),
+            prefix: language_prefix(language.map(|l| l.code.get_ref().as_str())),
+            foreign: match language {
+                Some(_) => language_data(config.tag_and_dir(None)),
+                None => Value::Null,
+            },
+            language_name: match language {
+                Some(l) => format!("{}, {}", l.code.get_ref(), l.name),
+                None => config.language.clone(),
+            },
+        }
+    }
+
+    /// One of the theme's words in this language.
+    pub fn word<'k>(&'k self, key: &'k str) -> &'k str {
+        self.strings.get(key).map_or(key, String::as_str)
+    }
+
+    /// The language to mark a piece of content with when it is shown
+    /// untranslated; null when it is in this edition's language.
+    fn foreign(&self, origin: &Origin) -> Value {
+        match origin.language {
+            None => self.foreign.clone(),
+            Some(_) => Value::Null,
+        }
+    }
+}
+
+/// The illustrations a leaflet shows, by name: each theme's, in the
+/// leaflets of the bands whose pages show them (all but the `adult` look).
+pub fn pictures_for(data: &Value, drawings: &BTreeMap<String, Value>) -> Value {
+    if !matches!(data["look"].as_str(), Some("young" | "teen")) {
+        return json!({});
+    }
+    let themes = data["themes"].as_array().map(Vec::as_slice).unwrap_or_default();
+    let used = themes.iter().filter_map(|t| {
+        let icon = t["icon"].as_str()?;
+        Some((icon.to_string(), drawings.get(icon)?.clone()))
+    });
+    Value::Object(used.collect())
+}
+
+/// Light tints for each band's cover, in CMYK percentages.
+fn tint(look: Option<Look>) -> [u8; 4] {
+    match look {
+        Some(Look::Young) => [10, 22, 0, 0],
+        Some(Look::Teen) => [16, 0, 9, 0],
+        Some(Look::Adult) => [14, 6, 0, 0],
+        None => [0, 9, 18, 0],
+    }
+}
+
+/// A language as the template sets it, from its tag and direction: typst
+/// takes an ISO 639 language and an ISO 3166 region of two letters.
+fn language_data((tag, dir): (&str, &str)) -> Value {
+    let tag = crate::config::language_tag(tag).ok();
+    let language = tag.as_ref().map_or("en", |t| t.primary_language());
+    let region = tag.as_ref().and_then(|t| t.region()).filter(|r| r.len() == 2);
+    json!({
+        "tag": tag.as_ref().map_or("en", |t| t.as_str()),
+        "lang": language.to_lowercase(),
+        "region": region.map(str::to_uppercase),
+        "dir": dir,
+    })
+}
+
+/// What every leaflet's template is given. `title` is in the leaflet's
+/// language when `translated_title`; the subtitle is always site.toml's.
+fn common(
+    edition: &Edition,
+    title: &str,
+    subtitle: &str,
+    translated_title: bool,
+    look: Option<Look>,
+    url: &str,
+) -> Value {
+    // Younger children get the larger type their web pages have.
+    let text_size = if look == Some(Look::Young) { 13 } else { 11 };
+    let config = &edition.site.config;
+    json!({
+        "language": edition.language,
+        "title": title,
+        "title_lang": if translated_title { Value::Null } else { edition.foreign.clone() },
+        "subtitle": subtitle,
+        "own_lang": edition.foreign,
+        "site": config.title,
+        "council": config.council,
+        "document_title": format!("{subtitle}: {title}"),
+        "t": edition.strings,
+        "qr_alt": edition.word("leaflet_qr_alt").replace("{url}", url),
+        "url": url,
+        "qr": qr::encode(url),
+        "tint": tint(look),
+        "text_size": text_size,
+        "large": false,
+        "look": look.map(|l| l.to_string()),
+    })
+}
+
+pub fn band_data(edition: &Edition, band: &Band) -> Value {
+    let site = edition.site;
+    let base = site.config.base_url();
+    let url = Target::Band(band.id.clone()).url_in(&base, &edition.prefix);
+    let mut data = common(edition, &site.config.title, &band.label, false, Some(band.look), &url);
+    data["kind"] = json!("band");
+    data["intro"] = json!(match band.look {
+        Look::Young => edition.word("leaflet_intro_young"),
+        Look::Teen => edition.word("leaflet_intro_teen"),
+        Look::Adult => edition.word("leaflet_intro_adult"),
+    });
+    data["themes"] = site
+        .band_pages(&band.id)
+        .map(|p| {
+            let promises: Vec<Value> = p
+                .promises
+                .iter()
+                .map(|promise| {
+                    let links: Vec<Value> = promise.links.iter().filter_map(|href| link_data(href, &base)).collect();
+                    json!({ "text": promise.text, "links": links })
+                })
+                .collect();
+            json!({
+                "lang": edition.foreign(&p.origin),
+                "title": p.title,
+                "summary": p.summary,
+                "icon": p.icon,
+                "promises": promises,
+            })
+        })
+        .collect();
+    data["back"] = back_data(site, band.contact.iter().map(|key| key.get_ref().as_str()));
+    data
+}
+
+/// A link in the content as a leaflet prints it: the address a reader can
+/// type (without `https://`) and the one a PDF viewer opens. None for a
+/// link within the same page, which paper has no use for.
+fn link_data(href: &str, base: &str) -> Option<Value> {
+    let url = match href.strip_prefix('/') {
+        Some(path) => format!("{base}{path}"),
+        None if href.contains(':') => href.to_string(),
+        None => return None,
+    };
+    let short = ["https://", "http://", "mailto:", "tel:"]
+        .iter()
+        .find_map(|scheme| url.strip_prefix(scheme))
+        .unwrap_or(&url)
+        .to_string();
+    Some(json!({ "url": url, "short": short }))
+}
+
+/// The back page: who to talk to (`contacts`, keys of site.toml's
+/// contacts), who to call when their office is closed (the help contacts
+/// that are no band's contact), and the national helplines.
+fn back_data<'a>(site: &Site, contacts: impl Iterator<Item = &'a str>) -> Value {
+    let config = &site.config;
+    let view = |key: &str| config.contacts.get(key).map(contact_view);
+    let band_contacts: Vec<&str> = config
+        .bands
+        .iter()
+        .filter_map(|b| b.contact.as_ref().map(|c| c.get_ref().as_str()))
+        .collect();
+    let closed: Vec<Value> = config
+        .help
+        .contacts
+        .iter()
+        .map(|key| key.get_ref().as_str())
+        .filter(|key| !band_contacts.contains(key))
+        .filter_map(view)
+        .collect();
+    json!({
+        "contacts": contacts.filter_map(view).collect::<Vec<_>>(),
+        "closed": closed,
+        "lines": config.help.lines.iter().map(contact_view).collect::<Vec<_>>(),
+    })
+}
+
+pub fn offer_data(edition: &Edition) -> Value {
+    let site = edition.site;
+    let url = Target::OfferIndex.url_in(&site.config.base_url(), &edition.prefix);
+    let mut data = common(
+        edition,
+        edition.word("offer_title"),
+        &site.config.title,
+        true,
+        None,
+        &url,
+    );
+    data["kind"] = json!("offer");
+    data["intro"] = json!(edition.word("offer_lead"));
+    // Care leavers talk to the contact of the oldest readers' bands.
+    let adults = site.config.bands.iter().filter(|b| b.look == Look::Adult);
+    data["back"] = back_data(
+        site,
+        adults.filter_map(|b| b.contact.as_ref().map(|c| c.get_ref().as_str())),
+    );
+    data["areas"] = site
+        .offer_by_area(|_| true)
+        .into_iter()
+        .map(|(area, entries)| {
+            let entries: Vec<Value> = entries
+                .into_iter()
+                .map(|e| {
+                    let mut view = offer_view(e);
+                    view["lang"] = edition.foreign(&e.origin);
+                    view["contact"] = json!(site.config.contacts.get(&e.contact).map(contact_view));
+                    view
+                })
+                .collect();
+            json!({ "title": area.title, "entries": entries })
+        })
+        .collect();
+    data
+}
