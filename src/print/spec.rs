@@ -108,7 +108,7 @@ pub fn text(config: &Config, made: &[Made], today: Date) -> String {
     );
     let _ = writeln!(
         s,
-        "Colours: CMYK only; text, rules and QR codes are 100% K and overprint; cover tints are light CMYK tints that run into the bleed"
+        "Colours: CMYK only; text, rules and QR codes are 100% K and overprint; cover tints are light CMYK tints that run into the bleed; illustrations are flat CMYK colours"
     );
     let _ = writeln!(
         s,
