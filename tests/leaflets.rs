@@ -1014,3 +1014,23 @@ fn leaflets_of_the_longest_content_and_of_emoji_and_other_alphabets_hold_togethe
         }
     }
 }
+
+#[test]
+fn a_page_count_that_is_not_whole_booklets_is_rounded_up_with_a_warning() {
+    let dir = common::copy_of_example();
+    let content = dir.path().join("content");
+    let site_toml = content.join("site.toml");
+    let text = std::fs::read_to_string(&site_toml)
+        .unwrap()
+        .replace("pages = 4 ", "pages = 5 ");
+    std::fs::write(&site_toml, text).unwrap();
+    let built = render_site(&content, &Options::default()).unwrap();
+    assert_eq!(leaflet(&built.outputs, "leaflets/12-15.pdf").get_pages().len(), 8);
+    let grew: Vec<_> = built.warnings.iter().filter(|d| d.code == "leaflet-grew").collect();
+    assert!(
+        grew.iter().any(|d| d
+            .message
+            .contains("(leaflets/12-15.pdf) needs 8 pages, more than the 5")),
+        "{grew:#?}"
+    );
+}

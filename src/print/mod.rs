@@ -263,7 +263,8 @@ fn typeset(press: &Press, theme: &Theme, print: &Print, job: &Job, today: Date) 
     data["page"] = page_data(job.paper, print);
     data["extra_pages"] = json!(0);
     let mut document = compile(press, theme, &data)?;
-    let wanted = job.pages.unwrap_or(0).max(document.pages().len().div_ceil(4) * 4);
+    // Whole booklets of four, even when site.toml asks for a number that is not.
+    let wanted = job.pages.unwrap_or(0).max(document.pages().len()).div_ceil(4) * 4;
     if document.pages().len() < wanted {
         data["extra_pages"] = json!(wanted - document.pages().len());
         document = compile(press, theme, &data)?;
