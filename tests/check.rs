@@ -38,10 +38,7 @@ fn write(dir: &Path, file: &str, text: &str) {
 }
 
 fn edit(dir: &Path, file: &str, from: &str, to: &str) {
-    let path = dir.join("content").join(file);
-    let text = fs::read_to_string(&path).unwrap();
-    assert!(text.contains(from), "{from} not in {file}");
-    fs::write(path, text.replacen(from, to, 1)).unwrap();
+    common::replace(&dir.join("content").join(file), from, to);
 }
 
 const PAGE: &str = "---\ntitle: Test\norder: 9\nsummary: A test.\nicon: star\n---\n";

@@ -38,6 +38,14 @@ pub fn promise(dir: &Path, args: &[&str]) -> Output {
         .unwrap()
 }
 
+/// Replaces the first `from` in `file` with `to`; `from` must be there, so a
+/// test never breaks content that has since changed without saying so.
+pub fn replace(file: &Path, from: &str, to: &str) {
+    let text = std::fs::read_to_string(file).unwrap();
+    assert!(text.contains(from), "{from} is not in {}", file.display());
+    std::fs::write(file, text.replacen(from, to, 1)).unwrap();
+}
+
 pub fn stderr(output: &Output) -> String {
     String::from_utf8_lossy(&output.stderr).into_owned()
 }

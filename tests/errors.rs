@@ -51,12 +51,6 @@ fn listing(dir: &Path) -> Vec<String> {
     files
 }
 
-fn replace(file: &Path, from: &str, to: &str) {
-    let text = fs::read_to_string(file).unwrap();
-    assert!(text.contains(from), "{from} is not in {}", file.display());
-    fs::write(file, text.replacen(from, to, 1)).unwrap();
-}
-
 fn has(text: &str, parts: &[&str]) {
     for part in parts {
         assert!(text.contains(part), "expected {part:?} in:\n{text}");
@@ -66,7 +60,7 @@ fn has(text: &str, parts: &[&str]) {
 #[test]
 fn malformed_yaml() {
     let text = broken(|c| {
-        replace(
+        common::replace(
             &c.join("promises/0-11/keeping-safe.md"),
             "summary: A safe",
             "summary: [A safe",
@@ -84,7 +78,7 @@ fn malformed_yaml() {
 
 #[test]
 fn malformed_toml_front_matter() {
-    let text = broken(|c| replace(&c.join("promises/0-11/family-and-friends.md"), "order = 4", "order = "));
+    let text = broken(|c| common::replace(&c.join("promises/0-11/family-and-friends.md"), "order = 4", "order = "));
     has(
         &text,
         &["error[bad-toml]", "content/promises/0-11/family-and-friends.md:3:"],
@@ -93,7 +87,7 @@ fn malformed_toml_front_matter() {
 
 #[test]
 fn missing_field() {
-    let text = broken(|c| replace(&c.join("local-offer/staying-put.md"), "contact: moving-on-team\n", ""));
+    let text = broken(|c| common::replace(&c.join("local-offer/staying-put.md"), "contact: moving-on-team\n", ""));
     has(
         &text,
         &[
@@ -106,7 +100,7 @@ fn missing_field() {
 
 #[test]
 fn unknown_field_names_the_nearest() {
-    let text = broken(|c| replace(&c.join("promises/12-15/a-safe-home.md"), "summary:", "sumary:"));
+    let text = broken(|c| common::replace(&c.join("promises/12-15/a-safe-home.md"), "summary:", "sumary:"));
     has(
         &text,
         &[
@@ -137,7 +131,7 @@ fn unknown_band_folder() {
 #[test]
 fn unknown_contact() {
     let text = broken(|c| {
-        replace(
+        common::replace(
             &c.join("local-offer/council-tax.md"),
             "contact: moving-on-team",
             "contact: moving-on",
@@ -158,7 +152,7 @@ fn unknown_contact() {
 #[test]
 fn unknown_area() {
     let text = broken(|c| {
-        replace(
+        common::replace(
             &c.join("local-offer/training-flat.md"),
             "area: accommodation",
             "area: housing",
@@ -177,7 +171,7 @@ fn unknown_area() {
 #[test]
 fn bad_date() {
     let text = broken(|c| {
-        replace(
+        common::replace(
             &c.join("messages/words-we-use.md"),
             "said: 2026-07-02",
             "said: 2026-13-02",
@@ -228,7 +222,7 @@ fn file_not_utf8() {
 #[test]
 fn malformed_site_toml() {
     let text = broken(|c| {
-        replace(
+        common::replace(
             &c.join("site.toml"),
             "title = \"Our promise to you\"",
             "titel = \"Our promise to you\"",
@@ -243,7 +237,7 @@ fn malformed_site_toml() {
 #[test]
 fn site_toml_syntax() {
     let text = broken(|c| {
-        replace(
+        common::replace(
             &c.join("site.toml"),
             "council = \"Westmere Borough Council\"",
             "council = \"Westmere",
@@ -255,17 +249,17 @@ fn site_toml_syntax() {
 #[test]
 fn every_problem_is_reported_in_one_run() {
     let text = broken(|c| {
-        replace(
+        common::replace(
             &c.join("local-offer/council-tax.md"),
             "contact: moving-on-team",
             "contact: nobody",
         );
-        replace(
+        common::replace(
             &c.join("local-offer/training-flat.md"),
             "area: accommodation",
             "area: housing",
         );
-        replace(
+        common::replace(
             &c.join("messages/words-we-use.md"),
             "said: 2026-07-02",
             "said: last July",

@@ -295,24 +295,22 @@ fn a_right_to_left_site_gets_right_to_left_leaflets_in_its_script() {
     let root = dir.path().join("content");
     let site_toml = root.join("site.toml");
     // A site written in Arabic, with an English translation to come.
-    let text = std::fs::read_to_string(&site_toml)
-        .unwrap()
-        .replace("language = \"en-GB\"", "language = \"ar\"")
-        .replace(
-            "code = \"ar\"\nname = \"العربية\"",
-            "code = \"en-GB\"\nname = \"English\"",
-        );
-    std::fs::write(&site_toml, text).unwrap();
+    common::replace(&site_toml, "language = \"en-GB\"", "language = \"ar\"");
+    common::replace(
+        &site_toml,
+        "code = \"ar\"\nname = \"العربية\"",
+        "code = \"en-GB\"\nname = \"English\"",
+    );
     for entry in walkdir::WalkDir::new(&root).into_iter().filter_map(Result::ok) {
         if entry.path().to_string_lossy().ends_with(".ar.md") {
             std::fs::remove_file(entry.path()).unwrap();
         }
     }
-    let home = root.join("promises/12-15/a-safe-home.md");
-    let text = std::fs::read_to_string(&home)
-        .unwrap()
-        .replace("title: A safe home", "title: بيت آمن");
-    std::fs::write(&home, text).unwrap();
+    common::replace(
+        &root.join("promises/12-15/a-safe-home.md"),
+        "title: A safe home",
+        "title: بيت آمن",
+    );
 
     let theme = Theme::load(&root).0;
     let (site, _) = content::load(&root, None, &theme.icon_names()).unwrap();
@@ -763,11 +761,11 @@ fn a_long_word_is_hyphenated_and_one_that_cannot_be_is_a_warning_at_its_line() {
     let file = content.join("promises/12-15/a-safe-home.md");
     let long = "Pneumonoultramicroscopicsilicovolcanoconiosissupercalifragilisticexpialidociousness";
     let unbreakable = "x".repeat(90);
-    let text = std::fs::read_to_string(&file).unwrap().replace(
+    common::replace(
+        &file,
         "- We will find you a home where you feel safe and cared for.",
         &format!("- We will find you a home where you feel safe and {long}.\n- {unbreakable} no spaces"),
     );
-    std::fs::write(&file, text).unwrap();
     let built = render_site(&content, &Options::default()).unwrap();
     let margin: Vec<_> = built.warnings.iter().filter(|d| d.code == "leaflet-margin").collect();
     assert_eq!(margin.len(), 1, "{margin:#?}");
@@ -901,14 +899,19 @@ fn longest_content(content: &std::path::Path) {
     let site_toml = content.join("site.toml");
     let title =
         "Our promise to every child and young person we look after in Westmere, and to everyone leaving our care";
-    let text = std::fs::read_to_string(&site_toml)
-        .unwrap()
-        .replace("title = \"Our promise to you\"", &format!("title = \"{title}\""))
-        .replace(
-            "text = \"An advocate can help you say what you think and make sure people listen. They do not work for your social worker.\"",
-            &format!("text = \"{}\"", "An advocate can help you say what you think and make sure people listen. ".repeat(6)),
-        );
-    std::fs::write(&site_toml, text).unwrap();
+    common::replace(
+        &site_toml,
+        "title = \"Our promise to you\"",
+        &format!("title = \"{title}\""),
+    );
+    common::replace(
+        &site_toml,
+        "text = \"An advocate can help you say what you think and make sure people listen. They do not work for your social worker.\"",
+        &format!(
+            "text = \"{}\"",
+            "An advocate can help you say what you think and make sure people listen. ".repeat(6)
+        ),
+    );
     let promises: String = (1..=65)
         .map(|n| format!("- Promise {n}: we will listen to you, explain what is happening and why, and check with you that it is right.\n"))
         .collect();
@@ -927,12 +930,11 @@ fn longest_content(content: &std::path::Path) {
 
 /// The example written in emoji and other alphabets beside English.
 fn emoji_and_alphabets(content: &std::path::Path) {
-    let file = content.join("promises/0-11/keeping-safe.md");
-    let text = std::fs::read_to_string(&file).unwrap().replace(
+    common::replace(
+        &content.join("promises/0-11/keeping-safe.md"),
         "- We will find you a safe and happy home.",
         "- We will find you a safe and happy home 🏠😀👍.\n- Καλημέρα, Привіт, ሰላም, مرحبا, Dzień dobry, Ça va? 🌈✨\n- 🎉🎉🎉 You said: \"I want my own room\" 🛏️",
     );
-    std::fs::write(&file, text).unwrap();
 }
 
 #[test]
@@ -1019,11 +1021,7 @@ fn leaflets_of_the_longest_content_and_of_emoji_and_other_alphabets_hold_togethe
 fn a_page_count_that_is_not_whole_booklets_is_rounded_up_with_a_warning() {
     let dir = common::copy_of_example();
     let content = dir.path().join("content");
-    let site_toml = content.join("site.toml");
-    let text = std::fs::read_to_string(&site_toml)
-        .unwrap()
-        .replace("pages = 4 ", "pages = 5 ");
-    std::fs::write(&site_toml, text).unwrap();
+    common::replace(&content.join("site.toml"), "pages = 4 ", "pages = 5 ");
     let built = render_site(&content, &Options::default()).unwrap();
     assert_eq!(leaflet(&built.outputs, "leaflets/12-15.pdf").get_pages().len(), 8);
     let grew: Vec<_> = built.warnings.iter().filter(|d| d.code == "leaflet-grew").collect();
