@@ -2,7 +2,7 @@
 //! is reported with the file, line and a fix, nothing is written, and the
 //! site built before is left exactly as it was.
 
-mod common;
+use crate::common;
 
 use std::fs;
 use std::path::Path;

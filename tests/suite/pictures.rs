@@ -3,7 +3,7 @@
 //! orientation in its EXIF; what is published carries none of them, is
 //! upright, and comes in widths for phones.
 
-mod common;
+use crate::common;
 
 use std::fs;
 use std::path::Path;

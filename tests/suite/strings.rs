@@ -1,7 +1,7 @@
 //! The words the theme prints come from a strings file per language, which a
 //! council can change and translate.
 
-mod common;
+use crate::common;
 
 use std::collections::BTreeSet;
 use std::fs;

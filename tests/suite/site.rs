@@ -1,6 +1,6 @@
 //! Builds the example site and checks what a young person would get.
 
-mod common;
+use crate::common;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::io::Write;

@@ -3,7 +3,7 @@
 //! be dialled. Each is reported with its file and line, by `check` first and
 //! by `build` the same, and never crashes or half-writes the site.
 
-mod common;
+use crate::common;
 
 use std::fs;
 use std::path::Path;

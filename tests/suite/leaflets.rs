@@ -1,6 +1,6 @@
 //! The print leaflets, read back as a print shop and a phone would.
 
-mod common;
+use crate::common;
 
 use lopdf::{Document, Object};
 use promise::render::theme::Theme;

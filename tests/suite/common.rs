@@ -1,5 +1,4 @@
 //! Helpers shared by the whole-program tests.
-#![allow(dead_code)]
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};

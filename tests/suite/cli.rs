@@ -1,6 +1,6 @@
 //! The command line as a participation officer uses it.
 
-mod common;
+use crate::common;
 
 use std::fs;
 

@@ -2,7 +2,7 @@
 //! the page change; break the content and see what to fix; and nothing
 //! outside the site can be fetched.
 
-mod common;
+use crate::common;
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;

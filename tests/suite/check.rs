@@ -1,7 +1,7 @@
 //! `promise check`, as the participation team runs it before publishing: each
 //! kind of finding, where it points, the fix it offers, and what stops a build.
 
-mod common;
+use crate::common;
 
 use std::fs;
 use std::path::Path;
@@ -48,7 +48,7 @@ fn the_example_has_nothing_to_fix_but_its_photo_and_what_is_not_in_arabic_yet() 
     let (code, found) = check(&common::example(), &["--content", "."]);
     assert_eq!(code, 0);
     // The example's photo carries a GPS position on purpose, to show the
-    // team the warning; its published copies carry none (tests/pictures.rs).
+    // team the warning; its published copies carry none (pictures.rs).
     // Only one band and three entries are in Arabic, as a sample.
     let codes: Vec<&str> = found.iter().map(|d| d["code"].as_str().unwrap()).collect();
     assert_eq!(codes, ["untranslated", "picture-location"], "{found:#?}");

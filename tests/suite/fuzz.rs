@@ -6,10 +6,10 @@
 //! failed build leaves the published site byte for byte as it was.
 //!
 //! `cargo test` runs 200 cases; `PROMISE_FUZZ_CASES=5000 cargo test --test
-//! fuzz` runs more, and `PROMISE_FUZZ_SEED=N` starts from another seed. A
+//! suite fuzz::` runs more, and `PROMISE_FUZZ_SEED=N` starts from another seed. A
 //! failing case prints its seed and the mutated file.
 
-mod common;
+use crate::common;
 
 use std::collections::BTreeMap;
 use std::panic::{AssertUnwindSafe, catch_unwind};

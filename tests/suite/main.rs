@@ -1,0 +1,16 @@
+//! The whole-program tests: each module runs the `promise` binary on a site
+//! and reads what it wrote. They are one test binary, not one per file, so a
+//! fresh checkout's test build stays small enough for a CI machine's disk.
+
+mod common;
+
+mod check;
+mod cli;
+mod errors;
+mod fuzz;
+mod hostile;
+mod leaflets;
+mod pictures;
+mod serve;
+mod site;
+mod strings;
