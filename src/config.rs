@@ -313,6 +313,10 @@ impl Ages {
         (from <= to).then_some(Ages { from, to })
     }
 
+    pub fn contains(self, age: u8) -> bool {
+        (self.from..=self.to).contains(&age)
+    }
+
     pub fn overlaps(self, other: Ages) -> bool {
         self.from <= other.to && other.from <= self.to
     }

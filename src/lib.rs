@@ -15,6 +15,7 @@ pub mod check;
 pub mod config;
 pub mod content;
 pub mod diagnostics;
+pub mod leaving_care;
 pub mod output;
 pub mod phone;
 pub mod pictures;

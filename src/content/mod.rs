@@ -15,6 +15,7 @@ use walkdir::WalkDir;
 
 use crate::config::{self, Ages, Config};
 use crate::diagnostics::{Diagnostic, Location, suggest};
+use crate::leaving_care::Group;
 pub use confine::{ReadError, read};
 use fields::Fields;
 pub use model::*;
@@ -376,6 +377,7 @@ fn offer_entry(src: Source, config: &Config) -> (Item, Vec<Diagnostic>) {
         "contact",
         "reviewed",
         "safety",
+        "for",
     ];
     let mut f = Fields::new(src.file, &src.parsed, "a local offer entry", FIELDS);
     let title = f.text("title");
@@ -425,6 +427,7 @@ fn offer_entry(src: Source, config: &Config) -> (Item, Vec<Diagnostic>) {
     }
     let reviewed = f.date("reviewed").unwrap_or_default();
     let safety = f.yes_no("safety");
+    let groups = groups(&mut f);
     let entry = OfferEntry {
         origin: src.origin,
         slug: src.slug,
@@ -437,9 +440,32 @@ fn offer_entry(src: Source, config: &Config) -> (Item, Vec<Diagnostic>) {
         contact,
         reviewed,
         safety,
+        groups,
         body: src.body,
     };
     (Item::Offer(entry), f.finish())
+}
+
+/// The groups of care leaver an entry's `for` names; none means all.
+fn groups(f: &mut Fields) -> Vec<Group> {
+    let mut groups = Vec::new();
+    for name in f.list("for", false) {
+        match Group::parse(&name.to_lowercase().replace(' ', "-")) {
+            Some(group) if !groups.contains(&group) => groups.push(group),
+            Some(_) => {}
+            None => f.problems.push(
+                Diagnostic::error("unknown-group", format!("\"{name}\" is not a group of care leaver"))
+                    .at(f.location("for"))
+                    .label("not eligible, relevant, former-relevant or qualifying")
+                    .help(format!(
+                        "{}; leave \"for\" out if the entry is for every care leaver",
+                        suggest(&name, "groups", &Group::ids())
+                    )),
+            ),
+        }
+    }
+    groups.sort();
+    groups
 }
 
 fn message(src: Source) -> (Item, Vec<Diagnostic>) {

@@ -8,6 +8,7 @@ use jiff::civil::Date;
 use serde::Serialize;
 
 use crate::config::{Ages, Area, Config};
+use crate::leaving_care::Group;
 
 #[derive(Debug, Clone)]
 pub struct Site {
@@ -106,7 +107,18 @@ pub struct OfferEntry {
     pub reviewed: Date,
     /// The entry is about keeping safe, so it has an "Exit this page" button.
     pub safety: bool,
+    /// The groups of care leaver it is for, from its `for` field; empty
+    /// when it is for every care leaver.
+    pub groups: Vec<Group>,
     pub body: String,
+}
+
+impl OfferEntry {
+    /// Whether a young person of `age` can get it, in `group` when known.
+    pub fn is_for(&self, age: u8, group: Option<Group>) -> bool {
+        self.ages.contains(age)
+            && group.is_none_or(|g| self.groups.is_empty() || self.groups.contains(&g))
+    }
 }
 
 /// A "you said, we did" message.
@@ -229,6 +241,7 @@ impl Written for OfferEntry {
             ("ages", self.ages.to_string()),
             ("kind", format!("{:?}", self.kind).to_lowercase()),
             ("contact", self.contact.clone()),
+            ("for", self.groups.iter().map(|g| g.id()).collect::<Vec<_>>().join(", ")),
         ]
     }
 }

@@ -112,7 +112,7 @@ pub fn render(
     let own: Vec<&Target> = plans
         .iter()
         .zip(&addresses)
-        .filter(|((planner, _), (_, target, _))| planner.prefix().is_empty() && *target != Target::NotFound)
+        .filter(|((planner, _), (_, target, _))| planner.prefix().is_empty() && target.listed())
         .map(|(_, (_, target, _))| target)
         .collect();
     let urls: Vec<serde_json::Value> = prefixes

@@ -1,6 +1,9 @@
 //! Every page of the site: its address, its template and what the template
 //! is given. Nothing here renders; it only decides.
 
+mod finder;
+mod offer_age;
+
 use serde::Serialize;
 use serde_json::{Value, json};
 
@@ -26,6 +29,10 @@ pub enum Plan {
     /// The index of a promise page in the site.
     Promise(usize),
     Offer(usize),
+    /// "What can I get at 17?"
+    OfferAge(u8),
+    /// The index of a page of "Am I a care leaver?" in [`finder::pages`].
+    Finder(usize),
     Page(usize),
 }
 
@@ -134,6 +141,11 @@ impl<'a> Planner<'a> {
         self.strings.get(key).map_or(key, String::as_str)
     }
 
+    /// One of the theme's strings by a key made for the page.
+    fn word_of(&self, key: &str) -> String {
+        self.word(key).to_string()
+    }
+
     /// A day as the pages' language writes it: "3 March 2026".
     fn date(&self, day: jiff::civil::Date) -> String {
         self.word("date")
@@ -164,7 +176,9 @@ impl<'a> Planner<'a> {
         use crate::print::Subject;
         let subject = match target {
             Target::Band(band) | Target::Promise { band, .. } if self.leaflets => Subject::Band(band),
-            Target::OfferIndex | Target::OfferEntry(_) if self.leaflets => Subject::Offer,
+            Target::OfferIndex | Target::OfferEntry(_) | Target::OfferAge(_) | Target::Finder(_) if self.leaflets => {
+                Subject::Offer
+            }
             _ => return (Value::Null, Value::Null),
         };
         let Some(file) = crate::print::file(self.site, subject, &self.prefix) else {
@@ -199,6 +213,10 @@ impl<'a> Planner<'a> {
                 .map(|(i, _)| Plan::Promise(i)),
         );
         plans.extend((0..site.offer.len()).map(Plan::Offer));
+        if !site.offer.is_empty() {
+            plans.extend(crate::leaving_care::OFFER_AGES.map(Plan::OfferAge));
+            plans.extend((0..finder::pages().len()).map(Plan::Finder));
+        }
         plans.extend((0..site.pages.len()).map(Plan::Page));
         plans
     }
@@ -227,6 +245,8 @@ impl<'a> Planner<'a> {
                 Target::OfferEntry(site.offer[i].slug.clone()),
                 file(&site.offer[i].origin),
             ),
+            Plan::OfferAge(age) => (Target::OfferAge(age), "local-offer/".into()),
+            Plan::Finder(i) => (finder::target(&finder::pages()[i]), "local-offer/".into()),
             Plan::Page(i) => (Target::Page(site.pages[i].slug.clone()), file(&site.pages[i].origin)),
         }
     }
@@ -245,6 +265,8 @@ impl<'a> Planner<'a> {
             Plan::Band(i) => self.band(&site.config.bands[i], target),
             Plan::Promise(i) => self.promise_page(i, target),
             Plan::Offer(i) => self.offer_entry(&site.offer[i], target),
+            Plan::OfferAge(age) => self.offer_age(age),
+            Plan::Finder(i) => self.finder(&finder::pages()[i]),
             Plan::Page(i) => self.page(&site.pages[i], target),
         }
     }
@@ -360,6 +382,7 @@ impl<'a> Planner<'a> {
             "contact": self.band_contact(band),
             "talk_art": self.theme.illustrations.get("chat"),
             "offer": self.offer_groups(&links, |e| e.ages.overlaps(band.ages())),
+            "offer_ages": self.offer_ages(&links, None).into_iter().filter(|a| a["age"].as_u64().is_some_and(|age| u8::try_from(age).is_ok_and(|age| band.ages().contains(age)))).collect::<Vec<_>>(),
         });
         self.job_data(
             target,
@@ -374,7 +397,12 @@ impl<'a> Planner<'a> {
 
     fn offer_index(&self) -> PageJob {
         let links = self.links(&Target::OfferIndex);
-        let extra = json!({ "groups": self.offer_groups(&links, |_| true) });
+        let extra = json!({
+            "groups": self.offer_groups(&links, |_| true),
+            "law_words": self.law_words(&self.site.offer, |_| true),
+            "ages": self.offer_ages(&links, None),
+            "finder_href": links.to(&finder::target(&finder::FinderPage::Start)),
+        });
         self.job_data(
             Target::OfferIndex,
             "offer_index.html",
@@ -394,16 +422,54 @@ impl<'a> Planner<'a> {
             .map(|(area, entries)| {
                 let entries: Vec<Value> = entries
                     .into_iter()
-                    .map(|e| {
-                        let mut view = offer_view(e);
-                        view["href"] = json!(links.to(&Target::OfferEntry(e.slug.clone())));
-                        view["foreign"] = self.foreign(&e.origin);
-                        view
-                    })
+                    .map(|e| self.entry_view(e, links))
                     .collect();
                 json!({ "id": area.id, "title": area.title, "entries": entries, "foreign": self.own_words() })
             })
             .collect()
+    }
+
+    /// An entry in a list: where it is, and who it is for.
+    fn entry_view(&self, e: &OfferEntry, links: &Links) -> Value {
+        let mut view = offer_view(e);
+        view["href"] = json!(links.to(&Target::OfferEntry(e.slug.clone())));
+        view["foreign"] = self.foreign(&e.origin);
+        view["groups"] = json!(self.group_names(&e.groups));
+        view
+    }
+
+    /// What the law's name for each group some of `entries` are only for
+    /// means, so the names are explained where they first appear.
+    /// Only the groups `keep` chooses are explained.
+    fn law_words<'e>(
+        &self,
+        entries: impl IntoIterator<Item = &'e OfferEntry>,
+        keep: impl Fn(crate::leaving_care::Group) -> bool,
+    ) -> Vec<String> {
+        let mut groups: Vec<crate::leaving_care::Group> = entries
+            .into_iter()
+            .flat_map(|e| e.groups.iter().copied().filter(|g| keep(*g)))
+            .collect();
+        groups.sort();
+        groups.dedup();
+        groups
+            .iter()
+            .map(|g| self.word_of(&format!("group_{}_means", g.id().replace('-', "_"))))
+            .collect()
+    }
+
+    /// The names of groups of care leaver as a sentence writes them:
+    /// "eligible, relevant or former relevant"; empty for none.
+    fn group_names(&self, groups: &[crate::leaving_care::Group]) -> String {
+        let names: Vec<String> = groups
+            .iter()
+            .map(|g| self.word_of(&format!("group_{}", g.id().replace('-', "_"))))
+            .collect();
+        match names.split_last() {
+            Some((last, [])) => last.clone(),
+            Some((last, rest)) => format!("{} {} {last}", rest.join(self.word("list_comma")), self.word("or")),
+            None => String::new(),
+        }
     }
 
     fn offer_entry(&self, entry: &OfferEntry, target: Target) -> PageJob {
@@ -419,6 +485,9 @@ impl<'a> Planner<'a> {
                 "reviewed_iso": entry.reviewed.to_string(),
                 "area": area.map(|a| &a.title),
                 "html": to_html(&entry.body, &links, self.pictures, None),
+                "groups": self.group_names(&entry.groups),
+                "law_words": self.law_words([entry], |_| true),
+                "finder_href": links.to(&finder::target(&finder::FinderPage::Start)),
             },
             "contact": self.site.config.contacts.get(&entry.contact).map(|c| self.contact(c)),
             "exit_url": self.exit(entry.safety),
@@ -643,7 +712,7 @@ impl<'a> Planner<'a> {
         let section = match &target {
             Target::Home => "home",
             Target::Band(_) | Target::Promise { .. } => "band",
-            Target::OfferIndex | Target::OfferEntry(_) => "offer",
+            Target::OfferIndex | Target::OfferEntry(_) | Target::OfferAge(_) | Target::Finder(_) => "offer",
             Target::Messages => "messages",
             Target::Page(_) | Target::Accessibility | Target::Help | Target::NotFound => "page",
         };
@@ -682,6 +751,7 @@ impl<'a> Planner<'a> {
             "title": title,
             "head_title": head_title,
             "canonical": (target != Target::NotFound).then(|| target.url_in(&self.base_url, &self.prefix)),
+            "listed": target.listed(),
             "root": links.root(),
             "css": links.file(&format!("{ASSETS}/site.css")),
             "icon_href": links.file(&format!("{ASSETS}/icon.svg")),

@@ -17,6 +17,11 @@ pub enum Target {
     },
     OfferIndex,
     OfferEntry(String),
+    /// "What can I get at 17?"
+    OfferAge(u8),
+    /// A page of "Am I a care leaver?": the answers so far, as the part of
+    /// its address after `finder/` (empty for the first question).
+    Finder(String),
     Messages,
     Page(String),
     Accessibility,
@@ -39,10 +44,23 @@ impl Target {
             Target::Promise { band, slug } => format!("{band}/{slug}/"),
             Target::OfferIndex => format!("{OFFER}/"),
             Target::OfferEntry(slug) => format!("{OFFER}/{slug}/"),
+            Target::OfferAge(age) => format!("{OFFER}/age/{age}/"),
+            Target::Finder(answers) => format!("{OFFER}/finder/{answers}"),
             Target::Messages => format!("{MESSAGES}/"),
             Target::Page(slug) => format!("{slug}/"),
             Target::Accessibility => "accessibility/".to_string(),
             Target::Help => "help-now/".to_string(),
+        }
+    }
+
+    /// Whether the sitemap lists the page and search engines may show it:
+    /// not the 404 page, and not the finder's answers, which are steps
+    /// from its first question rather than pages to land on.
+    pub fn listed(&self) -> bool {
+        match self {
+            Target::NotFound => false,
+            Target::Finder(answers) => answers.is_empty(),
+            _ => true,
         }
     }
 

@@ -1,0 +1,484 @@
+//! Which group of care leaver the law in England puts a young person in,
+//! and the questions that tell. The rules are written here once, as a
+//! table: the finder's pages, the leaflet's chart and the tests all read it.
+//!
+//! The groups are those of the Children Act 1989 and the Children (Leaving
+//! Care) Act 2000, as councils' own pages state them: eligible, relevant,
+//! former relevant and qualifying.
+
+use serde::Serialize;
+
+/// A group of care leaver, as a local offer entry's `for` names it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Group {
+    Eligible,
+    Relevant,
+    FormerRelevant,
+    Qualifying,
+}
+
+impl Group {
+    pub const ALL: [Group; 4] = [
+        Group::Eligible,
+        Group::Relevant,
+        Group::FormerRelevant,
+        Group::Qualifying,
+    ];
+
+    /// How content and addresses write it: `former-relevant`.
+    pub fn id(self) -> &'static str {
+        match self {
+            Group::Eligible => "eligible",
+            Group::Relevant => "relevant",
+            Group::FormerRelevant => "former-relevant",
+            Group::Qualifying => "qualifying",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<Group> {
+        Group::ALL.into_iter().find(|g| g.id() == text)
+    }
+
+    pub fn ids() -> Vec<&'static str> {
+        Group::ALL.iter().map(|g| g.id()).collect()
+    }
+
+    /// Whether a young person of `age` can be in the group, by the rules.
+    pub fn at(self, age: u8) -> bool {
+        RULES
+            .iter()
+            .any(|r| r.outcome == Outcome::Group(self) && (r.ages.0..=r.ages.1).contains(&age))
+    }
+}
+
+/// Something the finder asks about, in the order it asks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Fact {
+    /// Looked after by the council now.
+    InCareNow,
+    /// In care for 13 weeks or more in total since turning 14.
+    ThirteenWeeks,
+    /// In care at some time after turning 16.
+    After16,
+    /// Went back to live with family for 6 months or more before 18.
+    WentHome,
+    /// Looked after just before a special guardianship order, or privately
+    /// fostered, after turning 16.
+    OtherRoute,
+    /// In education or training now.
+    Education,
+}
+
+impl Fact {
+    pub const ALL: [Fact; 6] = [
+        Fact::InCareNow,
+        Fact::ThirteenWeeks,
+        Fact::After16,
+        Fact::WentHome,
+        Fact::OtherRoute,
+        Fact::Education,
+    ];
+
+    /// How the finder's addresses and the theme's strings name it.
+    pub fn id(self) -> &'static str {
+        match self {
+            Fact::InCareNow => "in-care",
+            Fact::ThirteenWeeks => "13-weeks",
+            Fact::After16 => "after-16",
+            Fact::WentHome => "went-home",
+            Fact::OtherRoute => "other-route",
+            Fact::Education => "education",
+        }
+    }
+}
+
+/// Where the finder ends.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Outcome {
+    Group(Group),
+    /// 16 or 17 and in care, but not 13 weeks since 14 yet.
+    InCare,
+    /// Was qualifying, but that support ends at 21 unless in education or
+    /// training.
+    QualifyingEnded,
+    /// None of the routes into leaving-care support.
+    NotACareLeaver,
+    /// 15 or younger: the local offer starts at 16.
+    TooYoung,
+    /// 26 or older: the local offer ends at 25.
+    TooOld,
+}
+
+impl Outcome {
+    /// How the theme's strings name it.
+    pub fn id(self) -> &'static str {
+        match self {
+            Outcome::Group(g) => g.id(),
+            Outcome::InCare => "in-care",
+            Outcome::QualifyingEnded => "qualifying-ended",
+            Outcome::NotACareLeaver => "not-a-care-leaver",
+            Outcome::TooYoung => "too-young",
+            Outcome::TooOld => "too-old",
+        }
+    }
+}
+
+/// One line of the law's table: at these ages, with these answers, a young
+/// person is in this group.
+#[derive(Debug)]
+pub struct Rule {
+    pub outcome: Outcome,
+    pub ages: (u8, u8),
+    pub when: &'static [(Fact, bool)],
+}
+
+/// The ages the finder offers: 15 stands for "15 or younger" and 26 for
+/// "26 or older".
+pub const YOUNGEST: u8 = 15;
+pub const OLDEST: u8 = 26;
+/// The ages the local offer is for.
+pub const OFFER_AGES: std::ops::RangeInclusive<u8> = 16..=25;
+
+use Fact::*;
+use Group::*;
+
+/// Exactly one rule holds for any age and any answers (a test makes sure).
+pub const RULES: &[Rule] = &[
+    Rule {
+        outcome: Outcome::TooYoung,
+        ages: (0, 15),
+        when: &[],
+    },
+    Rule {
+        outcome: Outcome::TooOld,
+        ages: (26, u8::MAX),
+        when: &[],
+    },
+    // 16 and 17: still in care.
+    Rule {
+        outcome: Outcome::Group(Eligible),
+        ages: (16, 17),
+        when: &[(InCareNow, true), (ThirteenWeeks, true)],
+    },
+    Rule {
+        outcome: Outcome::InCare,
+        ages: (16, 17),
+        when: &[(InCareNow, true), (ThirteenWeeks, false)],
+    },
+    // 16 and 17: left care. Going home for six months ends being relevant.
+    Rule {
+        outcome: Outcome::Group(Relevant),
+        ages: (16, 17),
+        when: &[
+            (InCareNow, false),
+            (ThirteenWeeks, true),
+            (After16, true),
+            (WentHome, false),
+        ],
+    },
+    Rule {
+        outcome: Outcome::Group(Qualifying),
+        ages: (16, 17),
+        when: &[
+            (InCareNow, false),
+            (ThirteenWeeks, true),
+            (After16, true),
+            (WentHome, true),
+        ],
+    },
+    Rule {
+        outcome: Outcome::Group(Qualifying),
+        ages: (16, 17),
+        when: &[(InCareNow, false), (ThirteenWeeks, false), (After16, true)],
+    },
+    Rule {
+        outcome: Outcome::Group(Qualifying),
+        ages: (16, 17),
+        when: &[(InCareNow, false), (After16, false), (OtherRoute, true)],
+    },
+    Rule {
+        outcome: Outcome::NotACareLeaver,
+        ages: (16, 17),
+        when: &[(InCareNow, false), (After16, false), (OtherRoute, false)],
+    },
+    // 18 to 25: everyone has left care.
+    Rule {
+        outcome: Outcome::Group(FormerRelevant),
+        ages: (18, 25),
+        when: &[(ThirteenWeeks, true), (After16, true), (WentHome, false)],
+    },
+    Rule {
+        outcome: Outcome::NotACareLeaver,
+        ages: (18, 25),
+        when: &[(After16, false), (OtherRoute, false)],
+    },
+    // Qualifying to 21, and to 25 in education or training.
+    Rule {
+        outcome: Outcome::Group(Qualifying),
+        ages: (18, 21),
+        when: &[(ThirteenWeeks, true), (After16, true), (WentHome, true)],
+    },
+    Rule {
+        outcome: Outcome::Group(Qualifying),
+        ages: (18, 21),
+        when: &[(ThirteenWeeks, false), (After16, true)],
+    },
+    Rule {
+        outcome: Outcome::Group(Qualifying),
+        ages: (18, 21),
+        when: &[(After16, false), (OtherRoute, true)],
+    },
+    Rule {
+        outcome: Outcome::Group(Qualifying),
+        ages: (22, 25),
+        when: &[
+            (ThirteenWeeks, true),
+            (After16, true),
+            (WentHome, true),
+            (Education, true),
+        ],
+    },
+    Rule {
+        outcome: Outcome::Group(Qualifying),
+        ages: (22, 25),
+        when: &[(ThirteenWeeks, false), (After16, true), (Education, true)],
+    },
+    Rule {
+        outcome: Outcome::Group(Qualifying),
+        ages: (22, 25),
+        when: &[(After16, false), (OtherRoute, true), (Education, true)],
+    },
+    Rule {
+        outcome: Outcome::QualifyingEnded,
+        ages: (22, 25),
+        when: &[
+            (ThirteenWeeks, true),
+            (After16, true),
+            (WentHome, true),
+            (Education, false),
+        ],
+    },
+    Rule {
+        outcome: Outcome::QualifyingEnded,
+        ages: (22, 25),
+        when: &[(ThirteenWeeks, false), (After16, true), (Education, false)],
+    },
+    Rule {
+        outcome: Outcome::QualifyingEnded,
+        ages: (22, 25),
+        when: &[(After16, false), (OtherRoute, true), (Education, false)],
+    },
+];
+
+/// What the finder does next.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Step {
+    Ask(Fact),
+    Done(Outcome),
+}
+
+/// The next question for a young person of `age` who has given `answers`,
+/// or where they end: only questions whose answer can change the outcome
+/// are asked.
+pub fn next(age: u8, answers: &[(Fact, bool)]) -> Step {
+    let answer = |fact: Fact| answers.iter().find(|(f, _)| *f == fact).map(|(_, a)| *a);
+    let possible: Vec<&Rule> = RULES
+        .iter()
+        .filter(|r| (r.ages.0..=r.ages.1).contains(&age))
+        .filter(|r| r.when.iter().all(|(f, want)| answer(*f).is_none_or(|a| a == *want)))
+        .collect();
+    if let Some(done) = possible
+        .iter()
+        .find(|r| r.when.iter().all(|(f, _)| answer(*f).is_some()))
+    {
+        return Step::Done(done.outcome);
+    }
+    Fact::ALL
+        .into_iter()
+        .find(|f| answer(*f).is_none() && possible.iter().any(|r| r.when.iter().any(|(g, _)| g == f)))
+        .map_or(Step::Done(Outcome::NotACareLeaver), Step::Ask)
+}
+
+/// One page of the finder: an age and the answers given so far.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Path {
+    pub age: u8,
+    pub answers: Vec<(Fact, bool)>,
+}
+
+impl Path {
+    /// The first page after the question of age.
+    pub fn start(age: u8) -> Path {
+        Path { age, answers: Vec::new() }
+    }
+
+    pub fn step(&self) -> Step {
+        next(self.age, &self.answers)
+    }
+
+    pub fn then(&self, fact: Fact, answer: bool) -> Path {
+        let mut answers = self.answers.clone();
+        answers.push((fact, answer));
+        Path { age: self.age, answers }
+    }
+
+    /// The page before this one: one answer fewer, or the question of age.
+    pub fn back(&self) -> Option<Path> {
+        let mut answers = self.answers.clone();
+        answers.pop()?;
+        Some(Path { age: self.age, answers })
+    }
+}
+
+/// Every page the finder can reach after the question of age, each once,
+/// in the order a reader meets them.
+pub fn paths() -> Vec<Path> {
+    let mut found = Vec::new();
+    for age in YOUNGEST..=OLDEST {
+        walk(
+            Path {
+                age,
+                answers: Vec::new(),
+            },
+            &mut found,
+        );
+    }
+    found
+}
+
+fn walk(path: Path, found: &mut Vec<Path>) {
+    let step = path.step();
+    found.push(path.clone());
+    if let Step::Ask(fact) = step {
+        walk(path.then(fact, true), found);
+        walk(path.then(fact, false), found);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every path of the finder, written out from the law as councils state
+    /// it, independently of the rules: an age, the answers in the order they
+    /// are asked, and where they end.
+    #[rustfmt::skip]
+    const PATHS: &[(u8, &[(Fact, bool)], Outcome)] = &[
+        (15, &[], Outcome::TooYoung),
+        (26, &[], Outcome::TooOld),
+        // 17 and in care for two years: eligible.
+        (17, &[(InCareNow, true), (ThirteenWeeks, true)], Outcome::Group(Eligible)),
+        (17, &[(InCareNow, true), (ThirteenWeeks, false)], Outcome::InCare),
+        (17, &[(InCareNow, false), (ThirteenWeeks, true), (After16, true), (WentHome, false)], Outcome::Group(Relevant)),
+        (17, &[(InCareNow, false), (ThirteenWeeks, true), (After16, true), (WentHome, true)], Outcome::Group(Qualifying)),
+        (17, &[(InCareNow, false), (ThirteenWeeks, true), (After16, false), (OtherRoute, true)], Outcome::Group(Qualifying)),
+        (17, &[(InCareNow, false), (ThirteenWeeks, true), (After16, false), (OtherRoute, false)], Outcome::NotACareLeaver),
+        (17, &[(InCareNow, false), (ThirteenWeeks, false), (After16, true)], Outcome::Group(Qualifying)),
+        (17, &[(InCareNow, false), (ThirteenWeeks, false), (After16, false), (OtherRoute, true)], Outcome::Group(Qualifying)),
+        (17, &[(InCareNow, false), (ThirteenWeeks, false), (After16, false), (OtherRoute, false)], Outcome::NotACareLeaver),
+        // 18 to 21: nobody is in care, so it is not asked.
+        (19, &[(ThirteenWeeks, true), (After16, true), (WentHome, false)], Outcome::Group(FormerRelevant)),
+        (19, &[(ThirteenWeeks, true), (After16, true), (WentHome, true)], Outcome::Group(Qualifying)),
+        (19, &[(ThirteenWeeks, true), (After16, false), (OtherRoute, true)], Outcome::Group(Qualifying)),
+        (19, &[(ThirteenWeeks, true), (After16, false), (OtherRoute, false)], Outcome::NotACareLeaver),
+        (19, &[(ThirteenWeeks, false), (After16, true)], Outcome::Group(Qualifying)),
+        (19, &[(ThirteenWeeks, false), (After16, false), (OtherRoute, true)], Outcome::Group(Qualifying)),
+        (19, &[(ThirteenWeeks, false), (After16, false), (OtherRoute, false)], Outcome::NotACareLeaver),
+        // 22 and left care at 17 after two years: former relevant.
+        (22, &[(ThirteenWeeks, true), (After16, true), (WentHome, false)], Outcome::Group(FormerRelevant)),
+        (22, &[(ThirteenWeeks, true), (After16, true), (WentHome, true), (Education, true)], Outcome::Group(Qualifying)),
+        (22, &[(ThirteenWeeks, true), (After16, true), (WentHome, true), (Education, false)], Outcome::QualifyingEnded),
+        (22, &[(ThirteenWeeks, true), (After16, false), (OtherRoute, true), (Education, true)], Outcome::Group(Qualifying)),
+        (22, &[(ThirteenWeeks, true), (After16, false), (OtherRoute, true), (Education, false)], Outcome::QualifyingEnded),
+        (22, &[(ThirteenWeeks, true), (After16, false), (OtherRoute, false)], Outcome::NotACareLeaver),
+        (22, &[(ThirteenWeeks, false), (After16, true), (Education, true)], Outcome::Group(Qualifying)),
+        (22, &[(ThirteenWeeks, false), (After16, true), (Education, false)], Outcome::QualifyingEnded),
+        (22, &[(ThirteenWeeks, false), (After16, false), (OtherRoute, true), (Education, true)], Outcome::Group(Qualifying)),
+        (22, &[(ThirteenWeeks, false), (After16, false), (OtherRoute, true), (Education, false)], Outcome::QualifyingEnded),
+        (22, &[(ThirteenWeeks, false), (After16, false), (OtherRoute, false)], Outcome::NotACareLeaver),
+    ];
+
+    /// The ages whose questions are the same as the one the table shows.
+    fn like(age: u8) -> u8 {
+        match age {
+            0..=15 => 15,
+            16 | 17 => 17,
+            18..=21 => 19,
+            22..=25 => 22,
+            _ => 26,
+        }
+    }
+
+    #[test]
+    fn every_path_ends_where_the_law_says() {
+        let ends: Vec<Path> = paths()
+            .into_iter()
+            .filter(|p| matches!(p.step(), Step::Done(_)))
+            .collect();
+        for path in &ends {
+            let Step::Done(outcome) = path.step() else { continue };
+            let row = PATHS
+                .iter()
+                .find(|(age, answers, _)| *age == like(path.age) && *answers == path.answers.as_slice());
+            assert_eq!(
+                row.map(|r| r.2),
+                Some(outcome),
+                "age {} with {:?}",
+                path.age,
+                path.answers
+            );
+        }
+        // And every row of the table is a path the finder takes.
+        for (age, answers, _) in PATHS {
+            assert!(
+                ends.iter().any(|p| p.age == *age && p.answers == *answers),
+                "the finder never reaches age {age} with {answers:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn exactly_one_rule_holds_for_any_age_and_answers() {
+        for age in 0..=40u8 {
+            for bits in 0..(1u32 << Fact::ALL.len()) {
+                let answer = |f: Fact| bits & (1 << Fact::ALL.iter().position(|g| *g == f).unwrap_or(0)) != 0;
+                let holding: Vec<&Rule> = RULES
+                    .iter()
+                    .filter(|r| (r.ages.0..=r.ages.1).contains(&age) && r.when.iter().all(|(f, a)| answer(*f) == *a))
+                    .collect();
+                assert_eq!(holding.len(), 1, "age {age}, answers {bits:06b}: {holding:?}");
+            }
+        }
+    }
+
+    /// Where a reader at `path` can still end.
+    fn ends(path: &Path) -> std::collections::BTreeSet<Outcome> {
+        match path.step() {
+            Step::Done(outcome) => [outcome].into(),
+            Step::Ask(fact) => {
+                let mut all = ends(&path.then(fact, true));
+                all.extend(ends(&path.then(fact, false)));
+                all
+            }
+        }
+    }
+
+    #[test]
+    fn a_question_is_never_asked_twice_or_when_it_cannot_matter() {
+        for path in paths() {
+            if let Step::Ask(fact) = path.step() {
+                assert!(!path.answers.iter().any(|(f, _)| *f == fact), "{path:?}");
+                assert!(ends(&path).len() > 1, "asking {fact:?} changes nothing at {path:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn no_question_is_asked_of_those_outside_the_offer_ages() {
+        assert_eq!(next(15, &[]), Step::Done(Outcome::TooYoung));
+        assert_eq!(next(26, &[]), Step::Done(Outcome::TooOld));
+        assert_eq!(next(16, &[]), Step::Ask(InCareNow));
+        assert_eq!(next(18, &[]), Step::Ask(ThirteenWeeks));
+    }
+}

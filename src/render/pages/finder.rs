@@ -1,0 +1,235 @@
+//! "Am I a care leaver?": a page for each question and each answer of the
+//! rules in `leaving_care`, every one made at build time, so the finder
+//! works with no JavaScript and nothing a young person chooses leaves their
+//! phone. Each page's address holds the answers that led to it.
+
+use std::sync::LazyLock;
+
+use serde_json::{Value, json};
+
+use super::{PageJob, Planner};
+use crate::leaving_care::{self, Fact, Outcome, Path, Step};
+use crate::render::urls::{Links, Target};
+
+/// A page of the finder.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FinderPage {
+    /// "How old are you?"
+    Start,
+    /// A question, or where the answers end.
+    At(Path),
+    /// "I'm not sure", to any question asked at an age.
+    NotSure(u8),
+}
+
+/// Every page of the finder, the same for every site.
+pub fn pages() -> &'static [FinderPage] {
+    static PAGES: LazyLock<Vec<FinderPage>> = LazyLock::new(|| {
+        let mut pages = vec![FinderPage::Start];
+        pages.extend(leaving_care::paths().into_iter().map(FinderPage::At));
+        pages.extend(leaving_care::OFFER_AGES.map(FinderPage::NotSure));
+        pages
+    });
+    &PAGES
+}
+
+/// Where a page of the finder lives.
+pub fn target(page: &FinderPage) -> Target {
+    match page {
+        FinderPage::Start => Target::Finder(String::new()),
+        FinderPage::At(path) => Target::Finder(address(path)),
+        FinderPage::NotSure(age) => Target::Finder(format!("{}not-sure/", address(&Path::start(*age)))),
+    }
+}
+
+/// `17/in-care-yes/13-weeks-no/`: the age, then each answer.
+fn address(path: &Path) -> String {
+    let age = match path.age {
+        age if age <= leaving_care::YOUNGEST => "under-16".to_string(),
+        age if age >= leaving_care::OLDEST => "over-25".to_string(),
+        age => age.to_string(),
+    };
+    let answers: String = path
+        .answers
+        .iter()
+        .map(|(fact, yes)| format!("{}-{}/", fact.id(), if *yes { "yes" } else { "no" }))
+        .collect();
+    format!("{age}/{answers}")
+}
+
+/// A fact's id as the strings file's keys write it: `in_care`.
+fn key(fact: Fact) -> String {
+    fact.id().replace('-', "_")
+}
+
+impl Planner<'_> {
+    pub(super) fn finder(&self, page: &FinderPage) -> PageJob {
+        let target = target(page);
+        let links = self.links(&target);
+        let start = Target::Finder(String::new());
+        let (title, body) = match page {
+            FinderPage::Start => (self.word("finder_title").to_string(), self.ages_question(&links)),
+            FinderPage::At(path) => match path.step() {
+                Step::Ask(fact) => (self.word_of(&format!("ask_{}", key(fact))), self.question(path, fact, &links)),
+                Step::Done(outcome) => self.result(path, outcome, &links),
+            },
+            FinderPage::NotSure(age) => (self.word("result_not_sure_title").to_string(), self.not_sure(*age, &links)),
+        };
+        let back = match page {
+            FinderPage::Start => Target::OfferIndex,
+            FinderPage::At(path) => path.back().map_or(start.clone(), |p| self::target(&FinderPage::At(p))),
+            FinderPage::NotSure(age) => self::target(&FinderPage::At(Path::start(*age))),
+        };
+        let said = match page {
+            FinderPage::At(path) => self.answers_so_far(path, &links),
+            FinderPage::Start | FinderPage::NotSure(_) => Vec::new(),
+        };
+        let extra = json!({
+            "finder": {
+                "kind": match page {
+                    FinderPage::Start => "question",
+                    FinderPage::At(path) if matches!(path.step(), Step::Ask(_)) => "question",
+                    _ => "result",
+                },
+                "back_href": links.to(&back),
+                "start_href": links.to(&start),
+                "said": said,
+                "body": body,
+            },
+        });
+        let mut crumbs = vec![self.crumb(&links, self.word("offer_title"), Target::OfferIndex)];
+        if *page != FinderPage::Start {
+            crumbs.push(self.crumb(&links, self.word("finder_title"), start));
+        }
+        self.job_data(target, "finder.html", &title, crumbs, None, extra, "local-offer/")
+    }
+
+    /// The first question: an age from 15 or younger to 26 or older.
+    fn ages_question(&self, links: &Links) -> Value {
+        let choices: Vec<Value> = (leaving_care::YOUNGEST..=leaving_care::OLDEST)
+            .map(|age| {
+                let label = match age {
+                    leaving_care::YOUNGEST => self.word("finder_age_under").to_string(),
+                    leaving_care::OLDEST => self.word("finder_age_over").to_string(),
+                    age => age.to_string(),
+                };
+                let path = Path::start(age);
+                json!({ "label": label, "href": links.to(&target(&FinderPage::At(path))), "wide": label.chars().count() > 2 })
+            })
+            .collect();
+        json!({ "ask": self.word("ask_age"), "help": self.word("ask_age_help"), "choices": choices, "ages": true })
+    }
+
+    fn question(&self, path: &Path, fact: Fact, links: &Links) -> Value {
+        let choice = |word: &str, answer: bool| {
+            json!({ "label": self.word(word), "href": links.to(&target(&FinderPage::At(path.then(fact, answer)))) })
+        };
+        json!({
+            "help": self.word_of(&format!("ask_{}_help", key(fact))),
+            "choices": [choice("finder_yes", true), choice("finder_no", false)],
+            "not_sure_href": links.to(&target(&FinderPage::NotSure(path.age))),
+        })
+    }
+
+    /// What each answer so far says, with a link back to change it.
+    fn answers_so_far(&self, path: &Path, links: &Links) -> Vec<Value> {
+        let age = match path.age {
+            leaving_care::YOUNGEST => self.word("said_age_under").to_string(),
+            leaving_care::OLDEST => self.word("said_age_over").to_string(),
+            age => self.word("said_age").replace("{age}", &age.to_string()),
+        };
+        let mut said = vec![json!({ "text": age, "href": links.to(&target(&FinderPage::Start)) })];
+        for (i, (fact, yes)) in path.answers.iter().enumerate() {
+            let asked = Path { age: path.age, answers: path.answers[..i].to_vec() };
+            let word = format!("said_{}_{}", key(*fact), if *yes { "yes" } else { "no" });
+            said.push(json!({ "text": self.word_of(&word), "href": links.to(&target(&FinderPage::At(asked))) }));
+        }
+        said
+    }
+
+    /// Where the answers end: the group, what it means, and what the reader
+    /// can get at their age in it.
+    fn result(&self, path: &Path, outcome: Outcome, links: &Links) -> (String, Value) {
+        let (title, means) = match outcome {
+            Outcome::Group(group) => {
+                let id = group.id().replace('-', "_");
+                let name = self.word_of(&format!("group_{id}"));
+                (
+                    self.word("finder_group_title").replace("{group}", &name),
+                    vec![self.word_of(&format!("group_{id}_means")), self.word_of(&format!("group_{id}_get"))],
+                )
+            }
+            other => {
+                let id = other.id().replace('-', "_");
+                (
+                    self.word_of(&format!("result_{id}_title")),
+                    vec![self.word_of(&format!("result_{id}_means"))],
+                )
+            }
+        };
+        let group = match outcome {
+            Outcome::Group(group) => Some(group),
+            _ => None,
+        };
+        let (legal, extra) = match group {
+            Some(group) => self.entries_for(path.age, Some(group), links),
+            None => (Vec::new(), Vec::new()),
+        };
+        let bands: Vec<Value> = match outcome {
+            Outcome::TooYoung | Outcome::InCare => self.bands_for(path.age, links),
+            _ => Vec::new(),
+        };
+        let body = json!({
+            "outcome": outcome.id(),
+            "means": means,
+            "group": group.is_some(),
+            "age": path.age,
+            "legal": legal,
+            "extra": extra,
+            "bands": bands,
+            "age_href": leaving_care::OFFER_AGES.contains(&path.age).then(|| links.to(&Target::OfferAge(path.age))),
+            "contact": self.contact_for(path.age),
+            "complain_href": self.complaints_page(links),
+        });
+        (title, body)
+    }
+
+    fn not_sure(&self, age: u8, links: &Links) -> Value {
+        json!({
+            "outcome": "not-sure",
+            "means": [self.word("result_not_sure_means")],
+            "age": age,
+            "age_href": links.to(&Target::OfferAge(age)),
+            "contact": self.contact_for(age),
+            "complain_href": self.complaints_page(links),
+        })
+    }
+
+    /// The bands whose promises a young person of `age` reads.
+    fn bands_for(&self, age: u8, links: &Links) -> Vec<Value> {
+        self.site
+            .config
+            .bands
+            .iter()
+            .filter(|b| if age <= leaving_care::YOUNGEST { b.ages().from <= age } else { b.ages().contains(age) })
+            .map(|b| json!({ "label": b.label, "href": links.to(&Target::Band(b.id.clone())), "foreign": self.own_words() }))
+            .collect()
+    }
+
+    /// Who to ask: the contact of the band for the reader's age (the
+    /// oldest band's for those past it).
+    fn contact_for(&self, age: u8) -> Option<Value> {
+        let band = self.band_for_age(age.min(*leaving_care::OFFER_AGES.end()))?;
+        self.band_contact(band)
+    }
+
+    /// The site's page on how to complain, which `check` asks every site to
+    /// have.
+    fn complaints_page(&self, links: &Links) -> Option<String> {
+        self.site
+            .pages
+            .iter()
+            .find(|p| p.slug.contains("complain"))
+            .map(|p| links.to(&Target::Page(p.slug.clone())))
+    }
+}
