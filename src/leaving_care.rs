@@ -44,6 +44,59 @@ impl Group {
         Group::ALL.iter().map(|g| g.id()).collect()
     }
 
+    /// The theme's strings for it: its name, what the name means, and
+    /// what being in it gives.
+    pub fn words(self) -> [&'static str; 3] {
+        match self {
+            Group::Eligible => ["group_eligible", "group_eligible_means", "group_eligible_get"],
+            Group::Relevant => ["group_relevant", "group_relevant_means", "group_relevant_get"],
+            Group::FormerRelevant => [
+                "group_former_relevant",
+                "group_former_relevant_means",
+                "group_former_relevant_get",
+            ],
+            Group::Qualifying => ["group_qualifying", "group_qualifying_means", "group_qualifying_get"],
+        }
+    }
+
+    /// The ways into the group, for a chart: each rule's answers, leaving
+    /// out a rule that only adds answers to another's (such as "in care
+    /// now: no" at 16, which is what leaving care means). The group's
+    /// meaning says at which ages.
+    pub fn ways(self) -> Vec<&'static [(Fact, bool)]> {
+        let rules: Vec<&Rule> = RULES.iter().filter(|r| r.outcome == Outcome::Group(self)).collect();
+        let within = |small: &[(Fact, bool)], big: &[(Fact, bool)]| small.iter().all(|c| big.contains(c));
+        let mut ways: Vec<&'static [(Fact, bool)]> = Vec::new();
+        for rule in &rules {
+            let widened = rules
+                .iter()
+                .any(|other| other.when.len() < rule.when.len() && within(other.when, rule.when));
+            if !widened && !ways.iter().any(|w| within(w, rule.when) && within(rule.when, w)) {
+                ways.push(rule.when);
+            }
+        }
+        ways
+    }
+
+    /// The ages of the group: youngest and oldest without being in
+    /// education or training, and the oldest with it when that is older.
+    pub fn ages(self) -> (u8, u8, Option<u8>) {
+        let rules = || RULES.iter().filter(move |r| r.outcome == Outcome::Group(self));
+        let needs_education = |r: &&Rule| r.when.contains(&(Fact::Education, true));
+        let from = rules().map(|r| r.ages.0).min().unwrap_or(0);
+        let to = rules()
+            .filter(|r| !needs_education(r))
+            .map(|r| r.ages.1)
+            .max()
+            .unwrap_or(from);
+        let oldest = rules()
+            .filter(needs_education)
+            .map(|r| r.ages.1)
+            .max()
+            .filter(|o| *o > to);
+        (from, to, oldest)
+    }
+
     /// Whether a young person of `age` can be in the group, by the rules.
     pub fn at(self, age: u8) -> bool {
         RULES
@@ -71,6 +124,44 @@ pub enum Fact {
 }
 
 impl Fact {
+    /// The theme's strings for it: the question, what it means, and what a
+    /// yes and a no say.
+    pub fn words(self) -> [&'static str; 4] {
+        match self {
+            Fact::InCareNow => ["ask_in_care", "ask_in_care_help", "said_in_care_yes", "said_in_care_no"],
+            Fact::ThirteenWeeks => [
+                "ask_13_weeks",
+                "ask_13_weeks_help",
+                "said_13_weeks_yes",
+                "said_13_weeks_no",
+            ],
+            Fact::After16 => [
+                "ask_after_16",
+                "ask_after_16_help",
+                "said_after_16_yes",
+                "said_after_16_no",
+            ],
+            Fact::WentHome => [
+                "ask_went_home",
+                "ask_went_home_help",
+                "said_went_home_yes",
+                "said_went_home_no",
+            ],
+            Fact::OtherRoute => [
+                "ask_other_route",
+                "ask_other_route_help",
+                "said_other_route_yes",
+                "said_other_route_no",
+            ],
+            Fact::Education => [
+                "ask_education",
+                "ask_education_help",
+                "said_education_yes",
+                "said_education_no",
+            ],
+        }
+    }
+
     pub const ALL: [Fact; 6] = [
         Fact::InCareNow,
         Fact::ThirteenWeeks,
@@ -310,7 +401,10 @@ pub struct Path {
 impl Path {
     /// The first page after the question of age.
     pub fn start(age: u8) -> Path {
-        Path { age, answers: Vec::new() }
+        Path {
+            age,
+            answers: Vec::new(),
+        }
     }
 
     pub fn step(&self) -> Step {
@@ -472,6 +566,34 @@ mod tests {
                 assert!(ends(&path).len() > 1, "asking {fact:?} changes nothing at {path:?}");
             }
         }
+    }
+
+    #[test]
+    fn the_chart_shows_each_way_into_a_group_once() {
+        assert_eq!(Eligible.ways(), vec![&[(InCareNow, true), (ThirteenWeeks, true)][..]]);
+        assert_eq!(Relevant.ways().len(), 1);
+        assert_eq!(
+            FormerRelevant.ways(),
+            vec![&[(ThirteenWeeks, true), (After16, true), (WentHome, false)][..]]
+        );
+        // At 16 and 17 "not in care now", and from 22 "in education", only
+        // narrow the three ways that hold from 18 to 21.
+        assert_eq!(
+            Qualifying.ways(),
+            vec![
+                &[(ThirteenWeeks, true), (After16, true), (WentHome, true)][..],
+                &[(ThirteenWeeks, false), (After16, true)][..],
+                &[(After16, false), (OtherRoute, true)][..],
+            ]
+        );
+    }
+
+    #[test]
+    fn each_group_has_the_ages_the_law_gives_it() {
+        assert_eq!(Eligible.ages(), (16, 17, None));
+        assert_eq!(Relevant.ages(), (16, 17, None));
+        assert_eq!(FormerRelevant.ages(), (18, 25, None));
+        assert_eq!(Qualifying.ages(), (16, 21, Some(25)));
     }
 
     #[test]

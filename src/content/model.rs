@@ -116,8 +116,7 @@ pub struct OfferEntry {
 impl OfferEntry {
     /// Whether a young person of `age` can get it, in `group` when known.
     pub fn is_for(&self, age: u8, group: Option<Group>) -> bool {
-        self.ages.contains(age)
-            && group.is_none_or(|g| self.groups.is_empty() || self.groups.contains(&g))
+        self.ages.contains(age) && group.is_none_or(|g| self.groups.is_empty() || self.groups.contains(&g))
     }
 }
 

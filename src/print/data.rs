@@ -8,6 +8,7 @@ use std::collections::BTreeMap;
 
 use crate::config::{Band, Language, Look};
 use crate::content::{Origin, Site};
+use crate::leaving_care::Group;
 use crate::render::pages::{contact_view, offer_view};
 use crate::render::strings::Strings;
 use crate::render::urls::{Target, language_prefix};
@@ -241,11 +242,45 @@ pub fn offer_data(edition: &Edition) -> Value {
                     let mut view = offer_view(e);
                     view["lang"] = edition.foreign(&e.origin);
                     view["contact"] = json!(site.config.contacts.get(&e.contact).map(contact_view));
+                    view["groups"] = json!(crate::render::strings::groups_sentence(edition.strings, &e.groups));
                     view
                 })
                 .collect();
             json!({ "title": area.title, "entries": entries })
         })
         .collect();
+    data["chart"] = chart(edition);
     data
+}
+
+/// "Which group am I in?": each group of care leaver, its ages and the
+/// answers that lead to it, from the rules the finder on the site asks by.
+fn chart(edition: &Edition) -> Value {
+    let groups: Vec<Value> = Group::ALL
+        .iter()
+        .map(|group| {
+            let [name, _, _] = group.words();
+            let ways: Vec<Vec<&str>> = group
+                .ways()
+                .iter()
+                .map(|way| {
+                    way.iter()
+                        .map(|(fact, yes)| edition.word(fact.words()[if *yes { 2 } else { 3 }]))
+                        .collect()
+                })
+                .collect();
+            let (from, to, oldest) = group.ages();
+            let ages = match oldest {
+                Some(oldest) => edition
+                    .word("leaflet_chart_ages_education")
+                    .replace("{oldest}", &oldest.to_string()),
+                None => edition.word("leaflet_chart_ages").to_string(),
+            };
+            let ages = ages
+                .replace("{from}", &from.to_string())
+                .replace("{to}", &to.to_string());
+            json!({ "name": edition.word(name), "ages": ages, "ways": ways })
+        })
+        .collect();
+    json!(groups)
 }

@@ -141,11 +141,6 @@ impl<'a> Planner<'a> {
         self.strings.get(key).map_or(key, String::as_str)
     }
 
-    /// One of the theme's strings by a key made for the page.
-    fn word_of(&self, key: &str) -> String {
-        self.word(key).to_string()
-    }
-
     /// A day as the pages' language writes it: "3 March 2026".
     fn date(&self, day: jiff::civil::Date) -> String {
         self.word("date")
@@ -420,10 +415,7 @@ impl<'a> Planner<'a> {
             .offer_by_area(keep)
             .into_iter()
             .map(|(area, entries)| {
-                let entries: Vec<Value> = entries
-                    .into_iter()
-                    .map(|e| self.entry_view(e, links))
-                    .collect();
+                let entries: Vec<Value> = entries.into_iter().map(|e| self.entry_view(e, links)).collect();
                 json!({ "id": area.id, "title": area.title, "entries": entries, "foreign": self.own_words() })
             })
             .collect()
@@ -434,7 +426,7 @@ impl<'a> Planner<'a> {
         let mut view = offer_view(e);
         view["href"] = json!(links.to(&Target::OfferEntry(e.slug.clone())));
         view["foreign"] = self.foreign(&e.origin);
-        view["groups"] = json!(self.group_names(&e.groups));
+        view["groups"] = json!(super::strings::groups_sentence(self.strings, &e.groups));
         view
     }
 
@@ -452,24 +444,7 @@ impl<'a> Planner<'a> {
             .collect();
         groups.sort();
         groups.dedup();
-        groups
-            .iter()
-            .map(|g| self.word_of(&format!("group_{}_means", g.id().replace('-', "_"))))
-            .collect()
-    }
-
-    /// The names of groups of care leaver as a sentence writes them:
-    /// "eligible, relevant or former relevant"; empty for none.
-    fn group_names(&self, groups: &[crate::leaving_care::Group]) -> String {
-        let names: Vec<String> = groups
-            .iter()
-            .map(|g| self.word_of(&format!("group_{}", g.id().replace('-', "_"))))
-            .collect();
-        match names.split_last() {
-            Some((last, [])) => last.clone(),
-            Some((last, rest)) => format!("{} {} {last}", rest.join(self.word("list_comma")), self.word("or")),
-            None => String::new(),
-        }
+        groups.iter().map(|g| self.word(g.words()[1]).to_string()).collect()
     }
 
     fn offer_entry(&self, entry: &OfferEntry, target: Target) -> PageJob {
@@ -485,7 +460,7 @@ impl<'a> Planner<'a> {
                 "reviewed_iso": entry.reviewed.to_string(),
                 "area": area.map(|a| &a.title),
                 "html": to_html(&entry.body, &links, self.pictures, None),
-                "groups": self.group_names(&entry.groups),
+                "groups": super::strings::groups_sentence(self.strings, &entry.groups),
                 "law_words": self.law_words([entry], |_| true),
                 "finder_href": links.to(&finder::target(&finder::FinderPage::Start)),
             },

@@ -124,6 +124,18 @@ fn built_in(name: &str) -> Strings {
 
 /// Tera's `fill` filter: the string with each `{name}` replaced by the
 /// argument of that name, all escaped. `{{ t.ages | fill(ages=e.ages) | safe }}`.
+/// The names of groups of care leaver as a sentence writes them, in the
+/// strings' language: "eligible, relevant or former relevant".
+pub fn groups_sentence(strings: &Strings, groups: &[crate::leaving_care::Group]) -> String {
+    let word = |key: &'static str| strings.get(key).map_or(key, String::as_str);
+    let names: Vec<&str> = groups.iter().map(|g| word(g.words()[0])).collect();
+    match names.split_last() {
+        Some((last, [])) => last.to_string(),
+        Some((last, rest)) => format!("{} {} {last}", rest.join(word("list_comma")), word("or")),
+        None => String::new(),
+    }
+}
+
 pub fn fill(value: &Value, args: &HashMap<String, Value>) -> tera::Result<Value> {
     Ok(Value::String(replace(value, args, super::markdown::escape)))
 }

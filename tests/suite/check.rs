@@ -434,7 +434,7 @@ fn human_output_reads_like_a_compiler() {
     assert!(text.contains("write \"home\""), "{text}");
     let summary = String::from_utf8(out.stdout).unwrap();
     assert!(
-        summary.starts_with("Checked 93 pages: 0 errors and 3 warnings."),
+        summary.starts_with("Checked 479 pages: 0 errors and 3 warnings."),
         "{summary}"
     );
 }
@@ -563,7 +563,7 @@ fn front_matter_sentences_and_a_bands_promises_together_are_graded() {
     assert_eq!(long[0]["file"], "local-offer/staying-put.md");
     assert_eq!(
         (long[0]["line"].as_u64(), long[0]["column"].as_u64()),
-        (Some(7), Some(16))
+        (Some(8), Some(16))
     );
     let band: Vec<&Value> = with_code(&found, "reading-level")
         .into_iter()

@@ -34,6 +34,12 @@ fn every_string_the_theme_prints_is_in_english_and_every_english_string_is_print
         let code = fs::read_to_string(root().join(code)).unwrap();
         used.extend(used_in(&code, r#"(?:\.word|strings\.get)\("([a-z0-9_]+)"\)"#));
     }
+    // The finder and the groups name their strings in tables, one per
+    // question, answer and group: every key named there is printed.
+    for code in ["src/leaving_care.rs", "src/render/pages/finder.rs"] {
+        let code = fs::read_to_string(root().join(code)).unwrap();
+        used.extend(used_in(&code, r#""([a-z0-9_]+)""#).intersection(&keys).cloned());
+    }
     let missing: Vec<_> = used.difference(&keys).collect();
     let unused: Vec<_> = keys.difference(&used).collect();
     assert!(missing.is_empty(), "used but not in en.toml: {missing:?}");

@@ -57,9 +57,20 @@ fn address(path: &Path) -> String {
     format!("{age}/{answers}")
 }
 
-/// A fact's id as the strings file's keys write it: `in_care`.
-fn key(fact: Fact) -> String {
-    fact.id().replace('-', "_")
+/// The title of a page where the answers end, and what it says: for a
+/// group, what the law's name means and what being in it gives.
+fn outcome_words(outcome: Outcome) -> (&'static str, Vec<&'static str>) {
+    match outcome {
+        Outcome::Group(group) => {
+            let [_, means, get] = group.words();
+            ("finder_group_title", vec![means, get])
+        }
+        Outcome::InCare => ("result_in_care_title", vec!["result_in_care_means"]),
+        Outcome::QualifyingEnded => ("result_qualifying_ended_title", vec!["result_qualifying_ended_means"]),
+        Outcome::NotACareLeaver => ("result_not_a_care_leaver_title", vec!["result_not_a_care_leaver_means"]),
+        Outcome::TooYoung => ("result_too_young_title", vec!["result_too_young_means"]),
+        Outcome::TooOld => ("result_too_old_title", vec!["result_too_old_means"]),
+    }
 }
 
 impl Planner<'_> {
@@ -70,10 +81,16 @@ impl Planner<'_> {
         let (title, body) = match page {
             FinderPage::Start => (self.word("finder_title").to_string(), self.ages_question(&links)),
             FinderPage::At(path) => match path.step() {
-                Step::Ask(fact) => (self.word_of(&format!("ask_{}", key(fact))), self.question(path, fact, &links)),
+                Step::Ask(fact) => (
+                    self.word(fact.words()[0]).to_string(),
+                    self.question(path, fact, &links),
+                ),
                 Step::Done(outcome) => self.result(path, outcome, &links),
             },
-            FinderPage::NotSure(age) => (self.word("result_not_sure_title").to_string(), self.not_sure(*age, &links)),
+            FinderPage::NotSure(age) => (
+                self.word("result_not_sure_title").to_string(),
+                self.not_sure(*age, &links),
+            ),
         };
         let back = match page {
             FinderPage::Start => Target::OfferIndex,
@@ -121,11 +138,9 @@ impl Planner<'_> {
     }
 
     fn question(&self, path: &Path, fact: Fact, links: &Links) -> Value {
-        let choice = |word: &str, answer: bool| {
-            json!({ "label": self.word(word), "href": links.to(&target(&FinderPage::At(path.then(fact, answer)))) })
-        };
+        let choice = |word: &str, answer: bool| json!({ "label": self.word(word), "href": links.to(&target(&FinderPage::At(path.then(fact, answer)))) });
         json!({
-            "help": self.word_of(&format!("ask_{}_help", key(fact))),
+            "help": self.word(fact.words()[1]),
             "choices": [choice("finder_yes", true), choice("finder_no", false)],
             "not_sure_href": links.to(&target(&FinderPage::NotSure(path.age))),
         })
@@ -140,9 +155,12 @@ impl Planner<'_> {
         };
         let mut said = vec![json!({ "text": age, "href": links.to(&target(&FinderPage::Start)) })];
         for (i, (fact, yes)) in path.answers.iter().enumerate() {
-            let asked = Path { age: path.age, answers: path.answers[..i].to_vec() };
-            let word = format!("said_{}_{}", key(*fact), if *yes { "yes" } else { "no" });
-            said.push(json!({ "text": self.word_of(&word), "href": links.to(&target(&FinderPage::At(asked))) }));
+            let asked = Path {
+                age: path.age,
+                answers: path.answers[..i].to_vec(),
+            };
+            let word = fact.words()[if *yes { 2 } else { 3 }];
+            said.push(json!({ "text": self.word(word), "href": links.to(&target(&FinderPage::At(asked))) }));
         }
         said
     }
@@ -150,27 +168,14 @@ impl Planner<'_> {
     /// Where the answers end: the group, what it means, and what the reader
     /// can get at their age in it.
     fn result(&self, path: &Path, outcome: Outcome, links: &Links) -> (String, Value) {
-        let (title, means) = match outcome {
-            Outcome::Group(group) => {
-                let id = group.id().replace('-', "_");
-                let name = self.word_of(&format!("group_{id}"));
-                (
-                    self.word("finder_group_title").replace("{group}", &name),
-                    vec![self.word_of(&format!("group_{id}_means")), self.word_of(&format!("group_{id}_get"))],
-                )
-            }
-            other => {
-                let id = other.id().replace('-', "_");
-                (
-                    self.word_of(&format!("result_{id}_title")),
-                    vec![self.word_of(&format!("result_{id}_means"))],
-                )
-            }
-        };
         let group = match outcome {
             Outcome::Group(group) => Some(group),
             _ => None,
         };
+        let (title, means) = outcome_words(outcome);
+        let name = group.map_or("", |g| self.word(g.words()[0]));
+        let title = self.word(title).replace("{group}", name);
+        let means: Vec<&str> = means.into_iter().map(|m| self.word(m)).collect();
         let (legal, extra) = match group {
             Some(group) => self.entries_for(path.age, Some(group), links),
             None => (Vec::new(), Vec::new()),
