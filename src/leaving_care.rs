@@ -234,132 +234,41 @@ pub const OFFER_AGES: std::ops::RangeInclusive<u8> = 16..=25;
 use Fact::*;
 use Group::*;
 
+/// A line of the table.
+const fn rule(outcome: Outcome, ages: (u8, u8), when: &'static [(Fact, bool)]) -> Rule {
+    Rule { outcome, ages, when }
+}
+
+const NO: bool = false;
+const YES: bool = true;
+
 /// Exactly one rule holds for any age and any answers (a test makes sure).
+#[rustfmt::skip]
 pub const RULES: &[Rule] = &[
-    Rule {
-        outcome: Outcome::TooYoung,
-        ages: (0, 15),
-        when: &[],
-    },
-    Rule {
-        outcome: Outcome::TooOld,
-        ages: (26, u8::MAX),
-        when: &[],
-    },
-    // 16 and 17: still in care.
-    Rule {
-        outcome: Outcome::Group(Eligible),
-        ages: (16, 17),
-        when: &[(InCareNow, true), (ThirteenWeeks, true)],
-    },
-    Rule {
-        outcome: Outcome::InCare,
-        ages: (16, 17),
-        when: &[(InCareNow, true), (ThirteenWeeks, false)],
-    },
-    // 16 and 17: left care. Going home for six months ends being relevant.
-    Rule {
-        outcome: Outcome::Group(Relevant),
-        ages: (16, 17),
-        when: &[
-            (InCareNow, false),
-            (ThirteenWeeks, true),
-            (After16, true),
-            (WentHome, false),
-        ],
-    },
-    Rule {
-        outcome: Outcome::Group(Qualifying),
-        ages: (16, 17),
-        when: &[
-            (InCareNow, false),
-            (ThirteenWeeks, true),
-            (After16, true),
-            (WentHome, true),
-        ],
-    },
-    Rule {
-        outcome: Outcome::Group(Qualifying),
-        ages: (16, 17),
-        when: &[(InCareNow, false), (ThirteenWeeks, false), (After16, true)],
-    },
-    Rule {
-        outcome: Outcome::Group(Qualifying),
-        ages: (16, 17),
-        when: &[(InCareNow, false), (After16, false), (OtherRoute, true)],
-    },
-    Rule {
-        outcome: Outcome::NotACareLeaver,
-        ages: (16, 17),
-        when: &[(InCareNow, false), (After16, false), (OtherRoute, false)],
-    },
+    rule(Outcome::TooYoung, (0, 15), &[]),
+    rule(Outcome::TooOld, (26, u8::MAX), &[]),
+    // 16 and 17, in care now.
+    rule(Outcome::Group(Eligible), (16, 17), &[(InCareNow, YES), (ThirteenWeeks, YES)]),
+    rule(Outcome::InCare,          (16, 17), &[(InCareNow, YES), (ThirteenWeeks, NO)]),
+    // 16 and 17, left care. Going home for six months ends being relevant.
+    rule(Outcome::Group(Relevant),   (16, 17), &[(InCareNow, NO), (ThirteenWeeks, YES), (After16, YES), (WentHome, NO)]),
+    rule(Outcome::Group(Qualifying), (16, 17), &[(InCareNow, NO), (ThirteenWeeks, YES), (After16, YES), (WentHome, YES)]),
+    rule(Outcome::Group(Qualifying), (16, 17), &[(InCareNow, NO), (ThirteenWeeks, NO), (After16, YES)]),
+    rule(Outcome::Group(Qualifying), (16, 17), &[(InCareNow, NO), (After16, NO), (OtherRoute, YES)]),
+    rule(Outcome::NotACareLeaver,    (16, 17), &[(InCareNow, NO), (After16, NO), (OtherRoute, NO)]),
     // 18 to 25: everyone has left care.
-    Rule {
-        outcome: Outcome::Group(FormerRelevant),
-        ages: (18, 25),
-        when: &[(ThirteenWeeks, true), (After16, true), (WentHome, false)],
-    },
-    Rule {
-        outcome: Outcome::NotACareLeaver,
-        ages: (18, 25),
-        when: &[(After16, false), (OtherRoute, false)],
-    },
+    rule(Outcome::Group(FormerRelevant), (18, 25), &[(ThirteenWeeks, YES), (After16, YES), (WentHome, NO)]),
+    rule(Outcome::NotACareLeaver,        (18, 25), &[(After16, NO), (OtherRoute, NO)]),
     // Qualifying to 21, and to 25 in education or training.
-    Rule {
-        outcome: Outcome::Group(Qualifying),
-        ages: (18, 21),
-        when: &[(ThirteenWeeks, true), (After16, true), (WentHome, true)],
-    },
-    Rule {
-        outcome: Outcome::Group(Qualifying),
-        ages: (18, 21),
-        when: &[(ThirteenWeeks, false), (After16, true)],
-    },
-    Rule {
-        outcome: Outcome::Group(Qualifying),
-        ages: (18, 21),
-        when: &[(After16, false), (OtherRoute, true)],
-    },
-    Rule {
-        outcome: Outcome::Group(Qualifying),
-        ages: (22, 25),
-        when: &[
-            (ThirteenWeeks, true),
-            (After16, true),
-            (WentHome, true),
-            (Education, true),
-        ],
-    },
-    Rule {
-        outcome: Outcome::Group(Qualifying),
-        ages: (22, 25),
-        when: &[(ThirteenWeeks, false), (After16, true), (Education, true)],
-    },
-    Rule {
-        outcome: Outcome::Group(Qualifying),
-        ages: (22, 25),
-        when: &[(After16, false), (OtherRoute, true), (Education, true)],
-    },
-    Rule {
-        outcome: Outcome::QualifyingEnded,
-        ages: (22, 25),
-        when: &[
-            (ThirteenWeeks, true),
-            (After16, true),
-            (WentHome, true),
-            (Education, false),
-        ],
-    },
-    Rule {
-        outcome: Outcome::QualifyingEnded,
-        ages: (22, 25),
-        when: &[(ThirteenWeeks, false), (After16, true), (Education, false)],
-    },
-    Rule {
-        outcome: Outcome::QualifyingEnded,
-        ages: (22, 25),
-        when: &[(After16, false), (OtherRoute, true), (Education, false)],
-    },
+    rule(Outcome::Group(Qualifying), (18, 21), &[(ThirteenWeeks, YES), (After16, YES), (WentHome, YES)]),
+    rule(Outcome::Group(Qualifying), (18, 21), &[(ThirteenWeeks, NO), (After16, YES)]),
+    rule(Outcome::Group(Qualifying), (18, 21), &[(After16, NO), (OtherRoute, YES)]),
+    rule(Outcome::Group(Qualifying), (22, 25), &[(ThirteenWeeks, YES), (After16, YES), (WentHome, YES), (Education, YES)]),
+    rule(Outcome::Group(Qualifying), (22, 25), &[(ThirteenWeeks, NO), (After16, YES), (Education, YES)]),
+    rule(Outcome::Group(Qualifying), (22, 25), &[(After16, NO), (OtherRoute, YES), (Education, YES)]),
+    rule(Outcome::QualifyingEnded,   (22, 25), &[(ThirteenWeeks, YES), (After16, YES), (WentHome, YES), (Education, NO)]),
+    rule(Outcome::QualifyingEnded,   (22, 25), &[(ThirteenWeeks, NO), (After16, YES), (Education, NO)]),
+    rule(Outcome::QualifyingEnded,   (22, 25), &[(After16, NO), (OtherRoute, YES), (Education, NO)]),
 ];
 
 /// What the finder does next.
@@ -457,8 +366,10 @@ mod tests {
     /// Every path of the finder, written out from the law as councils state
     /// it, independently of the rules: an age, the answers in the order they
     /// are asked, and where they end.
+    type Answers = &'static [(Fact, bool)];
+
     #[rustfmt::skip]
-    const PATHS: &[(u8, &[(Fact, bool)], Outcome)] = &[
+    const PATHS: &[(u8, Answers, Outcome)] = &[
         (15, &[], Outcome::TooYoung),
         (26, &[], Outcome::TooOld),
         // 17 and in care for two years: eligible.

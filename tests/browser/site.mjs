@@ -52,10 +52,11 @@ export function binary() {
   return join(repo, 'target', 'debug', 'promise');
 }
 
-/// Builds `content` into `out` for a site published at `base`.
-export function build(content, out, base) {
+/// Builds `content` into `out` for a site published at `base`, with any
+/// `extra` options of `promise build`.
+export function build(content, out, base, extra = []) {
   mkdirSync(dirname(out), { recursive: true });
-  execFileSync(binary(), ['build', '--content', content, '--out', out, '--base-url', base], {
+  execFileSync(binary(), ['build', '--content', content, '--out', out, '--base-url', base, ...extra], {
     cwd: repo,
     stdio: ['ignore', 'ignore', 'inherit'],
   });

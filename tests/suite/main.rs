@@ -7,6 +7,7 @@ mod common;
 mod check;
 mod cli;
 mod errors;
+mod finder;
 mod fuzz;
 mod hostile;
 mod leaflets;
