@@ -68,3 +68,9 @@ pub fn pdf_fonts(document: &lopdf::Document) -> Vec<String> {
         .map(|n| String::from_utf8_lossy(n).into_owned())
         .collect()
 }
+
+/// A page the site wrote, parsed, by its file in the output.
+pub fn page(outputs: &std::collections::BTreeMap<String, Vec<u8>>, file: &str) -> scraper::Html {
+    let bytes = outputs.get(file).unwrap_or_else(|| panic!("{file} was not written"));
+    scraper::Html::parse_document(std::str::from_utf8(bytes).unwrap())
+}

@@ -2,7 +2,7 @@
 //! would: following the links of the example site's pages from the first
 //! question, and reading who each result says they are and what it lists.
 
-use crate::common;
+use crate::common::{self, page};
 
 use std::collections::{BTreeMap, BTreeSet, VecDeque};
 
@@ -19,11 +19,6 @@ fn built() -> Outputs {
     render_site(&common::example(), &options)
         .expect("the example site builds")
         .outputs
-}
-
-fn page(outputs: &Outputs, file: &str) -> Html {
-    let bytes = outputs.get(file).unwrap_or_else(|| panic!("{file} was not written"));
-    Html::parse_document(std::str::from_utf8(bytes).unwrap())
 }
 
 fn texts(html: &Html, css: &str) -> Vec<String> {

@@ -1,6 +1,6 @@
 //! Builds the example site and checks what a young person would get.
 
-use crate::common;
+use crate::common::{self, page};
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::io::Write;
@@ -12,11 +12,6 @@ fn built() -> BTreeMap<String, Vec<u8>> {
     render_site(&common::example(), &Options::default())
         .expect("the example site builds")
         .outputs
-}
-
-fn page(outputs: &BTreeMap<String, Vec<u8>>, path: &str) -> Html {
-    let bytes = outputs.get(path).unwrap_or_else(|| panic!("{path} was not written"));
-    Html::parse_document(std::str::from_utf8(bytes).unwrap())
 }
 
 fn select<'a>(html: &'a Html, css: &str) -> Vec<scraper::ElementRef<'a>> {
