@@ -6,11 +6,8 @@
 //! Care) Act 2000, as councils' own pages state them: eligible, relevant,
 //! former relevant and qualifying.
 
-use serde::Serialize;
-
 /// A group of care leaver, as a local offer entry's `for` names it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-#[serde(rename_all = "kebab-case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Group {
     Eligible,
     Relevant,

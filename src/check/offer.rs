@@ -45,7 +45,7 @@ pub fn check(site: &Site, today: Date) -> Vec<Diagnostic> {
             );
         }
     }
-    if !site.pages.iter().any(|p| p.slug.contains("complain")) {
+    if site.complaints_page().is_none() {
         found.push(
             Diagnostic::error("no-complaints-page", "the site has no page on how to complain")
                 .in_file("pages")

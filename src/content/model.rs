@@ -167,6 +167,12 @@ impl Site {
             .collect()
     }
 
+    /// The page on how to complain: the one whose name has "complain" in
+    /// it, which `check` asks every site to have.
+    pub fn complaints_page(&self) -> Option<&Page> {
+        self.pages.iter().find(|p| p.slug.contains("complain"))
+    }
+
     pub fn band_pages<'a>(&'a self, band: &'a str) -> impl Iterator<Item = &'a PromisePage> {
         self.promise_pages.iter().filter(move |p| p.band == band)
     }

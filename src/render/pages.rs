@@ -377,7 +377,7 @@ impl<'a> Planner<'a> {
             "contact": self.band_contact(band),
             "talk_art": self.theme.illustrations.get("chat"),
             "offer": self.offer_groups(&links, |e| e.ages.overlaps(band.ages())),
-            "offer_ages": self.offer_ages(&links, None).into_iter().filter(|a| a["age"].as_u64().is_some_and(|age| u8::try_from(age).is_ok_and(|age| band.ages().contains(age)))).collect::<Vec<_>>(),
+            "offer_ages": self.offer_ages(&links, |age| band.ages().contains(age), None),
         });
         self.job_data(
             target,
@@ -395,7 +395,7 @@ impl<'a> Planner<'a> {
         let extra = json!({
             "groups": self.offer_groups(&links, |_| true),
             "law_words": self.law_words(&self.site.offer, |_| true),
-            "ages": self.offer_ages(&links, None),
+            "ages": self.offer_ages(&links, |_| true, None),
             "finder_href": links.to(&finder::target(&finder::FinderPage::Start)),
         });
         self.job_data(

@@ -78,6 +78,11 @@ impl Planner<'_> {
         let target = target(page);
         let links = self.links(&target);
         let start = Target::Finder(String::new());
+        let asks = match page {
+            FinderPage::Start => true,
+            FinderPage::At(path) => matches!(path.step(), Step::Ask(_)),
+            FinderPage::NotSure(_) => false,
+        };
         let (title, body) = match page {
             FinderPage::Start => (self.word("finder_title").to_string(), self.ages_question(&links)),
             FinderPage::At(path) => match path.step() {
@@ -103,11 +108,7 @@ impl Planner<'_> {
         };
         let extra = json!({
             "finder": {
-                "kind": match page {
-                    FinderPage::Start => "question",
-                    FinderPage::At(path) if matches!(path.step(), Step::Ask(_)) => "question",
-                    _ => "result",
-                },
+                "kind": if asks { "question" } else { "result" },
                 "back_href": links.to(&back),
                 "start_href": links.to(&start),
                 "said": said,
@@ -221,20 +222,9 @@ impl Planner<'_> {
             .collect()
     }
 
-    /// Who to ask: the contact of the band for the reader's age (the
-    /// oldest band's for those past it).
-    fn contact_for(&self, age: u8) -> Option<Value> {
-        let band = self.band_for_age(age.min(*leaving_care::OFFER_AGES.end()))?;
-        self.band_contact(band)
-    }
-
-    /// The site's page on how to complain, which `check` asks every site to
-    /// have.
+    /// A link to the site's page on how to complain.
     fn complaints_page(&self, links: &Links) -> Option<String> {
-        self.site
-            .pages
-            .iter()
-            .find(|p| p.slug.contains("complain"))
-            .map(|p| links.to(&Target::Page(p.slug.clone())))
+        let page = self.site.complaints_page()?;
+        Some(links.to(&Target::Page(page.slug.clone())))
     }
 }

@@ -19,10 +19,10 @@ impl Planner<'_> {
             "age": age,
             "legal": legal,
             "extra": extra,
-            "ages": self.offer_ages(&links, Some(age)),
+            "ages": self.offer_ages(&links, |_| true, Some(age)),
             "law_words": self.law_words(self.site.offer.iter().filter(|e| e.is_for(age, None)), |g| g.at(age)),
             "finder_href": links.to(&finder),
-            "contact": self.band_for_age(age).and_then(|b| self.band_contact(b)),
+            "contact": self.contact_for(age),
         });
         let title = self.word("offer_at_age").replace("{age}", &age.to_string());
         let crumbs = vec![self.crumb(&links, self.word("offer_title"), Target::OfferIndex)];
@@ -44,14 +44,20 @@ impl Planner<'_> {
         (of_kind(Kind::Legal), of_kind(Kind::Extra))
     }
 
-    /// A link for each age the local offer is for, the current one marked.
-    pub(super) fn offer_ages(&self, links: &Links, current: Option<u8>) -> Vec<Value> {
+    /// A link for each age the local offer is for that `keep` chooses, the
+    /// current one marked.
+    pub(super) fn offer_ages(&self, links: &Links, keep: impl Fn(u8) -> bool, current: Option<u8>) -> Vec<Value> {
         leaving_care::OFFER_AGES
+            .filter(|age| keep(*age))
             .map(|age| json!({ "age": age, "href": links.to(&Target::OfferAge(age)), "current": current == Some(age) }))
             .collect()
     }
 
-    pub(super) fn band_for_age(&self, age: u8) -> Option<&crate::config::Band> {
-        self.site.config.bands.iter().find(|b| b.ages().contains(age))
+    /// Who to ask: the contact of the band for the reader's age (the
+    /// oldest band's for those past it).
+    pub(super) fn contact_for(&self, age: u8) -> Option<Value> {
+        let age = age.min(*leaving_care::OFFER_AGES.end());
+        let band = self.site.config.bands.iter().find(|b| b.ages().contains(age))?;
+        self.band_contact(band)
     }
 }
