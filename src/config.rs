@@ -36,6 +36,8 @@ pub struct Config {
     #[serde(default)]
     pub print: Print,
     #[serde(default)]
+    pub publish: Publish,
+    #[serde(default)]
     pub checks: Checks,
     #[serde(default)]
     pub accessibility: Accessibility,
@@ -166,6 +168,34 @@ pub struct Reading {
     pub sentence_words: usize,
     /// Whether words of four or more syllables are pointed out.
     pub long_words: bool,
+}
+
+/// Where the site is put online.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Publish {
+    /// The host, for the files it reads beside the pages: the headers every
+    /// answer carries and where old addresses lead.
+    pub host: Host,
+}
+
+/// A kind of web host, by what it reads.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Host {
+    /// `_headers` and `_redirects`, later rules replacing earlier ones.
+    Netlify,
+    /// `_headers` and `_redirects`, matching rules added together.
+    CloudflarePages,
+    /// `.htaccess`.
+    Apache,
+    /// A file to include in the server's configuration.
+    Nginx,
+    /// Nothing: it cannot send headers, so the pages' own policy is all.
+    GithubPages,
+    /// Nothing: the README says what to set.
+    #[default]
+    Other,
 }
 
 /// How leaflets are made for the print shop.

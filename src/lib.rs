@@ -20,6 +20,7 @@ pub mod output;
 pub mod phone;
 pub mod pictures;
 pub mod print;
+pub mod publish;
 pub mod render;
 pub mod serve;
 mod starter;
@@ -42,6 +43,8 @@ pub struct Built {
     pub warnings: Vec<Diagnostic>,
     /// The model the site was built from.
     pub site: content::Site,
+    /// The addresses of the site its leaflets print.
+    pub printed: Vec<publish::printed::Printed>,
 }
 
 impl Built {
@@ -119,15 +122,19 @@ pub fn render_site(content: &Path, options: &Options) -> Result<Built, Vec<Diagn
         Ok(outputs) => outputs,
         Err(errors) => return Err(errors.into_iter().chain(found).collect()),
     };
+    let mut printed = Vec::new();
     match leaflets {
-        Some(Ok((files, grew))) => {
-            outputs.extend(files);
-            found.extend(grew);
+        Some(Ok(made)) => {
+            outputs.extend(made.files);
+            found.extend(made.warnings);
+            printed = made.printed;
         }
         Some(Err(errors)) => found.extend(errors),
         None => {}
     }
     found.extend(check::rendered(&docs, &outputs));
+    // An address a leaflet printed, a year ago or today, must lead somewhere.
+    found.extend(publish::printed::check(content, &outputs));
     diagnostics::sort(&mut found);
     if found.iter().any(Diagnostic::is_error) {
         return Err(found);
@@ -136,6 +143,7 @@ pub fn render_site(content: &Path, options: &Options) -> Result<Built, Vec<Diagn
         outputs,
         warnings: found,
         site,
+        printed,
     })
 }
 
@@ -150,11 +158,17 @@ pub enum BuildError {
 /// Builds the site in `content` into `out`. On any error `out` is left as it
 /// was.
 pub fn build(content: &Path, out: &Path, options: &Options) -> Result<Built, BuildError> {
-    let built = render_site(content, options).map_err(|mut problems| {
+    let mut built = render_site(content, options).map_err(|mut problems| {
         diagnostics::sort(&mut problems);
         BuildError::Content(problems)
     })?;
     output::write(out, content, &built.outputs).map_err(BuildError::Write)?;
     options.pictures.prune();
+    // Recorded once the leaflets are written: from now on they can be printed.
+    if options.leaflets
+        && let Err(problem) = publish::printed::record(content, &built.printed, options.today)
+    {
+        built.warnings.push(problem);
+    }
     Ok(built)
 }

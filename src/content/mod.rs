@@ -182,7 +182,7 @@ fn find_files(root: &Path, config: &Config) -> (Vec<(FileKind, PathBuf)>, Vec<Pa
                 }
                 continue;
             }
-            ([config::FILE_NAME], false) => continue,
+            ([config::FILE_NAME | crate::publish::printed::FILE], false) => continue,
             ([name], false) if crate::check::words::is_list(name, config) => continue,
             ([PROMISES, _, _], false) => FileKind::Promise,
             ([OFFER, _], false) => FileKind::Offer,
@@ -321,7 +321,7 @@ fn promise_page(src: Source, config: &Config, icons: &[&str]) -> (Item, Vec<Diag
         src.file,
         &src.parsed,
         "a promise page",
-        &["title", "order", "summary", "icon", "contacts", "safety"],
+        &["title", "order", "summary", "icon", "contacts", "safety", "aliases"],
     );
     let title = f.text("title");
     let order = f.number("order", false).unwrap_or(i64::MAX);
@@ -336,6 +336,7 @@ fn promise_page(src: Source, config: &Config, icons: &[&str]) -> (Item, Vec<Diag
     }
     let contacts = contact_list(&mut f, config);
     let safety = f.yes_no("safety");
+    let aliases = aliases(&mut f, config);
     let promises = promise_list::promises(&src.body, src.origin.body_line);
     if promises.is_empty() {
         f.problems.push(
@@ -360,6 +361,7 @@ fn promise_page(src: Source, config: &Config, icons: &[&str]) -> (Item, Vec<Diag
         icon,
         contacts,
         safety,
+        aliases,
         body: src.body,
         promises,
     };
@@ -378,6 +380,7 @@ fn offer_entry(src: Source, config: &Config) -> (Item, Vec<Diagnostic>) {
         "reviewed",
         "safety",
         "for",
+        "aliases",
     ];
     let mut f = Fields::new(src.file, &src.parsed, "a local offer entry", FIELDS);
     let title = f.text("title");
@@ -428,6 +431,7 @@ fn offer_entry(src: Source, config: &Config) -> (Item, Vec<Diagnostic>) {
     let reviewed = f.date("reviewed").unwrap_or_default();
     let safety = f.yes_no("safety");
     let groups = groups(&mut f);
+    let aliases = aliases(&mut f, config);
     let entry = OfferEntry {
         origin: src.origin,
         slug: src.slug,
@@ -441,6 +445,7 @@ fn offer_entry(src: Source, config: &Config) -> (Item, Vec<Diagnostic>) {
         reviewed,
         safety,
         groups,
+        aliases,
         body: src.body,
     };
     (Item::Offer(entry), f.finish())
@@ -491,12 +496,13 @@ fn page(src: Source, config: &Config) -> (Item, Vec<Diagnostic>) {
         src.file,
         &src.parsed,
         "a page",
-        &["title", "summary", "contacts", "safety"],
+        &["title", "summary", "contacts", "safety", "aliases"],
     );
     let title = f.text("title");
     let summary = f.optional_text("summary", false).unwrap_or_default();
     let contacts = contact_list(&mut f, config);
     let safety = f.yes_no("safety");
+    let aliases = aliases(&mut f, config);
     let page = Page {
         origin: src.origin,
         slug: src.slug,
@@ -504,6 +510,7 @@ fn page(src: Source, config: &Config) -> (Item, Vec<Diagnostic>) {
         summary,
         contacts,
         safety,
+        aliases,
         body: src.body,
     };
     (Item::Page(page), f.finish())
@@ -522,6 +529,46 @@ fn contact_list(f: &mut Fields, config: &Config) -> Vec<String> {
         }
     }
     contacts
+}
+
+/// A file's `aliases`, the addresses it had before, each as a path from the
+/// site's root (`0-11/keeping-safe/`) however it was written: `/0-11/keeping-safe`,
+/// the full address, or with `index.html`.
+fn aliases(f: &mut Fields, config: &Config) -> Vec<String> {
+    let base = config.base_url();
+    let mut paths = Vec::new();
+    for written in f.list("aliases", false) {
+        match alias_path(&written, &base) {
+            Some(path) => paths.push(path),
+            None => f.problems.push(
+                Diagnostic::error("bad-alias", format!("\"{written}\" is not an old address of this site"))
+                    .at(f.location("aliases"))
+                    .label("each alias is an address this page had before")
+                    .help(format!(
+                        "write the old address from the site's root, such as /0-11/keeping-safe/, or in full, such as {base}0-11/keeping-safe/"
+                    )),
+            ),
+        }
+    }
+    paths
+}
+
+/// An old address as a path from the site's root, ending in `/`; None for
+/// another site's address, the home page, or one a host could not serve.
+fn alias_path(written: &str, base: &str) -> Option<String> {
+    let path = if written.contains("://") {
+        written.strip_prefix(base.trim_end_matches('/'))?
+    } else {
+        written
+    };
+    let path = path.split(['#', '?']).next().unwrap_or_default();
+    let path = path.strip_suffix("index.html").unwrap_or(path);
+    let segments: Vec<&str> = path.split('/').filter(|s| !s.is_empty()).collect();
+    let fine = |s: &&str| *s != "." && *s != ".." && s.chars().all(|c| c.is_ascii_alphanumeric() || "-_.~".contains(c));
+    if segments.is_empty() || !segments.iter().all(fine) {
+        return None;
+    }
+    Some(format!("{}/", segments.join("/")))
 }
 
 /// A name made safe for a web address: "Keeping Safe!" becomes "keeping-safe".

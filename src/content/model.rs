@@ -68,6 +68,9 @@ pub struct PromisePage {
     pub contacts: Vec<String>,
     /// The page is about keeping safe, so it has an "Exit this page" button.
     pub safety: bool,
+    /// The addresses it had before, as paths from the site's root
+    /// (`0-11/keeping-safe/`): each leads to it now.
+    pub aliases: Vec<String>,
     pub body: String,
     pub promises: Vec<Promise>,
 }
@@ -110,6 +113,9 @@ pub struct OfferEntry {
     /// The groups of care leaver it is for, from its `for` field; empty
     /// when it is for every care leaver.
     pub groups: Vec<Group>,
+    /// The addresses it had before, as paths from the site's root
+    /// (`0-11/keeping-safe/`): each leads to it now.
+    pub aliases: Vec<String>,
     pub body: String,
 }
 
@@ -144,6 +150,9 @@ pub struct Page {
     pub contacts: Vec<String>,
     /// The page is about keeping safe, so it has an "Exit this page" button.
     pub safety: bool,
+    /// The addresses it had before, as paths from the site's root
+    /// (`0-11/keeping-safe/`): each leads to it now.
+    pub aliases: Vec<String>,
     pub body: String,
 }
 
@@ -229,6 +238,7 @@ impl Written for PromisePage {
             ("order", order),
             ("icon", self.icon.clone()),
             ("contacts", self.contacts.join(", ")),
+            ("aliases", self.aliases.join(", ")),
         ]
     }
 }
@@ -247,6 +257,7 @@ impl Written for OfferEntry {
             ("kind", format!("{:?}", self.kind).to_lowercase()),
             ("contact", self.contact.clone()),
             ("for", self.groups.iter().map(|g| g.id()).collect::<Vec<_>>().join(", ")),
+            ("aliases", self.aliases.join(", ")),
         ]
     }
 }
@@ -271,6 +282,9 @@ impl Written for Page {
         self.slug == other.slug
     }
     fn kept(&self) -> Vec<(&'static str, String)> {
-        vec![("contacts", self.contacts.join(", "))]
+        vec![
+            ("contacts", self.contacts.join(", ")),
+            ("aliases", self.aliases.join(", ")),
+        ]
     }
 }

@@ -31,6 +31,7 @@ use crate::content::Site;
 use crate::diagnostics::Diagnostic;
 use crate::output::Outputs;
 use crate::pictures::Pictures;
+use crate::publish::printed::{How, Printed};
 use crate::render::strings::{self, Strings};
 use crate::render::theme::Theme;
 use data::{Edition, band_data, offer_data, pictures_for};
@@ -72,9 +73,18 @@ pub fn file(site: &Site, subject: Subject, prefix: &str) -> Option<String> {
     Some(format!("{prefix}{FOLDER}/{name}.pdf"))
 }
 
+/// The leaflets of a site, made.
+pub struct Made {
+    pub files: Outputs,
+    /// A warning for each leaflet that needed more pages than site.toml
+    /// asks for, or has text too close to the trim.
+    pub warnings: Vec<Diagnostic>,
+    /// The addresses of the site they print.
+    pub printed: Vec<Printed>,
+}
+
 /// Every leaflet of the site, in its own language and in each other
-/// language that has translations, with a warning for each one that needed
-/// more pages than site.toml asks for. `strings` holds the theme's words in
+/// language that has translations. `strings` holds the theme's words in
 /// each language, by its code; the files are dated `today`.
 pub fn leaflets(
     site: &Site,
@@ -82,9 +92,11 @@ pub fn leaflets(
     pictures: &Pictures,
     strings: &BTreeMap<String, Strings>,
     today: Date,
-) -> Result<(Outputs, Vec<Diagnostic>), Vec<Diagnostic>> {
+) -> Result<Made, Vec<Diagnostic>> {
     let press = Press::new(theme, pictures);
     let jobs = jobs(site, strings, theme);
+    let base = site.config.base_url();
+    let printed = jobs.iter().flat_map(|job| job.printed(&base)).collect();
     let made_pdfs: Vec<Result<Typeset, Diagnostic>> = jobs
         .par_iter()
         .map(|job| typeset(&press, theme, &site.config.print, job, today))
@@ -126,7 +138,11 @@ pub fn leaflets(
         spec::text(&site.config, &made, today).into_bytes(),
     );
     if errors.is_empty() {
-        Ok((outputs, warnings))
+        Ok(Made {
+            files: outputs,
+            warnings,
+            printed,
+        })
     } else {
         Err(errors)
     }
@@ -221,6 +237,32 @@ impl Job {
             paper: Paper::A4,
             data,
         }
+    }
+}
+
+impl Job {
+    /// The addresses of the site (whose pages are under `base`) this
+    /// leaflet prints: its QR code's, and each link in its promises.
+    fn printed(&self, base: &str) -> Vec<Printed> {
+        let links = self.data["themes"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .flat_map(|theme| theme["promises"].as_array().into_iter().flatten())
+            .flat_map(|promise| promise["links"].as_array().into_iter().flatten())
+            .map(|link| (&link["url"], How::Link));
+        std::iter::once((&self.data["url"], How::QrCode))
+            .chain(links)
+            .filter_map(|(url, how)| {
+                let path = url.as_str()?.strip_prefix(base)?;
+                let path = path.split(['#', '?']).next().unwrap_or_default();
+                Some(Printed {
+                    address: format!("/{path}"),
+                    leaflet: self.file.clone(),
+                    how,
+                })
+            })
+            .collect()
     }
 }
 

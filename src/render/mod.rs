@@ -1,6 +1,7 @@
 //! Render: a pure function from the model and the theme to the full list of
 //! files to write. Nothing here touches the output folder.
 
+pub mod assets;
 pub mod markdown;
 pub mod minify;
 pub mod pages;
@@ -140,11 +141,35 @@ pub fn render(
             Err(d) => problems.push(d),
         }
     }
+    // Old addresses that lead to where their pages are now, as pages and in
+    // the files the council's host reads.
+    let redirects = crate::publish::redirects::of(site, &prefixes);
+    let pages: BTreeMap<String, String> = addresses
+        .iter()
+        .map(|(file, _, source)| (file.clone(), source.clone()))
+        .collect();
+    problems.extend(crate::publish::redirects::clashes(&redirects, &pages));
+    for r in &redirects {
+        let (_, dir) = site.config.tag_and_dir(site.config.language(&r.language));
+        let data = crate::publish::redirects::page_data(r, &base_url, dir, words(&r.language));
+        match templates::render(&tera, theme, "redirect.html", data) {
+            Ok(html) => {
+                outputs.insert(format!("{}index.html", r.from), minify::html(&html));
+            }
+            Err(d) => problems.push(d),
+        }
+    }
+    let root = crate::publish::root_path(&base_url);
+    let moved: Vec<(String, String)> = redirects
+        .iter()
+        .map(|r| (format!("{root}{}", r.from), format!("{root}{}", r.to)))
+        .collect();
+    outputs.extend(crate::publish::files(&site.config, &moved));
     for (path, bytes) in &pictures.files {
         outputs.insert(path.clone(), bytes.to_vec());
     }
-    for (name, file) in theme.folder("static") {
-        outputs.insert(format!("{ASSETS}/{name}"), file.bytes.to_vec());
+    for (path, bytes) in assets::published(theme).into_values() {
+        outputs.insert(path, bytes.to_vec());
     }
     if problems.is_empty() {
         Ok(outputs)

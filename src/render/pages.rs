@@ -4,12 +4,14 @@
 mod finder;
 mod offer_age;
 
+use std::collections::BTreeMap;
+
 use serde::Serialize;
 use serde_json::{Value, json};
 
 use super::markdown::to_html;
 use super::strings::Strings;
-use super::urls::{ASSETS, Links, Target, language_prefix};
+use super::urls::{Links, Target, language_prefix};
 use crate::check::KnownProblem;
 use crate::config::{Band, Contact, Language};
 use crate::content::{Kind, Message, OfferEntry, Page, Site};
@@ -66,6 +68,8 @@ pub struct Planner<'a> {
     prefix: String,
     /// The site's own language by its name in itself, for the switcher.
     own_name: String,
+    /// The theme's static files' published paths, by their names.
+    assets: BTreeMap<String, String>,
 }
 
 #[derive(Serialize)]
@@ -94,6 +98,10 @@ impl<'a> Planner<'a> {
             language: None,
             prefix: String::new(),
             own_name: strings.get("language_name").cloned().unwrap_or_default(),
+            assets: super::assets::published(theme)
+                .into_iter()
+                .map(|(name, (path, _))| (name.to_string(), path))
+                .collect(),
             site,
             base_url,
             theme,
@@ -115,6 +123,12 @@ impl<'a> Planner<'a> {
             prefix: language_prefix(Some(language.code.get_ref())),
             ..self.clone()
         }
+    }
+
+    /// A link to one of the theme's static files by its name, such as
+    /// `site.css`; a council's theme without it links to nothing.
+    fn asset(&self, links: &Links, name: &str) -> String {
+        self.assets.get(name).map_or_else(String::new, |path| links.file(path))
     }
 
     /// Where this planner's pages are written, before each page's own path.
@@ -728,8 +742,10 @@ impl<'a> Planner<'a> {
             "canonical": (target != Target::NotFound).then(|| target.url_in(&self.base_url, &self.prefix)),
             "listed": target.listed(),
             "root": links.root(),
-            "css": links.file(&format!("{ASSETS}/site.css")),
-            "icon_href": links.file(&format!("{ASSETS}/icon.svg")),
+            "csp": crate::publish::policy::CONTENT,
+            "css": self.asset(&links, "site.css"),
+            "icon_href": self.asset(&links, "icon.svg"),
+            "assets": self.assets.iter().map(|(name, path)| (name.clone(), links.file(path))).collect::<BTreeMap<_, _>>(),
             "home_href": links.to(&Target::Home),
             "help_href": links.to(&Target::Help),
             "offer_href": links.to(&Target::OfferIndex),

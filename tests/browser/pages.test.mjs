@@ -3,7 +3,7 @@
 
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { checkPage, launch, openTab, report, sizeFailures } from './checks.mjs';
@@ -35,15 +35,22 @@ after(async () => {
   await server.close();
 });
 
+// The stylesheet, under the name that changes with its contents.
+function stylesheet() {
+  const css = readdirSync(join(out, 'assets')).filter((f) => /^site\.[0-9a-f]{10}\.css$/.test(f));
+  assert.equal(css.length, 1, `one stylesheet: ${css}`);
+  return join(out, 'assets', css[0]);
+}
+
 test('the Nu HTML checker finds no errors on any page', () => {
-  const files = [...htmlFiles(out), join(out, 'assets', 'site.css')];
+  const files = [...htmlFiles(out), stylesheet()];
   assert.ok(files.length > 40, `only ${files.length} files to check`);
   const failures = validate(out, files);
   assert.equal(failures.length, 0, report(failures));
 });
 
 test('every page is within 14 KB of HTML and CSS, gzipped', () => {
-  const css = [readFileSync(join(out, 'assets', 'site.css'))];
+  const css = [readFileSync(stylesheet())];
   const failures = htmlFiles(out).flatMap((f) => sizeFailures(f.slice(out.length + 1), readFileSync(f), css));
   assert.equal(failures.length, 0, report(failures));
 });

@@ -24,7 +24,53 @@ const types = {
   '.woff2': 'font/woff2',
 };
 
-/// Serves `root` on a free port of 127.0.0.1; missing pages get 404.html.
+/// The rules of a `_headers` file as Netlify reads it: a path on a line of
+/// its own (ending in `*` to match everything under it), then its headers
+/// indented as `Name: value`. A line of any other shape throws, as the host
+/// would refuse it.
+export function headerRules(text) {
+  const rules = [];
+  text.split('\n').forEach((line, i) => {
+    if (line.trim() === '' || line.startsWith('#')) return;
+    if (line.startsWith('/')) {
+      if (/\s/.test(line) || (line.includes('*') && !line.endsWith('*'))) throw new Error(`_headers line ${i + 1}: ${line}`);
+      rules.push({ path: line, headers: [] });
+      return;
+    }
+    const header = /^  ([A-Za-z0-9-]+): (.+)$/.exec(line);
+    if (!header || rules.length === 0) throw new Error(`_headers line ${i + 1}: ${line}`);
+    rules.at(-1).headers.push([header[1], header[2]]);
+  });
+  return rules;
+}
+
+/// The headers Netlify sends for `path`: every matching rule's, a later
+/// rule's value replacing an earlier one's.
+function hostHeaders(root, path) {
+  const file = join(root, '_headers');
+  if (!existsSync(file)) return {};
+  const sent = {};
+  for (const rule of headerRules(readFileSync(file, 'utf8'))) {
+    const matches = rule.path.endsWith('*') ? path.startsWith(rule.path.slice(0, -1)) : path === rule.path;
+    if (matches) for (const [name, value] of rule.headers) sent[name.toLowerCase()] = value;
+  }
+  return sent;
+}
+
+/// Where `_redirects` sends `path`, if anywhere.
+function redirected(root, path) {
+  const file = join(root, '_redirects');
+  if (!existsSync(file)) return undefined;
+  for (const line of readFileSync(file, 'utf8').split('\n')) {
+    const [from, to, status] = line.trim().split(/\s+/);
+    if (from === path && status === '301') return to;
+  }
+  return undefined;
+}
+
+/// Serves `root` on a free port of 127.0.0.1 as its host would: with the
+/// headers of its `_headers` and the redirects of its `_redirects`, if it
+/// has them; missing pages get 404.html.
 export async function serve(root) {
   const server = createServer((req, res) => {
     const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
@@ -33,12 +79,18 @@ export async function serve(root) {
       res.writeHead(400).end();
       return;
     }
-    if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
-    if (!existsSync(file)) {
-      res.writeHead(404, { 'content-type': types['.html'] }).end(readFileSync(join(root, '404.html')));
+    const headers = hostHeaders(root, path);
+    const to = redirected(root, path);
+    if (to) {
+      res.writeHead(301, { ...headers, location: to }).end();
       return;
     }
-    res.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream' });
+    if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
+    if (!existsSync(file)) {
+      res.writeHead(404, { ...headers, 'content-type': types['.html'] }).end(readFileSync(join(root, '404.html')));
+      return;
+    }
+    res.writeHead(200, { ...headers, 'content-type': types[extname(file)] ?? 'application/octet-stream' });
     res.end(readFileSync(file));
   });
   await new Promise((ok) => server.listen(0, '127.0.0.1', ok));

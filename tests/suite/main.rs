@@ -12,6 +12,7 @@ mod fuzz;
 mod hostile;
 mod leaflets;
 mod pictures;
+mod publish;
 mod serve;
 mod site;
 mod strings;

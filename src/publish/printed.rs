@@ -1,0 +1,186 @@
+//! `content/printed.toml`: every address a leaflet has printed, in its QR
+//! code or as a link to type. A leaflet is handed out for years after it is
+//! printed, so each of these must still lead to a page, or to the page that
+//! replaced it through its `aliases`. `build` adds what its leaflets print;
+//! `check` and `build` report a recorded address that leads nowhere.
+
+use std::collections::BTreeMap;
+use std::fmt::Write;
+use std::path::Path;
+
+use jiff::civil::Date;
+use serde::Deserialize;
+use toml::Spanned;
+
+use crate::diagnostics::{Diagnostic, Location};
+use crate::output::Outputs;
+
+/// The file's name in the content folder.
+pub const FILE: &str = "printed.toml";
+
+/// An address a leaflet prints.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Printed {
+    /// Its path from the site's root, such as `/0-11/` or `/ar/12-15/`.
+    pub address: String,
+    /// The leaflet, such as `leaflets/0-11.pdf`.
+    pub leaflet: String,
+    /// How: in its QR code, or as an address to type.
+    pub how: How,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum How {
+    QrCode,
+    Link,
+}
+
+impl How {
+    fn id(self) -> &'static str {
+        match self {
+            How::QrCode => "qr-code",
+            How::Link => "link",
+        }
+    }
+
+    fn words(self) -> &'static str {
+        match self {
+            How::QrCode => "its QR code",
+            How::Link => "a link to type",
+        }
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Record {
+    #[serde(default)]
+    printed: Vec<Entry>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Entry {
+    address: Spanned<String>,
+    leaflet: String,
+    how: How,
+    /// The first build that printed it.
+    since: toml::value::Datetime,
+}
+
+/// What the file records, or None when there is no file yet.
+fn read(content: &Path) -> Result<Option<(String, Record)>, Diagnostic> {
+    let file = Path::new(FILE);
+    let bytes = match crate::content::read(content, file) {
+        Ok(bytes) => bytes,
+        Err(crate::content::ReadError::Missing) => return Ok(None),
+        Err(other) => return Err(other.diagnostic(file)),
+    };
+    let text = crate::content::utf8(file, bytes)?;
+    let record = toml::from_str(&text).map_err(|e| {
+        let (message, help) = crate::config::explain_serde(e.message());
+        let at = e.span().map_or(Location { file: file.to_path_buf(), line: 1, column: 1, len: 1 }, |span| {
+            Location::from_span(file, &text, span)
+        });
+        Diagnostic::error("bad-printed-toml", format!("{FILE} cannot be read: {message}"))
+            .at(at)
+            .help(format!(
+                "{help}; promise writes this file itself: if it was edited by hand, undo the change, or delete the file and build again to record only what today's leaflets print"
+            ))
+    })?;
+    Ok(Some((text, record)))
+}
+
+/// Every recorded address that no page (and no alias) of the site in
+/// `outputs` answers at, once, naming each leaflet that printed it.
+pub fn check(content: &Path, outputs: &Outputs) -> Vec<Diagnostic> {
+    let (text, record) = match read(content) {
+        Ok(Some(found)) => found,
+        Ok(None) => return Vec::new(),
+        Err(problem) => return vec![problem],
+    };
+    let mut gone: BTreeMap<&str, Vec<&Entry>> = BTreeMap::new();
+    for entry in &record.printed {
+        let path = entry.address.get_ref().trim_start_matches('/');
+        if !outputs.contains_key(&format!("{path}index.html")) && !outputs.contains_key(path) {
+            gone.entry(entry.address.get_ref()).or_default().push(entry);
+        }
+    }
+    let file = Path::new(FILE);
+    gone.into_iter()
+        .map(|(address, entries)| {
+            let by: Vec<String> = entries
+                .iter()
+                .map(|e| format!("{} ({})", e.leaflet, e.how.words()))
+                .collect();
+            Diagnostic::error(
+                "printed-address-gone",
+                format!("{address} is printed in {}, and no page is there now", by.join(" and ")),
+            )
+            .at(Location::from_span(file, &text, entries[0].address.span()))
+            .label("printed on paper, so it cannot change")
+            .help(format!(
+                "if its page was renamed or moved, add this line to the front matter of the page's file: aliases: [{address}]. If no copy of the leaflet is handed out any more, delete its [[printed]] entries for this address"
+            ))
+        })
+        .collect()
+}
+
+/// Adds what today's leaflets print to the file, keeping what earlier
+/// builds recorded (old leaflets are still out there) with the day each was
+/// first printed. The file is only written when something is new.
+pub fn record(content: &Path, printed: &[Printed], today: Date) -> Result<(), Diagnostic> {
+    let mut entries: BTreeMap<Printed, String> = BTreeMap::new();
+    let old = read(content)?;
+    if let Some((_, record)) = &old {
+        for e in &record.printed {
+            let key = Printed {
+                address: e.address.get_ref().clone(),
+                leaflet: e.leaflet.clone(),
+                how: e.how,
+            };
+            entries.insert(key, e.since.to_string());
+        }
+    }
+    for p in printed {
+        entries.entry(p.clone()).or_insert_with(|| today.to_string());
+    }
+    let text = text(&entries);
+    if old.is_some_and(|(before, _)| before == text) {
+        return Ok(());
+    }
+    let path = content.join(FILE);
+    let temporary = content.join(format!(".{FILE}.new"));
+    std::fs::write(&temporary, &text)
+        .and_then(|()| std::fs::rename(&temporary, &path))
+        .map_err(|e| {
+            Diagnostic::warning(
+                "cannot-record-printed",
+                format!("the addresses the leaflets print could not be saved in {FILE}: {e}"),
+            )
+            .in_file(FILE)
+            .help("the site was built, but until they are saved, check cannot tell you when a page they print goes away: check that the content folder can be written to, then build again")
+        })
+}
+
+fn text(entries: &BTreeMap<Printed, String>) -> String {
+    let mut text = String::from(
+        "# Every address a leaflet of this site has printed, written by `promise build`.\n\
+         # Printed leaflets are handed out for years, so each address here must still\n\
+         # lead to a page: when a page is renamed or moved, put its old address in the\n\
+         # `aliases` of its file. Delete an entry only when no copy of its leaflet is\n\
+         # handed out anywhere any more.\n",
+    );
+    for (p, since) in entries {
+        let quoted = |s: &str| toml::Value::String(s.to_string()).to_string();
+        let _ = write!(
+            text,
+            "\n[[printed]]\naddress = {}\nleaflet = {}\nhow = {}\nsince = {since}\n",
+            quoted(&p.address),
+            quoted(&p.leaflet),
+            quoted(p.how.id())
+        );
+    }
+    text
+}

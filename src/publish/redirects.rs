@@ -1,0 +1,106 @@
+//! Old addresses that lead on: a file's `aliases` are the addresses it had
+//! before it was renamed or moved, and each gets a small page that sends the
+//! reader on (for any host), and a line for hosts that redirect themselves.
+//! A QR code printed last year keeps working.
+
+use std::collections::BTreeMap;
+
+use serde_json::json;
+
+use crate::content::Site;
+use crate::diagnostics::Diagnostic;
+use crate::render::strings::Strings;
+use crate::render::urls::Target;
+
+/// An old address and the page it now leads to, in one language.
+#[derive(Debug, Clone)]
+pub struct Redirect {
+    /// The old address's path from the site's root, with its language's
+    /// prefix: `0-11/keeping-safe/` or `ar/0-11/keeping-safe/`.
+    pub from: String,
+    /// Where the page is now, from the same root: `0-11/staying-safe/`.
+    pub to: String,
+    /// The file whose `aliases` name it, for errors.
+    pub source: String,
+    /// The language of the pages it leads between, by its code.
+    pub language: String,
+}
+
+/// Every alias of the site, in every language: `languages` are each
+/// language's code and where its pages live (`en-GB` and "", `ar` and `ar/`).
+pub fn of(site: &Site, languages: &[(String, String)]) -> Vec<Redirect> {
+    let file = |origin: &crate::content::Origin| origin.file.to_string_lossy().replace('\\', "/");
+    let promises = site.promise_pages.iter().map(|p| {
+        let target = Target::Promise {
+            band: p.band.clone(),
+            slug: p.slug.clone(),
+        };
+        (&p.aliases, target, file(&p.origin))
+    });
+    let offer = site
+        .offer
+        .iter()
+        .map(|e| (&e.aliases, Target::OfferEntry(e.slug.clone()), file(&e.origin)));
+    let pages = site
+        .pages
+        .iter()
+        .map(|p| (&p.aliases, Target::Page(p.slug.clone()), file(&p.origin)));
+    let mut redirects = Vec::new();
+    for (aliases, target, source) in promises.chain(offer).chain(pages) {
+        for (language, prefix) in languages {
+            for alias in aliases {
+                redirects.push(Redirect {
+                    from: format!("{prefix}{alias}"),
+                    to: format!("{prefix}{}", target.path()),
+                    source: source.clone(),
+                    language: language.clone(),
+                });
+            }
+        }
+    }
+    redirects
+}
+
+/// An alias that is already a page's address, or another file's alias: the
+/// page would be lost, or the old address could lead to only one of them.
+pub fn clashes(redirects: &[Redirect], pages: &BTreeMap<String, String>) -> Vec<Diagnostic> {
+    let mut seen: BTreeMap<&str, &str> = BTreeMap::new();
+    let mut problems = Vec::new();
+    for r in redirects {
+        let page = format!("{}index.html", r.from);
+        let taken = pages
+            .get(&page)
+            .map(String::as_str)
+            .or_else(|| seen.get(r.from.as_str()).copied());
+        match taken {
+            Some(other) => problems.push(
+                Diagnostic::error(
+                    "alias-taken",
+                    format!("the alias /{} is already the address of {other}", r.from),
+                )
+                .in_file(&r.source)
+                .help("an alias is an address that no page has any more: take it out of aliases, or rename the other file"),
+            ),
+            None => {
+                seen.insert(&r.from, &r.source);
+            }
+        }
+    }
+    problems
+}
+
+/// What the page written at an old address is given (`redirect.html`): it
+/// sends the reader on at once, tells search engines where the page is now,
+/// and has a link for a browser that does not follow it. `dir` is the way
+/// its language is written and `t` the theme's words in it.
+pub fn page_data(r: &Redirect, base_url: &str, dir: &str, t: &Strings) -> serde_json::Value {
+    let root = "../".repeat(r.from.matches('/').count());
+    json!({
+        "lang": r.language,
+        "dir": dir,
+        "t": t,
+        "href": format!("{root}{}index.html", r.to),
+        "canonical": format!("{base_url}{}", r.to),
+        "csp": super::policy::CONTENT,
+    })
+}
