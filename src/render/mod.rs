@@ -2,6 +2,7 @@
 //! files to write. Nothing here touches the output folder.
 
 pub mod assets;
+pub mod feed;
 pub mod markdown;
 pub mod minify;
 pub mod pages;
@@ -165,6 +166,25 @@ pub fn render(
         .map(|r| (format!("{root}{}", r.from), format!("{root}{}", r.to)))
         .collect();
     outputs.extend(crate::publish::files(&site.config, &moved));
+    if let Some(mut feed) = feed::data(site, &base_url) {
+        let about = json!({
+            "lang": site.config.language,
+            "t": words(&site.config.language),
+            "site_title": site.config.title,
+            "description": site.config.description,
+            "council": site.config.council,
+            "base_url": base_url,
+        });
+        if let (serde_json::Value::Object(feed), serde_json::Value::Object(about)) = (&mut feed, about) {
+            feed.extend(about);
+        }
+        match templates::render(&tera, theme, feed::FILE, feed) {
+            Ok(text) => {
+                outputs.insert(feed::FILE.to_string(), text.into_bytes());
+            }
+            Err(d) => problems.push(d),
+        }
+    }
     for (path, bytes) in &pictures.files {
         outputs.insert(path.clone(), bytes.to_vec());
     }

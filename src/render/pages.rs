@@ -743,6 +743,7 @@ impl<'a> Planner<'a> {
             "listed": target.listed(),
             "root": links.root(),
             "csp": crate::publish::policy::CONTENT,
+            "feed_href": super::feed::exists(self.site).then(|| links.file(super::feed::FILE)),
             "css": self.asset(&links, "site.css"),
             "icon_href": self.asset(&links, "icon.svg"),
             "assets": self.assets.iter().map(|(name, path)| (name.clone(), links.file(path))).collect::<BTreeMap<_, _>>(),

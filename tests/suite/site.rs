@@ -578,7 +578,7 @@ fn each_page_is_published_in_each_language_with_a_way_between_them() {
             ),
         ]
     );
-    let alternates: Vec<(Option<&str>, Option<&str>)> = select(&arabic, "link[rel=alternate]")
+    let alternates: Vec<(Option<&str>, Option<&str>)> = select(&arabic, "link[rel=alternate][hreflang]")
         .iter()
         .map(|l| (l.value().attr("hreflang"), l.value().attr("href")))
         .collect();
@@ -637,4 +637,56 @@ fn each_page_is_published_in_each_language_with_a_way_between_them() {
         "<url><loc>https://promise.westmere.example/ar/12-15/</loc><xhtml:link rel=\"alternate\" hreflang=\"en-GB\" href=\"https://promise.westmere.example/12-15/\"/><xhtml:link rel=\"alternate\" hreflang=\"ar\" href=\"https://promise.westmere.example/ar/12-15/\"/></url>"
     ), "{sitemap}");
     assert!(!outputs.contains_key("ar/404.html"), "one page says not found");
+}
+
+#[test]
+fn the_feed_has_every_message_and_offer_entry_newest_first_and_every_page_links_to_it() {
+    let outputs = built();
+    let xml = std::str::from_utf8(&outputs["feed.xml"]).unwrap();
+    let feed = roxmltree::Document::parse(xml).expect("the feed is XML");
+    const ATOM: &str = "http://www.w3.org/2005/Atom";
+    let root = feed.root_element();
+    assert!(root.has_tag_name((ATOM, "feed")));
+    let child = |node: roxmltree::Node<'_, '_>, name: &str| -> String {
+        let found = node.children().find(|c| c.has_tag_name((ATOM, name)));
+        found
+            .and_then(|c| c.text())
+            .unwrap_or_else(|| panic!("<{name}>"))
+            .to_string()
+    };
+    assert_eq!(child(root, "title"), "What's new: Our promise to you");
+    assert_eq!(child(root, "id"), "https://promise.westmere.example/");
+    let entries: Vec<_> = root.children().filter(|c| c.has_tag_name((ATOM, "entry"))).collect();
+    let theme = promise::render::theme::Theme::load(&common::example()).0;
+    let (site, _) = promise::content::load(&common::example(), None, &theme.icon_names()).unwrap();
+    assert_eq!(entries.len(), site.messages.len() + site.offer.len());
+    let updated: Vec<String> = entries.iter().map(|e| child(*e, "updated")).collect();
+    assert!(updated.windows(2).all(|w| w[0] >= w[1]), "newest first: {updated:?}");
+    assert_eq!(child(root, "updated"), updated[0]);
+    for entry in &entries {
+        let id = child(*entry, "id");
+        let link = entry.children().find(|c| c.has_tag_name((ATOM, "link"))).unwrap();
+        assert_eq!(link.attribute("href"), Some(id.as_str()));
+        assert!(!child(*entry, "summary").is_empty());
+        // Each leads to a page the site has, and a message to its own place on it.
+        let path = id.trim_start_matches("https://promise.westmere.example/");
+        let (page, anchor) = path.split_once('#').unwrap_or((path, ""));
+        let html = String::from_utf8(outputs[&format!("{page}index.html")].clone()).unwrap();
+        assert!(anchor.is_empty() || html.contains(&format!("id=\"{anchor}\"")), "{id}");
+    }
+    let message = entries
+        .iter()
+        .find(|e| child(**e, "title") == "You said: “Don't make us stand out at school”")
+        .expect("a message");
+    assert_eq!(child(*message, "updated"), "2026-05-18T00:00:00Z");
+    for (path, bytes) in outputs.iter().filter(|(p, _)| p.ends_with("index.html")) {
+        let html = Html::parse_document(std::str::from_utf8(bytes).unwrap());
+        let feeds = select(&html, "link[rel=alternate][type='application/atom+xml']");
+        let href = feeds
+            .first()
+            .and_then(|l| l.attr("href"))
+            .unwrap_or_else(|| panic!("{path}"));
+        let depth = path.matches('/').count();
+        assert_eq!(href, format!("{}feed.xml", "../".repeat(depth)), "{path}");
+    }
 }
