@@ -4,10 +4,10 @@
 //! host that sends no headers; a host that does sends it again, with what a
 //! `<meta>` tag cannot say.
 
-/// The Content-Security-Policy: everything from the site itself, nothing
-/// from anywhere else, no scripts, no forms.
-pub const CONTENT: &str =
-    "default-src 'none'; style-src 'self'; img-src 'self' data:; font-src 'self'; base-uri 'none'; form-action 'none'";
+/// The Content-Security-Policy: everything from the site itself and nothing
+/// from anywhere else; no script but the site's own files (the one that
+/// saves pages for reading offline, and its worker), no forms.
+pub const CONTENT: &str = "default-src 'none'; script-src 'self'; worker-src 'self'; connect-src 'self'; manifest-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; base-uri 'none'; form-action 'none'";
 
 /// Only an HTTP header can stop another site showing a page inside its own
 /// (where it could be dressed up to look like something else).

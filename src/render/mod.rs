@@ -5,6 +5,7 @@ pub mod assets;
 pub mod feed;
 pub mod markdown;
 pub mod minify;
+pub mod offline;
 pub mod pages;
 pub mod strings;
 mod templates;
@@ -188,8 +189,24 @@ pub fn render(
     for (path, bytes) in &pictures.files {
         outputs.insert(path.clone(), bytes.to_vec());
     }
-    for (path, bytes) in assets::published(theme).into_values() {
+    let assets = assets::published(theme);
+    let icon = assets.get("icon.svg").map_or("", |(path, _)| path.as_str());
+    outputs.insert(offline::MANIFEST.to_string(), offline::manifest(&site.config, icon));
+    for (path, bytes) in assets.into_values() {
         outputs.insert(path, bytes.to_vec());
+    }
+    // Last, as it names the build by everything else in it.
+    let languages: Vec<String> = prefixes.iter().map(|(_, prefix)| prefix.clone()).collect();
+    match templates::render(
+        &tera,
+        theme,
+        offline::WORKER,
+        offline::worker_data(&outputs, &languages),
+    ) {
+        Ok(text) => {
+            outputs.insert(offline::WORKER.to_string(), text.into_bytes());
+        }
+        Err(d) => problems.push(d),
     }
     if problems.is_empty() {
         Ok(outputs)

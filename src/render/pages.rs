@@ -744,6 +744,12 @@ impl<'a> Planner<'a> {
             "root": links.root(),
             "csp": crate::publish::policy::CONTENT,
             "feed_href": super::feed::exists(self.site).then(|| links.file(super::feed::FILE)),
+            "manifest_href": links.file(super::offline::MANIFEST),
+            "offline": matches!(target, Target::Home | Target::Band(_)).then(|| json!({
+                "root": links.root(),
+                "prefix": self.prefix,
+                "script": self.asset(&links, "offline.js"),
+            })),
             "css": self.asset(&links, "site.css"),
             "icon_href": self.asset(&links, "icon.svg"),
             "assets": self.assets.iter().map(|(name, path)| (name.clone(), links.file(path))).collect::<BTreeMap<_, _>>(),

@@ -13,6 +13,8 @@ export const work = join(repo, 'target', 'browser');
 const types = {
   '.html': 'text/html; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.webmanifest': 'application/manifest+json',
   '.svg': 'image/svg+xml',
   '.xml': 'application/xml',
   '.txt': 'text/plain; charset=utf-8',
@@ -72,7 +74,13 @@ function redirected(root, path) {
 /// headers of its `_headers` and the redirects of its `_redirects`, if it
 /// has them; missing pages get 404.html.
 export async function serve(root) {
+  // With no signal, every connection fails.
+  let signal = true;
   const server = createServer((req, res) => {
+    if (!signal) {
+      req.socket.destroy();
+      return;
+    }
     const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
     let file = normalize(join(root, path));
     if (relative(root, file).startsWith('..')) {
@@ -95,7 +103,15 @@ export async function serve(root) {
   });
   await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
   const base = `http://127.0.0.1:${server.address().port}/`;
-  return { base, close: () => new Promise((ok) => server.close(ok)) };
+  return {
+    base,
+    close: () => new Promise((ok) => server.close(ok)),
+    /// Takes the signal away (false) or gives it back (true).
+    signal: (on) => {
+      signal = on;
+      server.closeAllConnections();
+    },
+  };
 }
 
 /// The promise binary, built if needed.

@@ -114,10 +114,25 @@ fn every_page_has_the_structure_a_screen_reader_needs() {
             csp[0].attr("content").unwrap().starts_with("default-src 'none'"),
             "{path}"
         );
-        assert!(
-            select(&html, "script").is_empty(),
-            "{path} must work without JavaScript"
-        );
+        // Every page works without JavaScript: the one script there is, on
+        // the home and band pages, only offers to save the site for reading
+        // offline, in a box that is hidden until it runs.
+        let scripts = select(&html, "script");
+        let page = path.strip_prefix("ar/").unwrap_or(path);
+        let home_or_band = page == "index.html"
+            || ["0-11", "12-15", "16-25"]
+                .iter()
+                .any(|b| page == format!("{b}/index.html"));
+        if home_or_band {
+            assert_eq!(scripts.len(), 1, "{path}");
+            let src = scripts[0].attr("src").unwrap_or_default();
+            assert!(src.contains("assets/offline.") && src.ends_with(".js"), "{path}: {src}");
+            assert!(scripts[0].attr("defer").is_some(), "{path}");
+            assert_eq!(select(&html, "[data-offline][hidden]").len(), 1, "{path}");
+        } else {
+            assert!(scripts.is_empty(), "{path} must work without JavaScript");
+            assert!(select(&html, "[data-offline]").is_empty(), "{path}");
+        }
     }
 }
 
@@ -689,4 +704,72 @@ fn the_feed_has_every_message_and_offer_entry_newest_first_and_every_page_links_
         let depth = path.matches('/').count();
         assert_eq!(href, format!("{}feed.xml", "../".repeat(depth)), "{path}");
     }
+}
+
+/// What the offline worker of `outputs` saves, by language, and its build.
+fn worker(outputs: &BTreeMap<String, Vec<u8>>) -> (BTreeMap<String, Vec<String>>, String) {
+    let script = std::str::from_utf8(&outputs["sw.js"]).unwrap();
+    let line = |start: &str| {
+        let found = script.lines().find_map(|l| l.strip_prefix(start));
+        found
+            .unwrap_or_else(|| panic!("{start}"))
+            .trim_end_matches(';')
+            .to_string()
+    };
+    let files = serde_json::from_str(&line("const FILES = ")).unwrap();
+    (files, line("const BUILD = ").trim_matches('\'').to_string())
+}
+
+#[test]
+fn the_offline_worker_saves_each_languages_pages_and_is_named_after_the_build() {
+    let outputs = built();
+    let (files, build) = worker(&outputs);
+    assert_eq!(files.keys().collect::<Vec<_>>(), ["", "ar/"]);
+    for (prefix, list) in &files {
+        for file in list {
+            assert!(outputs.contains_key(file), "{file} is saved but not written");
+            assert!(!file.ends_with(".pdf"), "{file}: leaflets are for printing");
+        }
+        let pages = outputs.keys().filter(|f| {
+            f.ends_with(".html")
+                && (if prefix.is_empty() {
+                    !f.starts_with("ar/")
+                } else {
+                    f.starts_with("ar/")
+                })
+        });
+        for page in pages {
+            assert!(list.contains(page), "{prefix:?} saves {page}");
+        }
+        let shared = outputs
+            .keys()
+            .filter(|f| f.starts_with("assets/") || f.starts_with("images/") || *f == "manifest.webmanifest");
+        for file in shared {
+            assert!(list.contains(file), "{prefix:?} saves {file}");
+        }
+    }
+    assert!(
+        build.len() == 12 && build.chars().all(|c| c.is_ascii_hexdigit()),
+        "{build}"
+    );
+    assert_eq!(worker(&built()).1, build, "the same content is the same build");
+    let dir = common::copy_of_example();
+    let content = dir.path().join("content");
+    common::replace(
+        &content.join("promises/0-11/keeping-safe.md"),
+        "We will find you a safe and happy home.",
+        "We will find you a safe, happy home.",
+    );
+    let changed = render_site(&content, &Options::default()).unwrap().outputs;
+    assert_ne!(
+        worker(&changed).1,
+        build,
+        "a change is a new build, so the saved copy is replaced"
+    );
+
+    let manifest: serde_json::Value = serde_json::from_slice(&outputs["manifest.webmanifest"]).unwrap();
+    assert_eq!(manifest["name"], "Our promise to you");
+    assert_eq!(manifest["start_url"], "./");
+    let icon = manifest["icons"][0]["src"].as_str().unwrap();
+    assert!(outputs.contains_key(icon), "{icon}");
 }
