@@ -12,6 +12,7 @@
 #![allow(clippy::result_large_err)]
 
 pub mod check;
+pub mod cms;
 pub mod config;
 pub mod content;
 pub mod diagnostics;
@@ -48,9 +49,13 @@ pub struct Built {
 }
 
 impl Built {
-    /// How many web pages the site has.
+    /// How many web pages the site has, for its readers (not the editor's).
     pub fn pages(&self) -> usize {
-        self.outputs.keys().filter(|p| p.ends_with(".html")).count()
+        let editor = format!("{}/", cms::ADMIN);
+        self.outputs
+            .keys()
+            .filter(|p| p.ends_with(".html") && !p.starts_with(&editor))
+            .count()
     }
 }
 

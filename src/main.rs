@@ -69,6 +69,17 @@ enum Command {
         #[arg(long, default_value = "127.0.0.1")]
         bind: std::net::IpAddr,
     },
+    /// Write the settings of the browser editors (Decap CMS, Sveltia CMS and
+    /// Pages CMS) from site.toml, so the content can be edited in a form.
+    Cms {
+        /// The folder with site.toml and the content.
+        #[arg(long, default_value = "content")]
+        content: PathBuf,
+        /// The root of the repository the content is kept in, where Pages
+        /// CMS looks for its .pages.yml.
+        #[arg(long, default_value = ".")]
+        repository: PathBuf,
+    },
     /// Start a new site in DIR from the example content.
     New {
         /// A folder that does not exist yet, or is empty.
@@ -148,6 +159,7 @@ fn main() -> ExitCode {
                 }
             }
         }
+        Command::Cms { content, repository } => run_cms(&content, &repository),
         Command::New { dir } => match new_site(&dir) {
             Ok(count) => {
                 println!("Wrote a starter site of {count} files to {}.", dir.display());
@@ -192,6 +204,33 @@ fn run_build(content: &Path, out: &Path, options: &Options) -> ExitCode {
             ExitCode::from(1)
         }
     }
+}
+
+fn run_cms(content: &Path, repository: &Path) -> ExitCode {
+    let config = match promise::config::load(content, Path::new(promise::config::FILE_NAME), None) {
+        Ok(config) => config,
+        Err(problems) => {
+            print_diagnostics(&problems, content);
+            eprintln!("Nothing was written: fix site.toml first.");
+            return ExitCode::from(1);
+        }
+    };
+    let theme = promise::render::theme::Theme::load(content).0;
+    for (path, text) in promise::cms::files(&config, content, repository, &theme.icon_names()) {
+        let written = path
+            .parent()
+            .map_or(Ok(()), std::fs::create_dir_all)
+            .and_then(|()| std::fs::write(&path, text));
+        if let Err(e) = written {
+            eprintln!("error: could not write {}: {e}", path.display());
+            return ExitCode::from(1);
+        }
+        println!("Wrote {}", path.display());
+    }
+    println!(
+        "Next: put your repository's name in backend.repo in admin/config.yml; see \"Editing in a browser\" in the README."
+    );
+    ExitCode::SUCCESS
 }
 
 fn run_check(content: &Path, options: &Options, format: Format, strict: bool) -> ExitCode {

@@ -47,15 +47,21 @@ pub fn load(root: &Path, base_url: Option<&str>, icons: &[&str]) -> Result<(Site
         messages: Vec::new(),
         pages: Vec::new(),
         images: Vec::new(),
+        admin: Vec::new(),
         translations: Default::default(),
     };
-    for image in images {
-        match read(root, &image) {
+    for file in images {
+        match read(root, &file) {
             Ok(bytes) => {
-                let name = image.strip_prefix(IMAGES).unwrap_or(&image);
-                site.images.push((name.to_string_lossy().replace('\\', "/"), bytes));
+                let (folder, list) = if file.starts_with(crate::cms::ADMIN) {
+                    (crate::cms::ADMIN, &mut site.admin)
+                } else {
+                    (IMAGES, &mut site.images)
+                };
+                let name = file.strip_prefix(folder).unwrap_or(&file);
+                list.push((name.to_string_lossy().replace('\\', "/"), bytes));
             }
-            Err(e) => problems.push(e.diagnostic(&image)),
+            Err(e) => problems.push(e.diagnostic(&file)),
         }
     }
     let mut translated = Vec::new();
@@ -126,7 +132,8 @@ impl Item {
     }
 }
 
-/// The markdown files to read and the pictures, in a fixed order, and
+/// The markdown files to read and the pictures and editor's files (which
+/// are published as they are), in a fixed order, and
 /// warnings about anything in the content folder that will not be used.
 fn find_files(root: &Path, config: &Config) -> (Vec<(FileKind, PathBuf)>, Vec<PathBuf>, Vec<Diagnostic>) {
     let mut files = Vec::new();
@@ -156,8 +163,8 @@ fn find_files(root: &Path, config: &Config) -> (Vec<(FileKind, PathBuf)>, Vec<Pa
         let parts: Vec<&str> = parts.iter().map(String::as_str).collect();
         let kind = match (parts.as_slice(), is_dir) {
             ([PROMISES | OFFER | MESSAGES | PAGES], true) => continue,
-            ([IMAGES, ..], true) => continue,
-            ([IMAGES, ..], false) => {
+            ([IMAGES | crate::cms::ADMIN, ..], true) => continue,
+            ([IMAGES | crate::cms::ADMIN, ..], false) => {
                 images.push(relative);
                 continue;
             }

@@ -23,6 +23,9 @@ pub struct Site {
     pub pages: Vec<Page>,
     /// The pictures in images/: each file's path inside it, and its bytes.
     pub images: Vec<(String, Vec<u8>)>,
+    /// The browser editor's page and settings in admin/ (`promise cms`),
+    /// published as they are: each file's path inside it, and its bytes.
+    pub admin: Vec<(String, Vec<u8>)>,
     /// What is written in each of the site's other languages, by the code
     /// in site.toml's `[[languages]]`.
     pub translations: BTreeMap<String, Translations>,
@@ -206,6 +209,7 @@ impl Site {
             messages: swap(&self.messages, &t.messages),
             pages: swap(&self.pages, &t.pages),
             images: Vec::new(),
+            admin: Vec::new(),
             translations: BTreeMap::new(),
         }
     }

@@ -5,26 +5,29 @@
 
 use std::fmt::Write;
 
-use super::policy::{self, ASSET_CACHE, PAGE_CACHE};
+use super::policy::{self, ASSET_CACHE, EDITOR, PAGE_CACHE};
+use crate::cms::ADMIN;
 use crate::config::{Config, Host};
 use crate::render::urls::ASSETS;
 
 /// The files `host` reads, by their path in the output folder. `redirects`
 /// are old addresses and the ones they now lead to, as paths from the
 /// host's root (`/0-11/old-name/`).
-pub fn files(config: &Config, redirects: &[(String, String)]) -> Vec<(String, Vec<u8>)> {
+/// `editor` says whether the site has the browser editor's page at
+/// `/admin/`, which has a policy of its own.
+pub fn files(config: &Config, redirects: &[(String, String)], editor: bool) -> Vec<(String, Vec<u8>)> {
     let root = root_path(&config.base_url());
     let files = match config.publish.host {
         Host::Netlify => vec![
-            ("_headers", headers_file(&root, false)),
+            ("_headers", headers_file(&root, false, editor)),
             ("_redirects", redirects_file(redirects)),
         ],
         Host::CloudflarePages => vec![
-            ("_headers", headers_file(&root, true)),
+            ("_headers", headers_file(&root, true, editor)),
             ("_redirects", redirects_file(redirects)),
         ],
-        Host::Apache => vec![(".htaccess", htaccess(&root, redirects))],
-        Host::Nginx => vec![(NGINX, nginx(&root, redirects))],
+        Host::Apache => vec![(".htaccess", htaccess(&root, redirects, editor))],
+        Host::Nginx => vec![(NGINX, nginx(&root, redirects, editor))],
         Host::GithubPages | Host::Other => Vec::new(),
     };
     files
@@ -50,7 +53,7 @@ pub fn root_path(base_url: &str) -> String {
 /// rule whose path matches, but where two rules set the same header Netlify
 /// keeps the later and Cloudflare joins them, so for Cloudflare the assets'
 /// rule first takes the pages' cache time away (`! Cache-Control`).
-fn headers_file(root: &str, cloudflare: bool) -> String {
+fn headers_file(root: &str, cloudflare: bool, editor: bool) -> String {
     let mut text = String::from("# The headers the host sends, written by promise from site.toml's [publish].\n");
     let _ = writeln!(text, "{root}*");
     for (name, value) in policy::headers() {
@@ -62,6 +65,13 @@ fn headers_file(root: &str, cloudflare: bool) -> String {
         text.push_str("  ! Cache-Control\n");
     }
     let _ = writeln!(text, "  Cache-Control: {ASSET_CACHE}");
+    if editor {
+        let _ = writeln!(text, "{root}{ADMIN}/*");
+        if cloudflare {
+            text.push_str("  ! Content-Security-Policy\n");
+        }
+        let _ = writeln!(text, "  Content-Security-Policy: {EDITOR}");
+    }
     text
 }
 
@@ -76,7 +86,7 @@ fn redirects_file(redirects: &[(String, String)]) -> String {
 
 /// `.htaccess` for Apache (with mod_headers, and AllowOverride letting it
 /// set headers and redirects).
-fn htaccess(root: &str, redirects: &[(String, String)]) -> String {
+fn htaccess(root: &str, redirects: &[(String, String)], editor: bool) -> String {
     let mut text = String::from(
         "# For Apache, written by promise from site.toml's [publish]. It needs mod_headers,\n\
          # and AllowOverride FileInfo for this folder.\n\
@@ -88,7 +98,13 @@ fn htaccess(root: &str, redirects: &[(String, String)]) -> String {
     let _ = writeln!(text, "  Header set Cache-Control {}", quoted(PAGE_CACHE));
     let _ = writeln!(text, "  <If \"%{{REQUEST_URI}} =~ m#^{root}{ASSETS}/#\">");
     let _ = writeln!(text, "    Header set Cache-Control {}", quoted(ASSET_CACHE));
-    text.push_str("  </If>\n</IfModule>\n");
+    text.push_str("  </If>\n");
+    if editor {
+        let _ = writeln!(text, "  <If \"%{{REQUEST_URI}} =~ m#^{root}{ADMIN}/#\">");
+        let _ = writeln!(text, "    Header always set Content-Security-Policy {}", quoted(EDITOR));
+        text.push_str("  </If>\n");
+    }
+    text.push_str("</IfModule>\n");
     let _ = writeln!(text, "ErrorDocument 404 {root}404.html");
     for (from, to) in redirects {
         let _ = writeln!(text, "Redirect 301 {} {}", quoted(from), quoted(to));
@@ -99,15 +115,20 @@ fn htaccess(root: &str, redirects: &[(String, String)]) -> String {
 /// What an nginx server block includes. nginx forgets the headers of the
 /// server block in a location that sets any of its own, so the assets'
 /// location says them all again.
-fn nginx(root: &str, redirects: &[(String, String)]) -> String {
-    let headers = |cache: &str, indent: &str| {
+fn nginx(root: &str, redirects: &[(String, String)], editor: bool) -> String {
+    let headers_with = |policy: Option<&str>, cache: &str, indent: &str| {
         let mut text = String::new();
         for (name, value) in policy::headers() {
+            let value = match policy {
+                Some(editor) if name == "Content-Security-Policy" => editor.to_string(),
+                _ => value,
+            };
             let _ = writeln!(text, "{indent}add_header {name} {} always;", quoted(&value));
         }
         let _ = writeln!(text, "{indent}add_header Cache-Control {} always;", quoted(cache));
         text
     };
+    let headers = |cache: &str, indent: &str| headers_with(None, cache, indent);
     let mut text = format!(
         "# For nginx, written by promise from site.toml's [publish]. Include it in the\n\
          # server block whose root is this folder:  include /path/to/this/folder/{NGINX};\n"
@@ -117,6 +138,11 @@ fn nginx(root: &str, redirects: &[(String, String)]) -> String {
     let _ = writeln!(text, "location ^~ {root}{ASSETS}/ {{");
     text.push_str(&headers(ASSET_CACHE, "    "));
     text.push_str("}\n");
+    if editor {
+        let _ = writeln!(text, "location ^~ {root}{ADMIN}/ {{");
+        text.push_str(&headers_with(Some(EDITOR), PAGE_CACHE, "    "));
+        text.push_str("}\n");
+    }
     // This file is for the server, not for readers.
     let _ = writeln!(text, "location = {root}{NGINX} {{\n    return 404;\n}}");
     for (from, to) in redirects {

@@ -166,7 +166,7 @@ pub fn render(
         .iter()
         .map(|r| (format!("{root}{}", r.from), format!("{root}{}", r.to)))
         .collect();
-    outputs.extend(crate::publish::files(&site.config, &moved));
+    outputs.extend(crate::publish::files(&site.config, &moved, !site.admin.is_empty()));
     if let Some(mut feed) = feed::data(site, &base_url) {
         let about = json!({
             "lang": site.config.language,
@@ -185,6 +185,10 @@ pub fn render(
             }
             Err(d) => problems.push(d),
         }
+    }
+    // The editor's page, for the participation team (`promise cms`).
+    for (path, bytes) in &site.admin {
+        outputs.insert(format!("{}/{path}", crate::cms::ADMIN), bytes.clone());
     }
     for (path, bytes) in &pictures.files {
         outputs.insert(path.clone(), bytes.to_vec());
@@ -220,7 +224,7 @@ pub fn render(
 fn same_address(addresses: &[(String, Target, String)]) -> Result<(), Vec<Diagnostic>> {
     let mut seen: BTreeMap<&str, &str> = BTreeMap::new();
     let mut problems = Vec::new();
-    let reserved = [ASSETS, IMAGES, crate::print::FOLDER];
+    let reserved = [ASSETS, IMAGES, crate::print::FOLDER, crate::cms::ADMIN];
     for (file, target, source) in addresses {
         if let Some(first) = seen.get(file.as_str()) {
             problems.push(clash(target, first, source));

@@ -138,10 +138,11 @@ export function pages(out, base) {
   return [...urls.map((u) => u.slice(base.length)), '404.html'];
 }
 
-/// Every HTML file under `dir`.
+/// Every HTML file under `dir` that young people read: not the editor's
+/// page in admin/, which is the participation team's.
 export function htmlFiles(dir) {
   return readdirSync(dir, { recursive: true })
-    .filter((f) => f.endsWith('.html'))
+    .filter((f) => f.endsWith('.html') && !f.startsWith('admin/'))
     .map((f) => join(dir, f))
     .sort();
 }

@@ -6,6 +6,7 @@ mod common;
 
 mod check;
 mod cli;
+mod cms;
 mod errors;
 mod finder;
 mod fuzz;

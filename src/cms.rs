@@ -1,0 +1,445 @@
+//! `promise cms`: the settings of the browser editors councils already use,
+//! made from site.toml, so the participation team can edit the content in
+//! a form rather than in markdown files. Decap CMS and Sveltia CMS read
+//! `admin/config.yml` (in the content folder; `build` publishes it at
+//! `/admin/`), Pages CMS reads `.pages.yml` at the repository's root.
+//! Each offers the bands, areas, contacts and groups site.toml has, as
+//! choices, with the README's hints beside each field.
+
+use std::path::{Path, PathBuf};
+
+use serde_json::{Value, json};
+
+use crate::config::Config;
+use crate::leaving_care::Group;
+
+/// The folder of the content that `build` publishes as it is, at `/admin/`.
+pub const ADMIN: &str = "admin";
+
+/// The files to write, by where they go, for the site in `content` (a
+/// folder of the repository whose root is `repository`). `icons` are the
+/// names a promise page's `icon` can be.
+pub fn files(config: &Config, content: &Path, repository: &Path, icons: &[&str]) -> Vec<(PathBuf, String)> {
+    let folder = content
+        .strip_prefix(repository)
+        .unwrap_or(content)
+        .to_string_lossy()
+        .replace('\\', "/");
+    let folder = folder.trim_matches('/');
+    let at = |path: &str| {
+        if folder.is_empty() {
+            path.to_string()
+        } else {
+            format!("{folder}/{path}")
+        }
+    };
+    let kinds = kinds(config, icons);
+    vec![
+        (content.join(ADMIN).join("config.yml"), decap(config, &kinds, &at)),
+        (content.join(ADMIN).join("index.html"), ADMIN_PAGE.to_string()),
+        (repository.join(".pages.yml"), pages_cms(&kinds, &at)),
+    ]
+}
+
+/// A field of a kind of content, as both editors are told it.
+struct Field {
+    name: &'static str,
+    label: &'static str,
+    hint: &'static str,
+    required: bool,
+    what: What,
+}
+
+enum What {
+    Line,
+    Lines,
+    Number,
+    YesNo,
+    Date,
+    /// A list of short pieces of text.
+    List,
+    /// One of these, or with `multiple` any of them.
+    Choice {
+        options: Vec<(String, String)>,
+        multiple: bool,
+    },
+    /// The markdown body.
+    Body,
+}
+
+/// A kind of content: where its files are and what they hold.
+struct Kind {
+    name: String,
+    label: String,
+    folder: String,
+    fields: Vec<Field>,
+    /// Whether its files are translated as `<name>.<code>.md`.
+    translated: bool,
+}
+
+fn field(name: &'static str, label: &'static str, hint: &'static str, required: bool, what: What) -> Field {
+    Field {
+        name,
+        label,
+        hint,
+        required,
+        what,
+    }
+}
+
+/// The same choices as values and labels.
+fn same(values: &[&str]) -> Vec<(String, String)> {
+    values.iter().map(|v| (v.to_string(), v.to_string())).collect()
+}
+
+fn kinds(config: &Config, icons: &[&str]) -> Vec<Kind> {
+    let contacts: Vec<(String, String)> = config
+        .contacts
+        .iter()
+        .map(|(key, c)| (key.clone(), c.name.clone()))
+        .collect();
+    let contact_list = || What::Choice {
+        options: contacts.clone(),
+        multiple: true,
+    };
+    let safety = || {
+        field(
+            "safety",
+            "Exit this page button",
+            "Yes on a page a young person may need to leave quickly, about abuse or keeping safe.",
+            false,
+            What::YesNo,
+        )
+    };
+    let aliases = || {
+        field(
+            "aliases",
+            "Old addresses",
+            "The addresses this page had before it was renamed or moved, such as /0-11/keeping-safe/: each leads here.",
+            false,
+            What::List,
+        )
+    };
+    let mut kinds: Vec<Kind> = config
+        .bands
+        .iter()
+        .map(|band| Kind {
+            name: format!("promises-{}", band.id),
+            label: format!("Promises: {}", band.label),
+            folder: format!("promises/{}", band.id),
+            translated: true,
+            fields: vec![
+                field(
+                    "title",
+                    "Title",
+                    "The theme, such as \"Keeping you safe\".",
+                    true,
+                    What::Line,
+                ),
+                field(
+                    "summary",
+                    "Summary",
+                    "One short sentence shown under the title and on the band's page.",
+                    true,
+                    What::Line,
+                ),
+                field(
+                    "icon",
+                    "Picture",
+                    "A picture for the theme; the young and teen looks show a colourful illustration of it.",
+                    true,
+                    What::Choice {
+                        options: same(icons),
+                        multiple: false,
+                    },
+                ),
+                field(
+                    "order",
+                    "Order",
+                    "A whole number: where the theme comes in its band.",
+                    false,
+                    What::Number,
+                ),
+                field(
+                    "contacts",
+                    "Also call",
+                    "People to show after the band's contact.",
+                    false,
+                    contact_list(),
+                ),
+                safety(),
+                aliases(),
+                field(
+                    "body",
+                    "Promises",
+                    "One promise per line, each starting with \"- \". Links and pictures are written as in the README.",
+                    true,
+                    What::Body,
+                ),
+            ],
+        })
+        .collect();
+    let areas: Vec<(String, String)> = config.areas.iter().map(|a| (a.id.clone(), a.title.clone())).collect();
+    let groups: Vec<(String, String)> = Group::ALL
+        .iter()
+        .map(|g| (g.id().to_string(), g.id().replace('-', " ")))
+        .collect();
+    kinds.push(Kind {
+        name: "local-offer".into(),
+        label: "Local offer".into(),
+        folder: "local-offer".into(),
+        translated: true,
+        fields: vec![
+            field("title", "Title", "What it is: \"Staying Put\".", true, What::Line),
+            field(
+                "area",
+                "Area",
+                "Where it is shown in the local offer.",
+                true,
+                What::Choice {
+                    options: areas,
+                    multiple: false,
+                },
+            ),
+            field(
+                "ages",
+                "Ages",
+                "Who can get it, as two ages with a dash: 18-21.",
+                true,
+                What::Line,
+            ),
+            field(
+                "kind",
+                "Kind",
+                "legal: what the law says every care leaver gets; extra: what the council adds.",
+                true,
+                What::Choice {
+                    options: same(&["legal", "extra"]),
+                    multiple: false,
+                },
+            ),
+            field("summary", "Summary", "One sentence on what it is.", true, What::Line),
+            field(
+                "how_to_get_it",
+                "How to get it",
+                "What the young person does to get it.",
+                true,
+                What::Lines,
+            ),
+            field(
+                "contact",
+                "Who to contact",
+                "Who to contact about it.",
+                true,
+                What::Choice {
+                    options: contacts.clone(),
+                    multiple: false,
+                },
+            ),
+            field(
+                "reviewed",
+                "Last checked",
+                "When it was last checked.",
+                true,
+                What::Date,
+            ),
+            safety(),
+            field(
+                "for",
+                "Only for",
+                "The groups of care leaver who can get it; leave it empty when every care leaver can.",
+                false,
+                What::Choice {
+                    options: groups,
+                    multiple: true,
+                },
+            ),
+            aliases(),
+            field("body", "More detail", "Optional: more about it.", false, What::Body),
+        ],
+    });
+    kinds.push(Kind {
+        name: "messages".into(),
+        label: "You said, we did".into(),
+        folder: "messages".into(),
+        translated: true,
+        fields: vec![
+            field("title", "What you said", "The young people's words.", true, What::Line),
+            field("said", "When you said it", "The day it was said.", true, What::Date),
+            field("we_did", "What we did", "One thing done per item.", true, What::List),
+            field("next", "What happens next", "One thing per item.", true, What::List),
+            field("body", "More", "Optional: more about it.", false, What::Body),
+        ],
+    });
+    kinds.push(Kind {
+        name: "pages".into(),
+        label: "Other pages".into(),
+        folder: "pages".into(),
+        translated: true,
+        fields: vec![
+            field("title", "Title", "The page's title.", true, What::Line),
+            field(
+                "summary",
+                "Summary",
+                "Optional: one sentence under the title.",
+                false,
+                What::Line,
+            ),
+            field(
+                "contacts",
+                "Contacts",
+                "People whose details are shown at the end of the page.",
+                false,
+                contact_list(),
+            ),
+            safety(),
+            aliases(),
+            field("body", "Text", "The page, in markdown.", true, What::Body),
+        ],
+    });
+    kinds
+}
+
+/// Decap CMS's and Sveltia CMS's `config.yml`.
+fn decap(config: &Config, kinds: &[Kind], at: &dyn Fn(&str) -> String) -> String {
+    let languages = !config.languages.is_empty();
+    let collections: Vec<Value> = kinds
+        .iter()
+        .map(|kind| {
+            let fields: Vec<Value> = kind.fields.iter().map(|f| decap_field(f, languages)).collect();
+            let mut collection = json!({
+                "name": kind.name,
+                "label": kind.label,
+                "folder": at(&kind.folder),
+                "create": true,
+                "extension": "md",
+                "format": "yaml-frontmatter",
+                "slug": "{{slug}}",
+                "fields": fields,
+            });
+            if languages && kind.translated {
+                collection["i18n"] = json!(true);
+            }
+            collection
+        })
+        .collect();
+    let mut settings = json!({
+        "backend": { "name": "github", "repo": "OWNER/REPOSITORY", "branch": "main" },
+        // Changes wait as drafts until someone publishes them.
+        "publish_mode": "editorial_workflow",
+        "media_folder": at(crate::content::IMAGES),
+        "public_folder": format!("/{}", crate::content::IMAGES),
+        "slug": { "encoding": "ascii", "clean_accents": true },
+        "collections": collections,
+    });
+    if languages {
+        let locales: Vec<&str> = std::iter::once(config.language.as_str())
+            .chain(config.languages.iter().map(|l| l.code.get_ref().as_str()))
+            .collect();
+        settings["i18n"] = json!({
+            "structure": "multiple_files",
+            "locales": locales,
+            "default_locale": config.language,
+            // A file in the site's own language has no code in its name.
+            "omit_default_locale_from_filename": true,
+        });
+    }
+    format!("{HEADER}{}", serde_yaml_ng::to_string(&settings).unwrap_or_default())
+}
+
+fn decap_field(f: &Field, languages: bool) -> Value {
+    let mut field = json!({ "name": f.name, "label": f.label, "hint": f.hint, "required": f.required });
+    let widget = match &f.what {
+        What::Line => json!({ "widget": "string" }),
+        What::Lines => json!({ "widget": "text" }),
+        What::Number => json!({ "widget": "number", "value_type": "int" }),
+        What::YesNo => json!({ "widget": "boolean", "default": false }),
+        What::Date => json!({
+            "widget": "datetime",
+            "format": "YYYY-MM-DD",
+            "date_format": "D MMMM YYYY",
+            "time_format": false,
+        }),
+        What::List => json!({ "widget": "list" }),
+        What::Choice { options, multiple } => json!({
+            "widget": "select",
+            "multiple": multiple,
+            "options": options.iter().map(|(value, label)| json!({ "value": value, "label": label })).collect::<Vec<_>>(),
+        }),
+        What::Body => json!({ "widget": "markdown" }),
+    };
+    if let (Value::Object(field), Value::Object(widget)) = (&mut field, widget) {
+        field.extend(widget);
+    }
+    if languages {
+        // Words are translated; choices, dates and numbers are kept.
+        let words = matches!(f.what, What::Line | What::Lines | What::List | What::Body);
+        field["i18n"] = json!(if words { "translate" } else { "duplicate" });
+    }
+    field
+}
+
+/// Pages CMS's `.pages.yml`.
+fn pages_cms(kinds: &[Kind], at: &dyn Fn(&str) -> String) -> String {
+    let content: Vec<Value> = kinds
+        .iter()
+        .map(|kind| {
+            let fields: Vec<Value> = kind.fields.iter().map(pages_field).collect();
+            json!({
+                "name": kind.name,
+                "label": kind.label,
+                "type": "collection",
+                "path": at(&kind.folder),
+                "format": "yaml-frontmatter",
+                // A translation (keeping-safe.ar.md) is edited beside its original.
+                "filename": "{primary}.md",
+                "fields": fields,
+            })
+        })
+        .collect();
+    let settings = json!({
+        "media": { "input": at(crate::content::IMAGES), "output": format!("/{}", crate::content::IMAGES) },
+        "content": content,
+    });
+    format!("{HEADER}{}", serde_yaml_ng::to_string(&settings).unwrap_or_default())
+}
+
+fn pages_field(f: &Field) -> Value {
+    let mut field = json!({ "name": f.name, "label": f.label, "description": f.hint, "required": f.required });
+    let kind = match &f.what {
+        What::Line => json!({ "type": "string" }),
+        // The body is plain text, so a promise list is saved as written.
+        What::Lines | What::Body => json!({ "type": "text" }),
+        What::Number => json!({ "type": "number" }),
+        What::YesNo => json!({ "type": "boolean", "default": false }),
+        What::Date => json!({ "type": "date", "options": { "format": "yyyy-MM-dd" } }),
+        What::List => json!({ "type": "string", "list": true }),
+        What::Choice { options, multiple } => json!({
+            "type": "select",
+            "list": multiple,
+            "options": { "values": options.iter().map(|(value, label)| json!({ "value": value, "label": label })).collect::<Vec<_>>() },
+        }),
+    };
+    if let (Value::Object(field), Value::Object(kind)) = (&mut field, kind) {
+        field.extend(kind);
+    }
+    field
+}
+
+const HEADER: &str = "# Written by `promise cms` from site.toml: run it again after changing the bands,\n# areas, contacts or languages there. See \"Editing in a browser\" in promise's README.\n";
+
+/// The editor's page: Sveltia CMS, which reads Decap CMS's settings. It is
+/// for the participation team, not for young people, and loads the editor
+/// from its publisher: the only page of the site that does.
+const ADMIN_PAGE: &str = r#"<!doctype html>
+<html lang="en-GB">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="robots" content="noindex">
+<title>Edit the site</title>
+<script src="https://unpkg.com/@sveltia/cms/dist/sveltia-cms.js" type="module"></script>
+</head>
+<body></body>
+</html>
+"#;
