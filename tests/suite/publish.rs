@@ -418,3 +418,43 @@ fn printed_toml_keeps_what_old_leaflets_printed_and_is_only_written_when_somethi
     assert!(said.contains("error[bad-printed-toml]"), "{said}");
     assert!(said.contains("--> content/printed.toml:4:7"), "{said}");
 }
+
+#[test]
+fn a_renamed_promise_file_whose_address_a_leaflet_printed_fails_check_until_it_has_an_alias() {
+    let dir = common::copy_of_example();
+    let content = dir.path().join("content");
+    let band = content.join("promises/16-25");
+    common::replace(
+        &band.join("college-university-and-work.md"),
+        "- We will help you choose a course, an apprenticeship or a job.",
+        "- We will help you choose a course, an apprenticeship or a job. [Read about money at college](/16-25/money/).",
+    );
+    let out = dir.path().join("public");
+    promise::build(&content, &out, &Options::default()).expect("the example builds");
+    assert!(
+        std::fs::read_to_string(content.join("printed.toml"))
+            .unwrap()
+            .contains("address = \"/16-25/money/\"\nleaflet = \"leaflets/16-25.pdf\"\nhow = \"link\"")
+    );
+
+    std::fs::rename(band.join("money.md"), band.join("money-and-budgeting.md")).unwrap();
+    common::replace(
+        &band.join("college-university-and-work.md"),
+        "(/16-25/money/)",
+        "(/16-25/money-and-budgeting/)",
+    );
+    let (passed, said) = check(dir.path());
+    assert!(!passed, "{said}");
+    assert!(
+        said.contains("error[printed-address-gone]: /16-25/money/ is printed in leaflets/16-25-large-print.pdf (a link to type) and leaflets/16-25.pdf (a link to type), and no page is there now"),
+        "{said}"
+    );
+
+    common::replace(
+        &band.join("money-and-budgeting.md"),
+        "title: ",
+        "aliases: [/16-25/money/]\ntitle: ",
+    );
+    let (passed, said) = check(dir.path());
+    assert!(passed, "{said}");
+}
