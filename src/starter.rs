@@ -23,15 +23,23 @@ pub fn new_site(dir: &Path) -> Result<usize, String> {
     write_dir(&EXAMPLE, dir)
 }
 
+/// What the example has that a new site must not start with: the record of
+/// what the example's leaflets printed (a new site has printed nothing),
+/// and the editors' settings, made for this repository (`promise cms`
+/// makes a site's own).
+fn kept(path: &Path) -> bool {
+    path != Path::new(crate::publish::printed::FILE) && !path.starts_with(crate::cms::ADMIN)
+}
+
 fn write_dir(from: &Dir<'static>, to: &Path) -> Result<usize, String> {
     let mut count = 0;
     fs::create_dir_all(to).map_err(|e| format!("cannot create {}: {e}", to.display()))?;
-    for file in from.files() {
+    for file in from.files().filter(|f| kept(f.path())) {
         let path = to.join(file.path().file_name().unwrap_or_default());
         fs::write(&path, file.contents()).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
         count += 1;
     }
-    for sub in from.dirs() {
+    for sub in from.dirs().filter(|d| kept(d.path())) {
         count += write_dir(sub, &to.join(sub.path().file_name().unwrap_or_default()))?;
     }
     Ok(count)

@@ -11,6 +11,9 @@ fn new_writes_a_site_that_builds() {
     assert!(made.status.success(), "{}", common::stderr(&made));
     assert!(dir.path().join("my-site/site.toml").is_file());
     assert!(dir.path().join("my-site/words.toml").is_file());
+    // A new site has printed no leaflet yet, and makes its own editor settings.
+    assert!(!dir.path().join("my-site/printed.toml").exists());
+    assert!(!dir.path().join("my-site/admin").exists());
     let built = common::promise(
         dir.path(),
         &[
@@ -36,6 +39,8 @@ fn new_writes_a_site_that_builds() {
     assert!(warnings.contains("warning[picture-location]"), "{warnings}");
     assert!(warnings.contains("warning[untranslated]"), "{warnings}");
     assert!(dir.path().join("site/index.html").is_file());
+    // Its first build records what its leaflets print.
+    assert!(dir.path().join("my-site/printed.toml").is_file());
 }
 
 #[test]
