@@ -277,6 +277,10 @@ pub struct Band {
     /// with more promises, or larger type, needs more.
     #[serde(default)]
     pub pages: Option<usize>,
+    /// The addresses the band's page had before its id changed: each leads
+    /// to it now, so the QR codes of leaflets already printed still work.
+    #[serde(default)]
+    pub aliases: Vec<Spanned<String>>,
 }
 
 /// A band's look and feel, from the theme's stylesheet.
@@ -544,6 +548,18 @@ fn validate(config: &Config, file: &Path, text: &str) -> Vec<Diagnostic> {
     let contacts = config.contact_keys();
     let mut seen = Vec::new();
     for band in &config.bands {
+        for alias in &band.aliases {
+            if crate::publish::redirects::alias_path(alias.get_ref(), &config.base_url()).is_none() {
+                problems.push(
+                    Diagnostic::error(
+                        "bad-alias",
+                        format!("\"{}\" is not an old address of this site", alias.get_ref()),
+                    )
+                    .at(Location::from_span(file, text, alias.span()))
+                    .help("write the band page's old address from the site's root, such as aliases = [\"/16-to-25/\"]"),
+                );
+            }
+        }
         if !is_slug(&band.id) {
             problems.push(
                 Diagnostic::error(
@@ -796,6 +812,7 @@ fn default_bands() -> Vec<Band> {
         sentence_words: None,
         long_words: None,
         pages: None,
+        aliases: Vec::new(),
     })
     .collect()
 }

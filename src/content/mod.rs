@@ -545,7 +545,7 @@ fn aliases(f: &mut Fields, config: &Config) -> Vec<String> {
     let base = config.base_url();
     let mut paths = Vec::new();
     for written in f.list("aliases", false) {
-        match alias_path(&written, &base) {
+        match crate::publish::redirects::alias_path(&written, &base) {
             Some(path) => paths.push(path),
             None => f.problems.push(
                 Diagnostic::error("bad-alias", format!("\"{written}\" is not an old address of this site"))
@@ -558,24 +558,6 @@ fn aliases(f: &mut Fields, config: &Config) -> Vec<String> {
         }
     }
     paths
-}
-
-/// An old address as a path from the site's root, ending in `/`; None for
-/// another site's address, the home page, or one a host could not serve.
-fn alias_path(written: &str, base: &str) -> Option<String> {
-    let path = if written.contains("://") {
-        written.strip_prefix(base.trim_end_matches('/'))?
-    } else {
-        written
-    };
-    let path = path.split(['#', '?']).next().unwrap_or_default();
-    let path = path.strip_suffix("index.html").unwrap_or(path);
-    let segments: Vec<&str> = path.split('/').filter(|s| !s.is_empty()).collect();
-    let fine = |s: &&str| *s != "." && *s != ".." && s.chars().all(|c| c.is_ascii_alphanumeric() || "-_.~".contains(c));
-    if segments.is_empty() || !segments.iter().all(fine) {
-        return None;
-    }
-    Some(format!("{}/", segments.join("/")))
 }
 
 /// A name made safe for a web address: "Keeping Safe!" becomes "keeping-safe".

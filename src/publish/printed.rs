@@ -121,7 +121,7 @@ pub fn check(content: &Path, outputs: &Outputs) -> Vec<Diagnostic> {
             .at(Location::from_span(file, &text, entries[0].address.span()))
             .label("printed on paper, so it cannot change")
             .help(format!(
-                "if its page was renamed or moved, add this line to the front matter of the page's file: aliases: [{address}]. If no copy of the leaflet is handed out any more, delete its [[printed]] entries for this address"
+                "if its page was renamed or moved, add this line to the front matter of the page's file: aliases: [{address}] (for a band's page, add aliases = [\"{address}\"] to the band in site.toml). If no copy of the leaflet is handed out any more, delete its [[printed]] entries for this address"
             ))
         })
         .collect()

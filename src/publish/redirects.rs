@@ -30,25 +30,39 @@ pub struct Redirect {
 /// language's code and where its pages live (`en-GB` and "", `ar` and `ar/`).
 pub fn of(site: &Site, languages: &[(String, String)]) -> Vec<Redirect> {
     let file = |origin: &crate::content::Origin| origin.file.to_string_lossy().replace('\\', "/");
+    let base = site.config.base_url();
+    // A band's aliases are in site.toml, as written; a file's are read already.
+    let bands = site.config.bands.iter().map(|b| {
+        let aliases = b
+            .aliases
+            .iter()
+            .filter_map(|a| alias_path(a.get_ref(), &base))
+            .collect();
+        (
+            aliases,
+            Target::Band(b.id.clone()),
+            crate::config::FILE_NAME.to_string(),
+        )
+    });
     let promises = site.promise_pages.iter().map(|p| {
         let target = Target::Promise {
             band: p.band.clone(),
             slug: p.slug.clone(),
         };
-        (&p.aliases, target, file(&p.origin))
+        (p.aliases.clone(), target, file(&p.origin))
     });
     let offer = site
         .offer
         .iter()
-        .map(|e| (&e.aliases, Target::OfferEntry(e.slug.clone()), file(&e.origin)));
+        .map(|e| (e.aliases.clone(), Target::OfferEntry(e.slug.clone()), file(&e.origin)));
     let pages = site
         .pages
         .iter()
-        .map(|p| (&p.aliases, Target::Page(p.slug.clone()), file(&p.origin)));
+        .map(|p| (p.aliases.clone(), Target::Page(p.slug.clone()), file(&p.origin)));
     let mut redirects = Vec::new();
-    for (aliases, target, source) in promises.chain(offer).chain(pages) {
+    for (aliases, target, source) in bands.chain(promises).chain(offer).chain(pages) {
         for (language, prefix) in languages {
-            for alias in aliases {
+            for alias in &aliases {
                 redirects.push(Redirect {
                     from: format!("{prefix}{alias}"),
                     to: format!("{prefix}{}", target.path()),
@@ -59,6 +73,24 @@ pub fn of(site: &Site, languages: &[(String, String)]) -> Vec<Redirect> {
         }
     }
     redirects
+}
+
+/// An old address as a path from the site's root, ending in `/`; None for
+/// another site's address, the home page, or one a host could not serve.
+pub fn alias_path(written: &str, base: &str) -> Option<String> {
+    let path = if written.contains("://") {
+        written.strip_prefix(base.trim_end_matches('/'))?
+    } else {
+        written
+    };
+    let path = path.split(['#', '?']).next().unwrap_or_default();
+    let path = path.strip_suffix("index.html").unwrap_or(path);
+    let segments: Vec<&str> = path.split('/').filter(|s| !s.is_empty()).collect();
+    let fine = |s: &&str| *s != "." && *s != ".." && s.chars().all(|c| c.is_ascii_alphanumeric() || "-_.~".contains(c));
+    if segments.is_empty() || !segments.iter().all(fine) {
+        return None;
+    }
+    Some(format!("{}/", segments.join("/")))
 }
 
 /// An alias that is already a page's address, or another file's alias: the

@@ -467,3 +467,48 @@ fn a_renamed_promise_file_whose_address_a_leaflet_printed_fails_check_until_it_h
     let (passed, said) = check(dir.path());
     assert!(passed, "{said}");
 }
+
+#[test]
+fn a_band_given_a_new_id_fails_check_naming_the_qr_codes_until_the_band_has_an_alias() {
+    let dir = common::copy_of_example();
+    let content = dir.path().join("content");
+    let promises = content.join("promises");
+    std::fs::rename(promises.join("16-25"), promises.join("16-to-25")).unwrap();
+    common::replace(&content.join("site.toml"), "id = \"16-25\"", "id = \"16-to-25\"");
+    let (passed, said) = check(dir.path());
+    assert!(!passed, "{said}");
+    assert!(
+        said.contains("error[printed-address-gone]: /16-25/ is printed in leaflets/16-25-large-print.pdf (its QR code) and leaflets/16-25.pdf (its QR code), and no page is there now"),
+        "{said}"
+    );
+    assert!(
+        said.contains("add aliases = [\"/16-25/\"] to the band in site.toml"),
+        "{said}"
+    );
+
+    common::replace(
+        &content.join("site.toml"),
+        "id = \"16-to-25\"",
+        "id = \"16-to-25\"\naliases = [\"/16-25/\"]",
+    );
+    let (passed, said) = check(dir.path());
+    assert!(passed, "{said}");
+    let options = Options {
+        leaflets: false,
+        ..Options::default()
+    };
+    let built = render_site(&content, &options).unwrap();
+    assert!(text(&built.outputs, "16-25/index.html").contains("url=../16-to-25/index.html"));
+    assert!(text(&built.outputs, "_redirects").contains("\n/16-25/ /16-to-25/ 301\n"));
+
+    common::replace(
+        &content.join("site.toml"),
+        "aliases = [\"/16-25/\"]",
+        "aliases = [\"https://elsewhere.example/16-25/\"]",
+    );
+    let (passed, said) = check(dir.path());
+    assert!(
+        !passed && said.contains("error[bad-alias]") && said.contains("--> content/site.toml:"),
+        "{said}"
+    );
+}
