@@ -16,6 +16,12 @@ use crate::leaving_care::Group;
 /// The folder of the content that `build` publishes as it is, at `/admin/`.
 pub const ADMIN: &str = "admin";
 
+/// Whether a file of the built site is the editor's (under `admin/`): the
+/// participation team's, not a page young people read.
+pub fn is_editor_file(path: &str) -> bool {
+    path.strip_prefix(ADMIN).is_some_and(|rest| rest.starts_with('/'))
+}
+
 /// The files to write, by where they go, for the site in `content` (a
 /// folder of the repository whose root is `repository`). `icons` are the
 /// names a promise page's `icon` can be.

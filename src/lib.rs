@@ -51,10 +51,9 @@ pub struct Built {
 impl Built {
     /// How many web pages the site has, for its readers (not the editor's).
     pub fn pages(&self) -> usize {
-        let editor = format!("{}/", cms::ADMIN);
         self.outputs
             .keys()
-            .filter(|p| p.ends_with(".html") && !p.starts_with(&editor))
+            .filter(|p| p.ends_with(".html") && !cms::is_editor_file(p))
             .count()
     }
 }

@@ -217,7 +217,7 @@ pub fn rendered(docs: &[Doc], outputs: &Outputs) -> Vec<Diagnostic> {
         outputs
             .par_iter()
             // The editor's page is the council's, published as written.
-            .filter(|(file, _)| file.ends_with(".html") && !file.starts_with(&format!("{}/", crate::cms::ADMIN)))
+            .filter(|(file, _)| file.ends_with(".html") && !crate::cms::is_editor_file(file))
             .filter_map(|(file, html)| accessibility::one_title(file, html))
             .collect::<Vec<_>>(),
     );

@@ -34,7 +34,7 @@ pub fn worker_data(outputs: &Outputs, prefixes: &[String]) -> Value {
         .map(|prefix| {
             let pages = outputs.keys().filter(|f| {
                 f.ends_with(".html")
-                    && !f.starts_with(&format!("{}/", crate::cms::ADMIN))
+                    && !crate::cms::is_editor_file(f)
                     && if prefix.is_empty() {
                         !others(f)
                     } else {
