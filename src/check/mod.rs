@@ -146,7 +146,8 @@ fn add<'a>(docs: &mut Vec<Doc<'a>>, config: &'a crate::config::Config, content: 
     let messages = content
         .messages
         .iter()
-        .map(|m| (&m.origin, &m.title, &m.body, Target::Messages));
+        .enumerate()
+        .map(|(i, m)| (&m.origin, &m.title, &m.body, messages_page(i)));
     let pages = content
         .pages
         .iter()
@@ -172,6 +173,12 @@ struct Content<'a> {
 
 /// What the checks of the content found, before anything is rendered.
 /// `docs` are the site's [`docs`].
+/// The page of "you said, we did" the message at `index` is on.
+fn messages_page(index: usize) -> Target {
+    use crate::render::pages::pager::{MESSAGES, page_of};
+    Target::Messages.page(page_of(index, MESSAGES))
+}
+
 pub fn content(site: &Site, docs: &[Doc], words: &Lists, theme: &Theme, today: Date) -> Vec<Diagnostic> {
     // Each language's content is held to its own list of words, if it has one.
     let own = language::Matcher::new(&words.own);

@@ -3,6 +3,7 @@
 
 mod finder;
 mod offer_age;
+pub mod pager;
 
 use std::collections::BTreeMap;
 
@@ -22,17 +23,19 @@ use crate::pictures::Pictures;
 pub enum Plan {
     Home,
     NotFound,
-    OfferIndex,
-    Messages,
+    /// A page (from 1) of the local offer.
+    OfferIndex(usize),
+    /// A page (from 1) of "you said, we did".
+    Messages(usize),
     Accessibility,
     Help,
-    /// The index of a band in site.toml.
-    Band(usize),
+    /// The index of a band in site.toml, and a page (from 1) of its promises.
+    Band(usize, usize),
     /// The index of a promise page in the site.
     Promise(usize),
     Offer(usize),
-    /// "What can I get at 17?"
-    OfferAge(u8),
+    /// "What can I get at 17?", and a page (from 1) of it.
+    OfferAge(u8, usize),
     /// The index of a page of "Am I a care leaver?" in [`finder::pages`].
     Finder(usize),
     Page(usize),
@@ -70,6 +73,69 @@ pub struct Planner<'a> {
     own_name: String,
     /// The theme's static files' published paths, by their names.
     assets: BTreeMap<String, String>,
+    /// The site's lists, found once for all its pages.
+    index: Index,
+}
+
+/// Which promise pages and offer entries each list holds, as indices into
+/// the site's, so no page searches the whole site again.
+#[derive(Clone, Default)]
+struct Index {
+    /// Each band's promise pages, by band id.
+    band_pages: BTreeMap<String, Vec<usize>>,
+    /// How many offer entries are for each band's ages, by band id.
+    band_offer: BTreeMap<String, usize>,
+    /// The local offer in the order of its areas.
+    offer: Vec<usize>,
+    /// Where each area starts in `offer`, in order.
+    areas: Vec<(String, usize)>,
+    /// Each age's entries: what the law gives, then the extras.
+    ages: BTreeMap<u8, Vec<usize>>,
+}
+
+impl Index {
+    fn of(site: &Site) -> Index {
+        let mut band_pages: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+        for (i, p) in site.promise_pages.iter().enumerate() {
+            band_pages.entry(p.band.clone()).or_default().push(i);
+        }
+        let band_offer = site
+            .config
+            .bands
+            .iter()
+            .map(|b| {
+                (
+                    b.id.clone(),
+                    site.offer.iter().filter(|e| e.ages.overlaps(b.ages())).count(),
+                )
+            })
+            .collect();
+        let mut offer = Vec::with_capacity(site.offer.len());
+        let mut areas = Vec::new();
+        for area in &site.config.areas {
+            let start = offer.len();
+            offer.extend((0..site.offer.len()).filter(|i| site.offer[*i].area == area.id));
+            if offer.len() > start {
+                areas.push((area.id.clone(), start));
+            }
+        }
+        let ages = crate::leaving_care::OFFER_AGES
+            .map(|age| {
+                let of_kind = |kind: Kind| {
+                    let offer = &site.offer;
+                    (0..offer.len()).filter(move |i| offer[*i].kind == kind && offer[*i].is_for(age, None))
+                };
+                (age, of_kind(Kind::Legal).chain(of_kind(Kind::Extra)).collect())
+            })
+            .collect();
+        Index {
+            band_pages,
+            band_offer,
+            offer,
+            areas,
+            ages,
+        }
+    }
 }
 
 #[derive(Serialize)]
@@ -109,6 +175,7 @@ impl<'a> Planner<'a> {
             known_problems,
             pictures,
             today,
+            index: Index::of(site),
         }
     }
 
@@ -121,6 +188,7 @@ impl<'a> Planner<'a> {
             strings_value: json!(strings),
             language: Some(language),
             prefix: language_prefix(Some(language.code.get_ref())),
+            index: Index::of(site),
             ..self.clone()
         }
     }
@@ -183,7 +251,7 @@ impl<'a> Planner<'a> {
     /// whose leaflet is not translated yet, the language the leaflet is in.
     fn leaflet(&self, target: &Target, links: &Links) -> (Value, Value) {
         use crate::print::Subject;
-        let subject = match target {
+        let subject = match target.list() {
             Target::Band(band) | Target::Promise { band, .. } if self.leaflets => Subject::Band(band),
             Target::OfferIndex | Target::OfferEntry(_) | Target::OfferAge(_) | Target::Finder(_) if self.leaflets => {
                 Subject::Offer
@@ -212,8 +280,13 @@ impl<'a> Planner<'a> {
         if self.language.is_none() {
             plans.push(Plan::NotFound);
         }
-        plans.extend([Plan::OfferIndex, Plan::Messages, Plan::Accessibility, Plan::Help]);
-        plans.extend((0..site.config.bands.len()).map(Plan::Band));
+        let pages = |items: usize, per: usize| 1..=pager::count(items, per);
+        plans.extend(pages(self.index.offer.len(), pager::CARDS).map(Plan::OfferIndex));
+        plans.extend(pages(site.messages.len(), pager::MESSAGES).map(Plan::Messages));
+        plans.extend([Plan::Accessibility, Plan::Help]);
+        for (i, band) in site.config.bands.iter().enumerate() {
+            plans.extend(pages(self.band_pages(&band.id).len(), pager::CARDS).map(|page| Plan::Band(i, page)));
+        }
         plans.extend(
             site.promise_pages
                 .iter()
@@ -223,7 +296,9 @@ impl<'a> Planner<'a> {
         );
         plans.extend((0..site.offer.len()).map(Plan::Offer));
         if !site.offer.is_empty() {
-            plans.extend(crate::leaving_care::OFFER_AGES.map(Plan::OfferAge));
+            for (age, entries) in &self.index.ages {
+                plans.extend(pages(entries.len(), pager::CARDS).map(|page| Plan::OfferAge(*age, page)));
+            }
             plans.extend((0..finder::pages().len()).map(Plan::Finder));
         }
         plans.extend((0..site.pages.len()).map(Plan::Page));
@@ -237,11 +312,14 @@ impl<'a> Planner<'a> {
         match plan {
             Plan::Home => (Target::Home, "site.toml".into()),
             Plan::NotFound => (Target::NotFound, "the 404 page".into()),
-            Plan::OfferIndex => (Target::OfferIndex, "local-offer/".into()),
-            Plan::Messages => (Target::Messages, "messages/".into()),
+            Plan::OfferIndex(page) => (Target::OfferIndex.page(page), "local-offer/".into()),
+            Plan::Messages(page) => (Target::Messages.page(page), "messages/".into()),
             Plan::Accessibility => (Target::Accessibility, "site.toml".into()),
             Plan::Help => (Target::Help, "site.toml".into()),
-            Plan::Band(i) => (Target::Band(site.config.bands[i].id.clone()), "site.toml".into()),
+            Plan::Band(i, page) => (
+                Target::Band(site.config.bands[i].id.clone()).page(page),
+                "site.toml".into(),
+            ),
             Plan::Promise(i) => {
                 let p = &site.promise_pages[i];
                 let target = Target::Promise {
@@ -254,7 +332,7 @@ impl<'a> Planner<'a> {
                 Target::OfferEntry(site.offer[i].slug.clone()),
                 file(&site.offer[i].origin),
             ),
-            Plan::OfferAge(age) => (Target::OfferAge(age), "local-offer/".into()),
+            Plan::OfferAge(age, page) => (Target::OfferAge(age).page(page), "local-offer/".into()),
             Plan::Finder(i) => (finder::target(&finder::pages()[i]), "local-offer/".into()),
             Plan::Page(i) => (Target::Page(site.pages[i].slug.clone()), file(&site.pages[i].origin)),
         }
@@ -267,14 +345,14 @@ impl<'a> Planner<'a> {
         match plan {
             Plan::Home => self.home(),
             Plan::NotFound => self.not_found(),
-            Plan::OfferIndex => self.offer_index(),
-            Plan::Messages => self.messages(),
+            Plan::OfferIndex(page) => self.offer_index(page),
+            Plan::Messages(page) => self.messages(page),
             Plan::Accessibility => self.accessibility(),
             Plan::Help => self.help(),
-            Plan::Band(i) => self.band(&site.config.bands[i], target),
+            Plan::Band(i, page) => self.band(&site.config.bands[i], page),
             Plan::Promise(i) => self.promise_page(i, target),
             Plan::Offer(i) => self.offer_entry(&site.offer[i], target),
-            Plan::OfferAge(age) => self.offer_age(age),
+            Plan::OfferAge(age, page) => self.offer_age(age, page),
             Plan::Finder(i) => self.finder(&finder::pages()[i]),
             Plan::Page(i) => self.page(&site.pages[i], target),
         }
@@ -285,16 +363,25 @@ impl<'a> Planner<'a> {
         let page = &site.promise_pages[i];
         let band = site.config.band(&page.band);
         let links = self.links(&target);
-        let siblings: Vec<Value> = site
-            .band_pages(&page.band)
-            .map(|p| {
+        // The band's other promises: all of them, or in a long band the
+        // nearest ones and a link to the page of the band's list with this one.
+        let members = self.band_pages(&page.band);
+        let position = members.binary_search(&i).unwrap_or_default();
+        let siblings: Vec<Value> = members[pager::window(position, members.len())]
+            .iter()
+            .map(|&j| {
+                let p = &site.promise_pages[j];
                 let t = Target::Promise {
                     band: p.band.clone(),
                     slug: p.slug.clone(),
                 };
-                json!({ "title": p.title, "href": links.to(&t), "current": std::ptr::eq(p, page), "foreign": self.foreign(&p.origin) })
+                json!({ "title": p.title, "href": links.to(&t), "current": j == i, "foreign": self.foreign(&p.origin) })
             })
             .collect();
+        let all_themes = (siblings.len() < members.len()).then(|| {
+            let list = Target::Band(page.band.clone()).page(pager::page_of(position, pager::CARDS));
+            json!({ "count": members.len(), "href": links.to(&list) })
+        });
         let extra = json!({
             "theme": {
                 "title": page.title,
@@ -304,11 +391,12 @@ impl<'a> Planner<'a> {
                 "html": to_html(&page.body, &links, self.pictures, Some(&page.promises)),
             },
             "themes": siblings,
+            "all_themes": all_themes,
             "contact": band.and_then(|b| self.band_contact(b)),
             "contacts": self.contacts(&page.contacts),
             "exit_url": self.exit(page.safety),
             "content_foreign": self.foreign(&page.origin),
-            "offer_here": band.map_or(0, |b| self.site.offer.iter().filter(|e| e.ages.overlaps(b.ages())).count()),
+            "offer_here": band.and_then(|b| self.index.band_offer.get(&b.id)).copied().unwrap_or_default(),
         });
         let crumbs = band
             .map(|b| vec![self.crumb(&links, &b.label, Target::Band(b.id.clone()))])
@@ -365,12 +453,23 @@ impl<'a> Planner<'a> {
         )
     }
 
-    fn band(&self, band: &Band, target: Target) -> PageJob {
+    /// A band's promise pages (indices into the site's), in order.
+    fn band_pages(&self, id: &str) -> &[usize] {
+        self.index.band_pages.get(id).map_or(&[], Vec::as_slice)
+    }
+
+    /// A page of a band's promises. The first also has the band's contact
+    /// and the help at its ages; the others only the rest of the cards.
+    fn band(&self, band: &Band, page: usize) -> PageJob {
+        let list = Target::Band(band.id.clone());
+        let target = list.page(page);
         let links = self.links(&target);
-        let themes: Vec<Value> = self
-            .site
-            .band_pages(&band.id)
-            .map(|p| {
+        let members = self.band_pages(&band.id);
+        let pages = pager::count(members.len(), pager::CARDS);
+        let themes: Vec<Value> = pager::slice(members, page, pager::CARDS)
+            .iter()
+            .map(|&i| {
+                let p = &self.site.promise_pages[i];
                 let t = Target::Promise {
                     band: p.band.clone(),
                     slug: p.slug.clone(),
@@ -386,17 +485,32 @@ impl<'a> Planner<'a> {
                 })
             })
             .collect();
+        let first = page == 1;
+        // A long offer is not listed here: the ages' pages list it a page at a time.
+        let offer_count = if first {
+            self.index.band_offer.get(&band.id).copied().unwrap_or_default()
+        } else {
+            0
+        };
+        let offer = if offer_count > 0 && offer_count <= pager::CARDS {
+            self.offer_groups(&links, self.in_order().filter(|e| e.ages.overlaps(band.ages())))
+        } else {
+            Vec::new()
+        };
         let extra = json!({
             "themes": themes,
-            "contact": self.band_contact(band),
+            "first": first,
+            "pager": self.pager(&links, &list, page, pages),
+            "contact": if first { self.band_contact(band) } else { None },
             "talk_art": self.theme.illustrations.get("chat"),
-            "offer": self.offer_groups(&links, |e| e.ages.overlaps(band.ages())),
-            "offer_ages": self.offer_ages(&links, |age| band.ages().contains(age), None),
+            "offer_count": offer_count,
+            "offer": offer,
+            "offer_ages": if first { self.offer_ages(&links, |age| band.ages().contains(age), None) } else { Vec::new() },
         });
         self.job_data(
             target,
             "band.html",
-            &band.label,
+            &self.paged_title(&band.label, page, pages),
             Vec::new(),
             Some(band),
             extra,
@@ -404,18 +518,43 @@ impl<'a> Planner<'a> {
         )
     }
 
-    fn offer_index(&self) -> PageJob {
-        let links = self.links(&Target::OfferIndex);
+    /// A page of the whole local offer, by area, with a contents list that
+    /// leads to where each area starts.
+    fn offer_index(&self, page: usize) -> PageJob {
+        let list = Target::OfferIndex;
+        let target = list.page(page);
+        let links = self.links(&target);
+        let order = &self.index.offer;
+        let pages = pager::count(order.len(), pager::CARDS);
+        let here: Vec<&OfferEntry> = pager::slice(order, page, pager::CARDS)
+            .iter()
+            .map(|&i| &self.site.offer[i])
+            .collect();
+        let contents: Vec<Value> = self
+            .index
+            .areas
+            .iter()
+            .filter_map(|(id, start)| {
+                let area = self.site.config.area(id)?;
+                let href = format!(
+                    "{}#area-{id}",
+                    links.to(&list.page(pager::page_of(*start, pager::CARDS)))
+                );
+                Some(json!({ "title": area.title, "href": href, "foreign": self.own_words() }))
+            })
+            .collect();
         let extra = json!({
-            "groups": self.offer_groups(&links, |_| true),
-            "law_words": self.law_words(&self.site.offer, |_| true),
+            "groups": self.offer_groups(&links, here.iter().copied()),
+            "contents": contents,
+            "pager": self.pager(&links, &list, page, pages),
+            "law_words": self.law_words(here.iter().copied(), |_| true),
             "ages": self.offer_ages(&links, |_| true, None),
             "finder_href": links.to(&finder::target(&finder::FinderPage::Start)),
         });
         self.job_data(
-            Target::OfferIndex,
+            target,
             "offer_index.html",
-            self.word("offer_title"),
+            &self.paged_title(self.word("offer_title"), page, pages),
             Vec::new(),
             None,
             extra,
@@ -423,14 +562,27 @@ impl<'a> Planner<'a> {
         )
     }
 
-    /// The entries `keep` chooses, grouped by area.
-    fn offer_groups(&self, links: &Links, keep: impl Fn(&OfferEntry) -> bool) -> Vec<Value> {
-        self.site
-            .offer_by_area(keep)
+    /// The whole local offer in the order of its areas.
+    fn in_order(&self) -> impl Iterator<Item = &OfferEntry> {
+        self.index.offer.iter().map(|&i| &self.site.offer[i])
+    }
+
+    /// `entries`, in the order of their areas, grouped by area.
+    fn offer_groups<'e>(&self, links: &Links, entries: impl IntoIterator<Item = &'e OfferEntry>) -> Vec<Value> {
+        let mut groups: Vec<(&str, Vec<Value>)> = Vec::new();
+        for e in entries {
+            if groups.last().is_none_or(|(area, _)| *area != e.area) {
+                groups.push((&e.area, Vec::new()));
+            }
+            if let Some((_, views)) = groups.last_mut() {
+                views.push(self.entry_view(e, links));
+            }
+        }
+        groups
             .into_iter()
-            .map(|(area, entries)| {
-                let entries: Vec<Value> = entries.into_iter().map(|e| self.entry_view(e, links)).collect();
-                json!({ "id": area.id, "title": area.title, "entries": entries, "foreign": self.own_words() })
+            .filter_map(|(id, entries)| {
+                let area = self.site.config.area(id)?;
+                Some(json!({ "id": area.id, "title": area.title, "entries": entries, "foreign": self.own_words() }))
             })
             .collect()
     }
@@ -494,11 +646,12 @@ impl<'a> Planner<'a> {
         )
     }
 
-    fn messages(&self) -> PageJob {
-        let links = self.links(&Target::Messages);
-        let messages: Vec<Value> = self
-            .site
-            .messages
+    fn messages(&self, page: usize) -> PageJob {
+        let list = Target::Messages;
+        let target = list.page(page);
+        let links = self.links(&target);
+        let pages = pager::count(self.site.messages.len(), pager::MESSAGES);
+        let messages: Vec<Value> = pager::slice(&self.site.messages, page, pager::MESSAGES)
             .iter()
             .map(|m| {
                 let mut view = message_view(m, &links, self.pictures);
@@ -507,11 +660,12 @@ impl<'a> Planner<'a> {
                 view
             })
             .collect();
-        let extra = json!({ "messages": messages });
+        let extra =
+            json!({ "messages": messages, "first": page == 1, "pager": self.pager(&links, &list, page, pages) });
         self.job_data(
-            Target::Messages,
+            target,
             "messages.html",
-            self.word("messages_title"),
+            &self.paged_title(self.word("messages_title"), page, pages),
             Vec::new(),
             None,
             extra,
@@ -698,12 +852,12 @@ impl<'a> Planner<'a> {
                 json!({ "title": self.word("accessibility_link"), "href": links.to(&Target::Accessibility), "foreign": null }),
             ))
             .collect();
-        let section = match &target {
+        let section = match target.list() {
             Target::Home => "home",
             Target::Band(_) | Target::Promise { .. } => "band",
             Target::OfferIndex | Target::OfferEntry(_) | Target::OfferAge(_) | Target::Finder(_) => "offer",
             Target::Messages => "messages",
-            Target::Page(_) | Target::Accessibility | Target::Help | Target::NotFound => "page",
+            Target::Page(_) | Target::Accessibility | Target::Help | Target::NotFound | Target::Next { .. } => "page",
         };
         let (lang, dir) = config.tag_and_dir(self.language);
         // The same page in every language, for the switcher and for search

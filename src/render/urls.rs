@@ -28,6 +28,11 @@ pub enum Target {
     /// "Need help now?": who to call, linked from the top of every page.
     Help,
     NotFound,
+    /// A long list's page after its first, such as `messages/page/2/`.
+    Next {
+        list: Box<Target>,
+        page: usize,
+    },
 }
 
 pub const OFFER: &str = "local-offer";
@@ -50,6 +55,26 @@ impl Target {
             Target::Page(slug) => format!("{slug}/"),
             Target::Accessibility => "accessibility/".to_string(),
             Target::Help => "help-now/".to_string(),
+            Target::Next { list, page } => format!("{}page/{page}/", list.path()),
+        }
+    }
+
+    /// Page `page` (from 1) of a list that starts at `self`.
+    pub fn page(&self, page: usize) -> Target {
+        match page {
+            0 | 1 => self.clone(),
+            page => Target::Next {
+                list: Box::new(self.clone()),
+                page,
+            },
+        }
+    }
+
+    /// The list a page belongs to: itself, unless it is a list's later page.
+    pub fn list(&self) -> &Target {
+        match self {
+            Target::Next { list, .. } => list,
+            target => target,
         }
     }
 

@@ -7,7 +7,7 @@ use std::sync::LazyLock;
 
 use serde_json::{Value, json};
 
-use super::{PageJob, Planner};
+use super::{PageJob, Planner, pager};
 use crate::leaving_care::{self, Fact, Outcome, Path, Step};
 use crate::render::urls::{Links, Target};
 
@@ -177,9 +177,10 @@ impl Planner<'_> {
         let name = group.map_or("", |g| self.word(g.words()[0]));
         let title = self.word(title).replace("{group}", name);
         let means: Vec<&str> = means.into_iter().map(|m| self.word(m)).collect();
-        let (legal, extra) = match group {
-            Some(group) => self.entries_for(path.age, Some(group), links),
-            None => (Vec::new(), Vec::new()),
+        // A long offer shows its first cards here, and all of them on the age's pages.
+        let (legal, extra, count) = match group {
+            Some(group) => self.entries_for(path.age, group, pager::CARDS, links),
+            None => (Vec::new(), Vec::new(), 0),
         };
         let bands: Vec<Value> = match outcome {
             Outcome::TooYoung | Outcome::InCare => self.bands_for(path.age, links),
@@ -190,6 +191,7 @@ impl Planner<'_> {
             "means": means,
             "group": group.is_some(),
             "age": path.age,
+            "more": (count > legal.len() + extra.len()).then_some(count),
             "legal": legal,
             "extra": extra,
             "bands": bands,

@@ -4,44 +4,66 @@
 
 use serde_json::{Value, json};
 
-use super::{PageJob, Planner, finder};
-use crate::content::Kind;
+use super::{PageJob, Planner, finder, pager};
+use crate::content::{Kind, OfferEntry};
 use crate::leaving_care::{self, Group, Path};
 use crate::render::urls::{Links, Target};
 
 impl Planner<'_> {
-    pub(super) fn offer_age(&self, age: u8) -> PageJob {
-        let target = Target::OfferAge(age);
+    /// A page (from 1) of what a young person of `age` can get.
+    pub(super) fn offer_age(&self, age: u8, page: usize) -> PageJob {
+        let list = Target::OfferAge(age);
+        let target = list.page(page);
         let links = self.links(&target);
-        let (legal, extra) = self.entries_for(age, None, &links);
+        let all = self.index.ages.get(&age).map_or(&[][..], Vec::as_slice);
+        let pages = pager::count(all.len(), pager::CARDS);
+        let here: Vec<&OfferEntry> = pager::slice(all, page, pager::CARDS)
+            .iter()
+            .map(|&i| &self.site.offer[i])
+            .collect();
+        let (legal, extra) = self.split(here.iter().copied(), &links);
         let finder = finder::target(&finder::FinderPage::At(Path::start(age)));
         let extra = json!({
             "age": age,
             "legal": legal,
             "extra": extra,
+            "pager": self.pager(&links, &list, page, pages),
             "ages": self.offer_ages(&links, |_| true, Some(age)),
-            "law_words": self.law_words(self.site.offer.iter().filter(|e| e.is_for(age, None)), |g| g.at(age)),
+            "law_words": self.law_words(here.iter().copied(), |g| g.at(age)),
             "finder_href": links.to(&finder),
             "contact": self.contact_for(age),
         });
         let title = self.word("offer_at_age").replace("{age}", &age.to_string());
         let crumbs = vec![self.crumb(&links, self.word("offer_title"), Target::OfferIndex)];
+        let title = self.paged_title(&title, page, pages);
         self.job_data(target, "offer_age.html", &title, crumbs, None, extra, "local-offer/")
     }
 
-    /// The entries a young person of `age` (in `group`, when known) can
+    /// The first `limit` entries a young person of `age` in `group` can
     /// get: what the law says, then the council's extras, each in the
-    /// order of the areas.
-    pub(super) fn entries_for(&self, age: u8, group: Option<Group>, links: &Links) -> (Vec<Value>, Vec<Value>) {
-        let of_kind = |kind: Kind| -> Vec<Value> {
-            self.site
-                .offer
-                .iter()
-                .filter(|e| e.kind == kind && e.is_for(age, group))
-                .map(|e| self.entry_view(e, links))
-                .collect()
-        };
-        (of_kind(Kind::Legal), of_kind(Kind::Extra))
+    /// order of the areas; and how many there are in all.
+    pub(super) fn entries_for(
+        &self,
+        age: u8,
+        group: Group,
+        limit: usize,
+        links: &Links,
+    ) -> (Vec<Value>, Vec<Value>, usize) {
+        let all = self.index.ages.get(&age).map_or(&[][..], Vec::as_slice);
+        let mut chosen = all
+            .iter()
+            .map(|&i| &self.site.offer[i])
+            .filter(|e| e.is_for(age, Some(group)));
+        let (legal, extra) = self.split(chosen.by_ref().take(limit), links);
+        let count = legal.len() + extra.len() + chosen.count();
+        (legal, extra, count)
+    }
+
+    /// Entries as cards: what the law gives, and the extras.
+    fn split<'e>(&self, entries: impl Iterator<Item = &'e OfferEntry>, links: &Links) -> (Vec<Value>, Vec<Value>) {
+        let (legal, extra): (Vec<&OfferEntry>, Vec<&OfferEntry>) = entries.partition(|e| e.kind == Kind::Legal);
+        let cards = |entries: Vec<&OfferEntry>| entries.into_iter().map(|e| self.entry_view(e, links)).collect();
+        (cards(legal), cards(extra))
     }
 
     /// A link for each age the local offer is for that `keep` chooses, the
