@@ -1,18 +1,23 @@
 #!/usr/bin/env bash
 # Times promise against Hugo on the same synthetic sites, on this machine.
 #
-#   benches/compare.sh            # 1,000 and 10,000 pages, 5 runs each
-#   SIZES="1000" RUNS=3 benches/compare.sh
+#   benches/compare.sh            # every shape at 1,000 and 10,000 pages, 5 runs each
+#   SHAPES="themes offer" SIZES="1000" RUNS=3 benches/compare.sh
 #
-# For each size it prints the median wall time, CPU time (user + system) and
-# peak memory of each tool, and the ratio promise/Hugo. Both tools build into
-# the folder their last build wrote, as a council rebuilding its site does;
-# promise's first build into an empty folder is timed on its own row. Leaflets are off for
-# the comparison (Hugo makes none); their cost is timed separately on the
-# example site. Installs Hugo and GNU time from Debian when missing.
+# The shapes are the sites benches/generate.rs writes: bands (many small
+# bands), themes (three bands of very many themes), offer (a local offer of
+# thousands of entries), messages (thousands of long messages) and
+# languages (every file in ten languages). For each shape and size it
+# prints the median wall time, CPU time (user + system) and peak memory of
+# each tool, and the ratio promise/Hugo. Both tools build into the folder
+# their last build wrote, as a council rebuilding its site does; promise's
+# first build into an empty folder is timed on its own row. Leaflets are off
+# for the comparison (Hugo makes none); the "leaflets" row is promise's
+# build with them. Installs Hugo and GNU time from Debian when missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+SHAPES=${SHAPES:-"bands themes offer messages languages"}
 SIZES=${SIZES:-"1000 10000"}
 RUNS=${RUNS:-5}
 WORK=${WORK:-target/bench-sites}
@@ -51,10 +56,11 @@ measure() {
   rm -f "$samples" "$samples.one"
 }
 
-printf '%-7s %-8s %9s %9s %9s\n' pages tool "wall s" "cpu s" "peak MiB"
+printf '%-10s %-7s %-8s %9s %9s %9s\n' shape pages tool "wall s" "cpu s" "peak MiB"
+for shape in $SHAPES; do
 for n in $SIZES; do
-  dir=$WORK/$n
-  "$GENERATE" "$n" "$dir" >&2
+  dir=$WORK/$shape-$n
+  "$GENERATE" "$shape" "$n" "$dir" >&2
   promise=("$PROMISE" build --content promise --out out-promise --no-leaflets)
   read -r pw pc pm < <(measure "$dir" : "${promise[@]}")
   read -r hw hc hm < <(measure "$dir" : hugo --quiet --minify -s hugo -d ../out-hugo)
@@ -62,13 +68,16 @@ for n in $SIZES; do
   # deletion, this disk is busy freeing blocks and every write is slower.
   aside='t=.aside/$RANDOM$RANDOM; mkdir -p $t; mv out-promise .out-promise.previous $t/ 2>/dev/null || true'
   read -r fw fc fm < <(measure "$dir" "$aside" "${promise[@]}")
-  printf '%-7s %-8s %9s %9s %9s\n' "$n" promise "$pw" "$pc" "$pm"
-  printf '%-7s %-8s %9s %9s %9s\n' "$n" "(empty)" "$fw" "$fc" "$fm"
-  printf '%-7s %-8s %9s %9s %9s\n' "$n" hugo "$hw" "$hc" "$hm"
-  awk -v pw="$pw" -v hw="$hw" -v pc="$pc" -v hc="$hc" -v pm="$pm" -v hm="$hm" -v n="$n" \
-    'BEGIN { printf "%-7s %-8s %9.2f %9.2f %9.2f\n", n, "ratio", pw / hw, pc / hc, pm / hm }'
-  awk -v fw="$fw" -v hw="$hw" -v fc="$fc" -v hc="$hc" -v fm="$fm" -v hm="$hm" -v n="$n" \
-    'BEGIN { printf "%-7s %-8s %9.2f %9.2f %9.2f\n", n, "(ratio)", fw / hw, fc / hc, fm / hm }'
+  read -r lw lc lm < <(measure "$dir" : "$PROMISE" build --content promise --out out-leaflets)
+  row() { printf '%-10s %-7s %-8s %9s %9s %9s\n' "$shape" "$n" "$@"; }
+  row promise "$pw" "$pc" "$pm"
+  row "(empty)" "$fw" "$fc" "$fm"
+  row hugo "$hw" "$hc" "$hm"
+  row leaflets "$lw" "$lc" "$lm"
+  row ratio $(awk -v a="$pw" -v b="$hw" -v c="$pc" -v d="$hc" -v e="$pm" -v f="$hm" 'BEGIN { printf "%.2f %.2f %.2f", a / b, c / d, e / f }')
+  row "(ratio)" $(awk -v a="$fw" -v b="$hw" -v c="$fc" -v d="$hc" -v e="$fm" -v f="$hm" 'BEGIN { printf "%.2f %.2f %.2f", a / b, c / d, e / f }')
+  rm -rf "${dir:?}/.aside"
+done
 done
 
 example=$WORK/example
@@ -78,4 +87,3 @@ read -r ew _ _ < <(measure "$example" : "$PROMISE" build --content content --out
 read -r lw _ lm < <(measure "$example" : "$PROMISE" build --content content --out out-leaflets)
 echo
 echo "The example site: ${ew} s without leaflets, ${lw} s with its 4 leaflets (peak ${lm} MiB)."
-for n in $SIZES; do rm -rf "${WORK:?}/$n/.aside"; done

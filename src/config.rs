@@ -210,6 +210,10 @@ pub struct Print {
     pub pages: usize,
     /// The same for the local offer, which is usually longer.
     pub offer_pages: usize,
+    /// The most pages any leaflet may have: past it, a leaflet prints the
+    /// first themes or entries that fit and sends readers to the website
+    /// for the rest.
+    pub max_pages: usize,
 }
 
 impl Default for Print {
@@ -219,6 +223,7 @@ impl Default for Print {
             bleed_mm: 3.0,
             pages: 4,
             offer_pages: 8,
+            max_pages: 24,
         }
     }
 }

@@ -5,6 +5,7 @@
 //! nothing an author writes is ever read as typst markup.
 
 mod art;
+mod cut;
 mod data;
 mod glyphs;
 mod overflow;
@@ -96,11 +97,11 @@ pub fn leaflets(
     let press = Press::new(theme, pictures);
     let jobs = jobs(site, strings, theme);
     let base = site.config.base_url();
-    let printed = jobs.iter().flat_map(|job| job.printed(&base)).collect();
     let made_pdfs: Vec<Result<Typeset, Diagnostic>> = jobs
         .par_iter()
         .map(|job| typeset(&press, theme, &site.config.print, job, today))
         .collect();
+    let mut printed = Vec::new();
     let mut outputs = Outputs::new();
     let mut warnings = Vec::new();
     let mut errors = Vec::new();
@@ -108,6 +109,7 @@ pub fn leaflets(
     for (job, result) in jobs.into_iter().zip(made_pdfs) {
         match result {
             Ok(done) => {
+                printed.extend(self::printed(&job.file, &done.data, &base));
                 made.push(spec::Made {
                     file: job.file.clone(),
                     name: job.name,
@@ -127,6 +129,7 @@ pub fn leaflets(
                 }
                 outputs.insert(job.file, done.pdf);
                 warnings.extend(done.grew);
+                warnings.extend(done.cut);
             }
             // A mistake in the template breaks every leaflet the same way: say it once.
             Err(d) if !errors.contains(&d) => errors.push(d),
@@ -240,30 +243,28 @@ impl Job {
     }
 }
 
-impl Job {
-    /// The addresses of the site (whose pages are under `base`) this
-    /// leaflet prints: its QR code's, and each link in its promises.
-    fn printed(&self, base: &str) -> Vec<Printed> {
-        let links = self.data["themes"]
-            .as_array()
-            .into_iter()
-            .flatten()
-            .flat_map(|theme| theme["promises"].as_array().into_iter().flatten())
-            .flat_map(|promise| promise["links"].as_array().into_iter().flatten())
-            .map(|link| (&link["url"], How::Link));
-        std::iter::once((&self.data["url"], How::QrCode))
-            .chain(links)
-            .filter_map(|(url, how)| {
-                let path = url.as_str()?.strip_prefix(base)?;
-                let path = path.split(['#', '?']).next().unwrap_or_default();
-                Some(Printed {
-                    address: format!("/{path}"),
-                    leaflet: self.file.clone(),
-                    how,
-                })
+/// The addresses of the site (whose pages are under `base`) the leaflet
+/// `file` prints with `data`: its QR code's, and each link in its promises.
+fn printed(file: &str, data: &Value, base: &str) -> Vec<Printed> {
+    let links = data["themes"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .flat_map(|theme| theme["promises"].as_array().into_iter().flatten())
+        .flat_map(|promise| promise["links"].as_array().into_iter().flatten())
+        .map(|link| (&link["url"], How::Link));
+    std::iter::once((&data["url"], How::QrCode))
+        .chain(links)
+        .filter_map(|(url, how)| {
+            let path = url.as_str()?.strip_prefix(base)?;
+            let path = path.split(['#', '?']).next().unwrap_or_default();
+            Some(Printed {
+                address: format!("/{path}"),
+                leaflet: file.to_string(),
+                how,
             })
-            .collect()
-    }
+        })
+        .collect()
 }
 
 /// The large print edition of the leaflet in `file`.
@@ -283,10 +284,7 @@ pub fn document(
 ) -> Option<Result<PagedDocument, Diagnostic>> {
     let (strings, _) = strings::for_site(theme, &site.config);
     let job = jobs(site, &strings, theme).into_iter().find(|job| job.file == file)?;
-    let mut data = job.data;
-    data["page"] = page_data(job.paper, &site.config.print);
-    data["extra_pages"] = json!(0);
-    Some(compile(&Press::new(theme, pictures), theme, &data))
+    Some(fit(&Press::new(theme, pictures), theme, &site.config.print, &job).map(|(_, document)| document))
 }
 
 /// A finished leaflet, and a warning if it needed more pages than asked for.
@@ -296,15 +294,35 @@ struct Typeset {
     /// Text that runs into the margin, and its page.
     outside: Vec<(usize, String)>,
     grew: Option<Diagnostic>,
+    /// A warning when only the first themes or entries fitted.
+    cut: Option<Diagnostic>,
+    /// What was typeset: the job's data, cut to fit.
+    data: Value,
 }
 
 /// Typesets one leaflet, adding pages for the reader's own notes so it has
 /// a whole number of booklets of four pages, and never fewer than asked for.
 fn typeset(press: &Press, theme: &Theme, print: &Print, job: &Job, today: Date) -> Result<Typeset, Diagnostic> {
-    let (file, name, mut data) = (&job.file, &job.name, job.data.clone());
-    data["page"] = page_data(job.paper, print);
-    data["extra_pages"] = json!(0);
-    let mut document = compile(press, theme, &data)?;
+    let (file, name) = (&job.file, &job.name);
+    let (mut data, mut document) = fit(press, theme, print, job)?;
+    let what = if job.data["kind"] == "band" {
+        "themes"
+    } else {
+        "local offer entries"
+    };
+    let cut = data["left_out"].as_u64().map(|left_out| {
+        Diagnostic::warning(
+            "leaflet-cut",
+            format!(
+                "the leaflet \"{name}\" ({file}) would need more than the {} pages max_pages allows, so it prints the first {} of its {} {what} and sends readers to the website for the other {left_out}",
+                print.max_pages.max(job.pages.unwrap_or(0)),
+                cut::items(&data),
+                cut::items(&job.data),
+            ),
+        )
+        .in_file(crate::config::FILE_NAME)
+        .help("a leaflet is for the main things: keep the longest lists on the website, split a very long band in two in site.toml, or raise max_pages in [print] if the print shop can bind more")
+    });
     // Whole booklets of four, even when site.toml asks for a number that is not.
     let wanted = job.pages.unwrap_or(0).max(document.pages().len()).div_ceil(4) * 4;
     if document.pages().len() < wanted {
@@ -357,7 +375,32 @@ fn typeset(press: &Press, theme: &Theme, print: &Print, job: &Job, today: Date) 
         pages,
         outside,
         grew,
+        cut,
+        data,
     })
+}
+
+/// Typesets as many of the job's themes or entries as fit in
+/// `[print] max_pages` (or the pages site.toml asks for, if more): a first
+/// guess by the length of their words, then fewer until they fit. Each try
+/// typesets at most about max_pages of content.
+fn fit(press: &Press, theme: &Theme, print: &Print, job: &Job) -> Result<(Value, PagedDocument), Diagnostic> {
+    let limit = print.max_pages.max(job.pages.unwrap_or(0)).max(1);
+    let (width, height) = job.paper.size_mm();
+    let total = cut::items(&job.data);
+    let mut keep = cut::estimate(&job.data, limit, width * height);
+    loop {
+        let mut data = cut::cut(&job.data, keep, total);
+        data["page"] = page_data(job.paper, print);
+        data["extra_pages"] = json!(0);
+        let document = compile(press, theme, &data)?;
+        let pages = document.pages().len();
+        if pages <= limit || keep == 0 {
+            return Ok((data, document));
+        }
+        // Fewer in proportion to the pages too many, and always at least one fewer.
+        keep = (keep * limit / pages).min(keep - 1);
+    }
 }
 
 fn compile(press: &Press, theme: &Theme, data: &Value) -> Result<PagedDocument, Diagnostic> {

@@ -74,3 +74,19 @@ pub fn page(outputs: &std::collections::BTreeMap<String, Vec<u8>>, file: &str) -
     let bytes = outputs.get(file).unwrap_or_else(|| panic!("{file} was not written"));
     scraper::Html::parse_document(std::str::from_utf8(bytes).unwrap())
 }
+
+/// The output file a relative link on the page in `from` leads to.
+pub fn resolve(from: &str, relative: &str) -> String {
+    let mut parts: Vec<&str> = from.split('/').collect();
+    parts.pop();
+    for part in relative.split('/') {
+        match part {
+            ".." => {
+                parts.pop();
+            }
+            "." | "" => {}
+            other => parts.push(other),
+        }
+    }
+    parts.join("/")
+}

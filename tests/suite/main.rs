@@ -12,6 +12,7 @@ mod finder;
 mod fuzz;
 mod hostile;
 mod leaflets;
+mod lists;
 mod pictures;
 mod publish;
 mod serve;

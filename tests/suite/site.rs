@@ -1,6 +1,6 @@
 //! Builds the example site and checks what a young person would get.
 
-use crate::common::{self, page};
+use crate::common::{self, page, resolve};
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::io::Write;
@@ -206,21 +206,6 @@ fn every_link_and_anchor_resolves() {
         }
     }
     assert!(checked > 500, "only {checked} links were checked");
-}
-
-fn resolve(from: &str, relative: &str) -> String {
-    let mut parts: Vec<&str> = from.split('/').collect();
-    parts.pop();
-    for part in relative.split('/') {
-        match part {
-            ".." => {
-                parts.pop();
-            }
-            "." | "" => {}
-            other => parts.push(other),
-        }
-    }
-    parts.join("/")
 }
 
 #[test]
