@@ -114,10 +114,8 @@ fn a_long_band_goes_over_pages_of_24_with_every_promise_once() {
         }
         let html = page(&outputs, file);
         let current = hrefs(&html, ".pager a[aria-current=page]");
-        assert_eq!(
-            current.iter().map(|h| resolve(file, h)).collect::<Vec<_>>(),
-            [file.clone()]
-        );
+        let current: Vec<String> = current.iter().map(|h| resolve(file, h)).collect();
+        assert_eq!(current, std::slice::from_ref(file));
     }
     assert_eq!(seen.len(), themes);
     // The first page keeps the band's contact; the others are only cards.
