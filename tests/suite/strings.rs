@@ -30,7 +30,12 @@ fn every_string_the_theme_prints_is_in_english_and_every_english_string_is_print
     }
     let leaflet = fs::read_to_string(root().join("themes/default/leaflet/leaflet.typ")).unwrap();
     used.extend(used_in(&leaflet, r"\bt\.([a-z0-9_]+)"));
-    for code in ["src/render/pages.rs", "src/print/mod.rs", "src/print/data.rs"] {
+    for code in [
+        "src/render/pages.rs",
+        "src/render/pages/pager.rs",
+        "src/print/mod.rs",
+        "src/print/data.rs",
+    ] {
         let code = fs::read_to_string(root().join(code)).unwrap();
         used.extend(used_in(&code, r#"(?:\.word|strings\.get)\("([a-z0-9_]+)"\)"#));
     }

@@ -74,6 +74,14 @@ impl Planner<'_> {
         })
     }
 
+    /// A later page's breadcrumb back to its list's first page, titled `title`.
+    pub(super) fn first_page(&self, links: &Links, title: &str, list: &Target, page: usize) -> Vec<super::Crumb> {
+        if page < 2 {
+            return Vec::new();
+        }
+        vec![self.crumb(links, title, list.clone())]
+    }
+
     /// A later page's title: "0-11: page 2 of 14"; the first keeps its own.
     pub(super) fn paged_title(&self, title: &str, page: usize, pages: usize) -> String {
         if page < 2 {
