@@ -10,10 +10,14 @@ pub fn html(html: &str) -> Vec<u8> {
     minifier.set_minify_code(false);
     // It only fails on a page that ends inside a tag or comment, which only a
     // broken template override can make; such a page is written as it is.
-    match minifier.digest(html).and_then(|()| minifier.into_html()) {
+    let mut bytes = match minifier.digest(html).and_then(|()| minifier.into_html()) {
         Ok(bytes) => bytes,
         Err(_) => html.as_bytes().to_vec(),
-    }
+    };
+    // The minifier grows its buffer as it goes; every page is kept until it
+    // is written, so it keeps only what it holds.
+    bytes.shrink_to_fit();
+    bytes
 }
 
 #[cfg(test)]

@@ -112,31 +112,23 @@ pub fn render(
             (code.clone(), urls::language_prefix(Some(code)))
         }))
         .collect();
-    let own: Vec<&Target> = plans
+    // The sitemap is given each page's path once and each language once, and
+    // makes every address from them: a site in ten languages has ten
+    // addresses for each page, each naming the other nine.
+    let paths: Vec<String> = plans
         .iter()
         .zip(&addresses)
         .filter(|((planner, _), (_, target, _))| planner.prefix().is_empty() && target.listed())
-        .map(|(_, (_, target, _))| target)
+        .map(|(_, (_, target, _))| target.path())
         .collect();
-    let urls: Vec<serde_json::Value> = prefixes
+    let languages: Vec<serde_json::Value> = prefixes
         .iter()
-        .flat_map(|(_, prefix)| {
-            own.iter().map(|target| {
-                let alternates: Vec<serde_json::Value> = if prefixes.len() > 1 {
-                    prefixes
-                        .iter()
-                        .map(|(code, p)| json!({ "lang": code, "url": target.url_in(&base_url, p) }))
-                        .collect()
-                } else {
-                    Vec::new()
-                };
-                json!({ "loc": target.url_in(&base_url, prefix), "alternates": alternates })
-            })
-        })
+        .map(|(code, prefix)| json!({ "lang": code, "prefix": prefix }))
         .collect();
-    let feeds = json!({ "urls": urls, "base_url": base_url });
-    for name in ["sitemap.xml", "robots.txt"] {
-        match templates::render(&tera, theme, name, feeds.clone()) {
+    let sitemap = json!({ "paths": paths, "languages": languages, "base_url": base_url });
+    let robots = json!({ "base_url": base_url });
+    for (name, data) in [("sitemap.xml", sitemap), ("robots.txt", robots)] {
+        match templates::render(&tera, theme, name, data) {
             Ok(text) => {
                 outputs.insert(name.to_string(), text.into_bytes());
             }
