@@ -3,7 +3,7 @@
 //! on the computer can reach the site, the preview or a message.
 
 use std::io::ErrorKind;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use crate::diagnostics::Diagnostic;
 
@@ -18,19 +18,43 @@ pub enum ReadError {
 
 /// The bytes of `relative`, a file inside the content folder `root`.
 pub fn read(root: &Path, relative: &Path) -> Result<Vec<u8>, ReadError> {
-    let path = root.join(relative);
-    let io = |e: std::io::Error| match e.kind() {
-        ErrorKind::NotFound => ReadError::Missing,
-        _ => ReadError::Other(e),
-    };
-    // Where the file really is, every link followed, must be inside where
-    // the content folder really is.
-    let real_root = root.canonicalize().map_err(io)?;
-    let real = path.canonicalize().map_err(io)?;
-    if !real.starts_with(&real_root) {
-        return Err(ReadError::Outside);
+    Folder::new(root)?.read(relative)
+}
+
+/// A content folder, found once for reading many of its files.
+pub struct Folder {
+    root: PathBuf,
+    /// Where the folder really is, every link followed.
+    real: PathBuf,
+}
+
+impl Folder {
+    pub fn new(root: &Path) -> Result<Folder, ReadError> {
+        Ok(Folder {
+            root: root.to_path_buf(),
+            real: root.canonicalize().map_err(ReadError::from)?,
+        })
     }
-    std::fs::read(&real).map_err(io)
+
+    /// The bytes of `relative`, a file inside the folder.
+    pub fn read(&self, relative: &Path) -> Result<Vec<u8>, ReadError> {
+        // Where the file really is, every link followed, must be inside
+        // where the content folder really is.
+        let real = self.root.join(relative).canonicalize()?;
+        if !real.starts_with(&self.real) {
+            return Err(ReadError::Outside);
+        }
+        Ok(std::fs::read(&real)?)
+    }
+}
+
+impl From<std::io::Error> for ReadError {
+    fn from(e: std::io::Error) -> ReadError {
+        match e.kind() {
+            ErrorKind::NotFound => ReadError::Missing,
+            _ => ReadError::Other(e),
+        }
+    }
 }
 
 impl ReadError {

@@ -16,7 +16,7 @@ use walkdir::WalkDir;
 use crate::config::{self, Ages, Config};
 use crate::diagnostics::{Diagnostic, Location, suggest};
 use crate::leaving_care::Group;
-pub use confine::{ReadError, read};
+pub use confine::{Folder, ReadError, read};
 use fields::Fields;
 pub use model::*;
 
@@ -36,9 +36,11 @@ pub const THEME: &str = "theme";
 pub fn load(root: &Path, base_url: Option<&str>, icons: &[&str]) -> Result<(Site, Vec<Diagnostic>), Vec<Diagnostic>> {
     let config = config::load(root, Path::new(config::FILE_NAME), base_url)?;
     let (files, images, mut problems) = find_files(root, &config);
+    // site.toml was just read from it, so the folder is there.
+    let folder = Folder::new(root).map_err(|e| vec![e.diagnostic(Path::new(config::FILE_NAME))])?;
     let loaded: Vec<Result<Item, Vec<Diagnostic>>> = files
         .par_iter()
-        .map(|(kind, file)| load_file(root, file, *kind, &config, icons))
+        .map(|(kind, file)| load_file(&folder, file, *kind, &config, icons))
         .collect();
     let mut site = Site {
         config,
@@ -251,13 +253,13 @@ pub fn utf8(file: &Path, bytes: Vec<u8>) -> Result<String, Diagnostic> {
 }
 
 fn load_file(
-    root: &Path,
+    folder: &Folder,
     file: &Path,
     kind: FileKind,
     config: &Config,
     icons: &[&str],
 ) -> Result<Item, Vec<Diagnostic>> {
-    let bytes = read(root, file).map_err(|e| vec![e.diagnostic(file)])?;
+    let bytes = folder.read(file).map_err(|e| vec![e.diagnostic(file)])?;
     let text = utf8(file, bytes).map_err(|d| vec![d])?;
     let parsed = front_matter::parse(file, &text).map_err(|d| vec![d])?;
     let stem = file
