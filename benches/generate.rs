@@ -242,7 +242,7 @@ fn main() {
     // Messages are listed, not pages of their own, in both tools.
     site.hugo_only(
         "content/messages/_index.md",
-        "---\ntitle: You said, we did\ncascade:\n  _build:\n    render: never\n    list: always\n---\n",
+        "---\ntitle: You said, we did\ncascade:\n- _target:\n    kind: page\n  _build:\n    render: never\n    list: always\n---\n",
     );
     for m in 0..counts.messages {
         let said = format!("2025-{:02}-{:02}", m % 12 + 1, m % 28 + 1);
