@@ -48,12 +48,11 @@ pub fn promises(body: &str, body_line: usize) -> Vec<Promise> {
             _ => {}
         }
     }
-    let mut anchors = std::collections::HashSet::new();
+    let mut anchors = Anchors::default();
     found
         .into_iter()
         .map(|(text, line, links)| {
-            let anchor = unique(anchor_for(&text), &anchors);
-            anchors.insert(anchor.clone());
+            let anchor = anchors.unique(anchor_for(&text));
             Promise {
                 anchor,
                 text,
@@ -82,19 +81,46 @@ fn anchor_for(text: &str) -> String {
     }
 }
 
-fn unique(anchor: String, taken: &std::collections::HashSet<String>) -> String {
-    if !taken.contains(&anchor) {
-        return anchor;
+/// The anchors of a page's promises so far.
+#[derive(Default)]
+struct Anchors {
+    taken: std::collections::HashSet<String>,
+    /// For each anchor taken, the number to try next after it, so a page of
+    /// thousands of promises that start alike finds each one's in one step.
+    next: std::collections::HashMap<String, usize>,
+}
+
+impl Anchors {
+    /// `anchor`, or if a promise before has it, `anchor-2`, `anchor-3` ...
+    fn unique(&mut self, anchor: String) -> String {
+        let mut chosen = anchor.clone();
+        if self.taken.contains(&anchor) {
+            let mut n = self.next.get(&anchor).copied().unwrap_or(2);
+            while self.taken.contains(&format!("{anchor}-{n}")) {
+                n += 1;
+            }
+            chosen = format!("{anchor}-{n}");
+            self.next.insert(anchor, n + 1);
+        }
+        self.taken.insert(chosen.clone());
+        chosen
     }
-    (2..)
-        .map(|n| format!("{anchor}-{n}"))
-        .find(|a| !taken.contains(a))
-        .unwrap_or(anchor)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn alike_promises_get_the_next_free_number() {
+        let mut anchors = Anchors::default();
+        let got: Vec<String> = ["a-b", "a-b-2", "a-b", "a-b"]
+            .map(|a| anchors.unique(a.to_string()))
+            .into();
+        assert_eq!(got, ["a-b", "a-b-2", "a-b-3", "a-b-4"]);
+        let many: std::collections::HashSet<String> = (0..5000).map(|_| anchors.unique("same".into())).collect();
+        assert_eq!(many.len(), 5000);
+    }
 
     #[test]
     fn each_top_level_item_is_a_promise_with_its_line() {
