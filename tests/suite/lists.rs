@@ -216,6 +216,8 @@ fn a_long_local_offer_goes_over_pages_and_a_band_links_to_its_ages_instead() {
     // 16-25's page has too many to list: it says so and links to each age.
     let band = page(&outputs, "16-25/index.html");
     assert!(hrefs(&band, ".area a.card-link").is_empty());
+    let words: String = band.root_element().text().collect();
+    assert!(words.contains("things in your local offer for your age"), "{words}");
     let ages = hrefs(&band, ".choices-ages a");
     assert!(
         ages.iter()
