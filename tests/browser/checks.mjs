@@ -14,19 +14,32 @@ const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-
 const TARGET = 44;
 const BUDGET = 14 * 1024;
 
-export function launch() {
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+// Debian's Chromium now and then dies while starting (seen once in CI: a
+// segfault before its first page, in a file whose build had passed). That
+// says nothing about the pages, so a start that fails is tried again before
+// the suite gives up.
+const STARTS = 3;
+
+export async function launch() {
+  for (let start = 1; ; start += 1) {
+    try {
+      return await chromium.launch({
+        executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+        args: [
+          '--no-sandbox',
+          '--disable-gpu',
+          '--disable-quic',
+          '--no-first-run',
+          '--disable-background-networking',
+          '--disable-component-update',
+          '--disable-sync',
+        ],
+      });
+    } catch (error) {
+      if (start === STARTS) throw error;
+      console.error(`Chromium did not start (try ${start} of ${STARTS}): ${error.message.split('\n')[0]}`);
+    }
+  }
 }
 
 /// A browser tab of one width and colour scheme that refuses, and remembers,
