@@ -446,6 +446,15 @@ impl Config {
 /// Reads `site.toml` from the content folder. `file` is the name to show in
 /// diagnostics. A base URL from the command line replaces the file's.
 pub fn load(root: &Path, file: &Path, base_url: Option<&str>) -> Result<Config, Vec<Diagnostic>> {
+    let config = read(root, file, base_url)?;
+    let problems = phone_problems(&config, file);
+    if problems.is_empty() { Ok(config) } else { Err(problems) }
+}
+
+/// `load` without the check of its phone numbers, which the caller makes
+/// with `phone_problems`: reading the first number loads every country's
+/// rules, so a build does that while it reads the content.
+pub fn read(root: &Path, file: &Path, base_url: Option<&str>) -> Result<Config, Vec<Diagnostic>> {
     let bytes = crate::content::read(root, file).map_err(|e| match e {
         crate::content::ReadError::Missing => vec![
             Diagnostic::error(
@@ -461,12 +470,37 @@ pub fn load(root: &Path, file: &Path, base_url: Option<&str>) -> Result<Config, 
     if let Some(url) = base_url {
         config.base_url = Spanned::new(0..0, url.to_string());
     }
-    let problems = validate(&config, file, &text);
+    let mut problems = validate(&config, file, &text);
     config.source = text;
     if problems.iter().any(Diagnostic::is_error) {
+        // Every problem of site.toml at once, its numbers' too.
+        problems.extend(phone_problems(&config, file));
         return Err(problems);
     }
     Ok(config)
+}
+
+/// Every contact's and help line's number must be one a phone can dial.
+pub fn phone_problems(config: &Config, file: &Path) -> Vec<Diagnostic> {
+    let mut problems = Vec::new();
+    for contact in config.contacts.values().chain(&config.help.lines) {
+        if contact.phone.trim().is_empty() {
+            continue;
+        }
+        if let Err(problem) = crate::phone::parse(&contact.phone) {
+            let (message, help) = problem.explain(&contact.phone);
+            problems.push(
+                Diagnostic::error("bad-phone", message)
+                    .at(Location::of_text(
+                        file,
+                        &config.source,
+                        &format!("\"{}\"", contact.phone),
+                    ))
+                    .help(help),
+            );
+        }
+    }
+    problems
 }
 
 /// A TOML syntax or shape error, in the participation team's words.
@@ -620,19 +654,6 @@ fn validate(config: &Config, file: &Path, text: &str) -> Vec<Diagnostic> {
             &contacts,
             Location::from_span(file, text, contact.span()),
         ));
-    }
-    for contact in config.contacts.values().chain(&config.help.lines) {
-        if contact.phone.trim().is_empty() {
-            continue;
-        }
-        if let Err(problem) = crate::phone::parse(&contact.phone) {
-            let (message, help) = problem.explain(&contact.phone);
-            problems.push(
-                Diagnostic::error("bad-phone", message)
-                    .at(Location::of_text(file, text, &format!("\"{}\"", contact.phone)))
-                    .help(help),
-            );
-        }
     }
     for key in &config.help.contacts {
         if !config.contacts.contains_key(key.get_ref()) {

@@ -34,14 +34,26 @@ pub const THEME: &str = "theme";
 /// a promise page may use. Returns the site with any warnings, or every
 /// problem found.
 pub fn load(root: &Path, base_url: Option<&str>, icons: &[&str]) -> Result<(Site, Vec<Diagnostic>), Vec<Diagnostic>> {
-    let config = config::load(root, Path::new(config::FILE_NAME), base_url)?;
-    let (files, images, mut problems) = find_files(root, &config);
-    // site.toml was just read from it, so the folder is there.
-    let folder = Folder::new(root).map_err(|e| vec![e.diagnostic(Path::new(config::FILE_NAME))])?;
-    let loaded: Vec<Result<Item, Vec<Diagnostic>>> = files
-        .par_iter()
-        .map(|(kind, file)| load_file(&folder, file, *kind, &config, icons))
-        .collect();
+    let config = config::read(root, Path::new(config::FILE_NAME), base_url)?;
+    // The first phone number read loads every country's rules (a twentieth
+    // of a second), so site.toml's numbers are checked while the files load.
+    let (phones, found) = rayon::join(
+        || config::phone_problems(&config, Path::new(config::FILE_NAME)),
+        || -> Result<_, Vec<Diagnostic>> {
+            let (files, images, problems) = find_files(root, &config);
+            // site.toml was just read from it, so the folder is there.
+            let folder = Folder::new(root).map_err(|e| vec![e.diagnostic(Path::new(config::FILE_NAME))])?;
+            let loaded: Vec<Result<Item, Vec<Diagnostic>>> = files
+                .par_iter()
+                .map(|(kind, file)| load_file(&folder, file, *kind, &config, icons))
+                .collect();
+            Ok((images, problems, loaded))
+        },
+    );
+    if !phones.is_empty() {
+        return Err(phones);
+    }
+    let (images, mut problems, loaded) = found?;
     let mut site = Site {
         config,
         promise_pages: Vec::new(),

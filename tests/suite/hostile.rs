@@ -111,6 +111,29 @@ fn numbers_that_cannot_be_called_or_charge_are_errors_at_their_line() {
 }
 
 #[test]
+fn a_bad_number_is_reported_with_the_other_mistakes_in_site_toml() {
+    let dir = common::copy_of_example();
+    edit(dir.path(), "site.toml", "\"0113 496 0202\"", "\"call us!\"");
+    edit(
+        dir.path(),
+        "site.toml",
+        "\"https://www.bbc.co.uk/weather\"",
+        "\"www.bbc.co.uk/weather\"",
+    );
+    let (check, build) = check_and_build(dir.path(), 1);
+    both_say(
+        &check,
+        &build,
+        &[
+            "error[bad-exit-url]: \"www.bbc.co.uk/weather\" is not a web address starting with https://",
+            "content/site.toml:75:",
+            "error[bad-phone]: \"call us!\" is not a phone number that can be called",
+            "content/site.toml:98:",
+        ],
+    );
+}
+
+#[test]
 fn links_that_run_code_or_cannot_be_called_are_errors_at_their_line() {
     let dir = common::copy_of_example();
     edit(
