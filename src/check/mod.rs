@@ -143,11 +143,14 @@ fn add<'a>(docs: &mut Vec<Doc<'a>>, config: &'a crate::config::Config, content: 
         });
     }
     // Messages and other pages are read by every band.
-    let messages = content
-        .messages
-        .iter()
-        .enumerate()
-        .map(|(i, m)| (&m.origin, &m.title, &m.body, messages_page(i)));
+    let messages = content.messages.iter().enumerate().map(|(i, m)| {
+        (
+            &m.origin,
+            &m.title,
+            &m.body,
+            crate::render::pages::pager::message_page(i),
+        )
+    });
     let pages = content
         .pages
         .iter()
@@ -173,12 +176,6 @@ struct Content<'a> {
 
 /// What the checks of the content found, before anything is rendered.
 /// `docs` are the site's [`docs`].
-/// The page of "you said, we did" the message at `index` is on.
-fn messages_page(index: usize) -> Target {
-    use crate::render::pages::pager::{MESSAGES, page_of};
-    Target::Messages.page(page_of(index, MESSAGES))
-}
-
 pub fn content(site: &Site, docs: &[Doc], words: &Lists, theme: &Theme, today: Date) -> Vec<Diagnostic> {
     // Each language's content is held to its own list of words, if it has one.
     let own = language::Matcher::new(&words.own);

@@ -321,7 +321,7 @@ fn typeset(press: &Press, theme: &Theme, print: &Print, job: &Job, today: Date) 
             "leaflet-cut",
             format!(
                 "the leaflet \"{name}\" ({file}) would need more than the {} pages max_pages allows, so it prints the first {} of its {} {what} and sends readers to the website for the other {left_out}",
-                print.max_pages.max(job.pages.unwrap_or(0)),
+                page_limit(print, job),
                 cut::items(&data),
                 cut::items(&job.data),
             ),
@@ -391,7 +391,7 @@ fn typeset(press: &Press, theme: &Theme, print: &Print, job: &Job, today: Date) 
 /// guess by the length of their words, then fewer until they fit. Each try
 /// typesets at most about max_pages of content.
 fn fit(press: &Press, theme: &Theme, print: &Print, job: &Job) -> Result<(Value, PagedDocument), Diagnostic> {
-    let limit = print.max_pages.max(job.pages.unwrap_or(0)).max(1);
+    let limit = page_limit(print, job);
     let (width, height) = job.paper.size_mm();
     let total = cut::items(&job.data);
     let mut keep = cut::estimate(&job.data, limit, width * height);
@@ -407,6 +407,12 @@ fn fit(press: &Press, theme: &Theme, print: &Print, job: &Job) -> Result<(Value,
         // Fewer in proportion to the pages too many, and always at least one fewer.
         keep = (keep * limit / pages).min(keep - 1);
     }
+}
+
+/// The most pages the job's leaflet may have: `[print] max_pages`, or the
+/// pages site.toml asks for if more, and never none.
+fn page_limit(print: &Print, job: &Job) -> usize {
+    print.max_pages.max(job.pages.unwrap_or(0)).max(1)
 }
 
 fn compile(press: &Press, theme: &Theme, data: &Value) -> Result<PagedDocument, Diagnostic> {

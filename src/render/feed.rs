@@ -5,7 +5,7 @@
 
 use serde_json::{Value, json};
 
-use super::pages::pager::{MESSAGES as MESSAGES_PER_PAGE, page_of};
+use super::pages::pager::message_page;
 use super::urls::Target;
 use crate::content::Site;
 
@@ -20,8 +20,7 @@ pub fn exists(site: &Site) -> bool {
 /// What `feed.xml` is given about its entries, or None when it has none.
 pub fn data(site: &Site, base_url: &str) -> Option<Value> {
     let messages = site.messages.iter().enumerate().map(|(i, m)| {
-        let page = Target::Messages.page(page_of(i, MESSAGES_PER_PAGE));
-        let url = format!("{}#{}", page.url(base_url), m.slug);
+        let url = format!("{}#{}", message_page(i).url(base_url), m.slug);
         (m.said, "message", m.title.as_str(), m.we_did.join(" "), url)
     });
     let offer = site.offer.iter().map(|e| {

@@ -79,7 +79,7 @@ pub struct Planner<'a> {
 
 /// Which promise pages and offer entries each list holds, as indices into
 /// the site's, so no page searches the whole site again.
-#[derive(Clone, Default)]
+#[derive(Clone)]
 struct Index {
     /// Each band's promise pages, by band id.
     band_pages: BTreeMap<String, Vec<usize>>,

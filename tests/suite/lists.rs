@@ -4,6 +4,7 @@
 
 use std::collections::BTreeSet;
 use std::path::Path;
+use std::sync::LazyLock;
 
 use crate::common::{self, page, resolve};
 
@@ -62,6 +63,27 @@ fn hrefs(html: &Html, css: &str) -> Vec<String> {
         .collect()
 }
 
+/// The grown site built without leaflets, and how many promises for 12 to
+/// 15 year olds, messages and offer entries its content has. Built once for
+/// the tests that only read it.
+struct Grown {
+    outputs: Outputs,
+    themes: usize,
+    messages: usize,
+    offer: usize,
+}
+
+static GROWN: LazyLock<Grown> = LazyLock::new(|| {
+    let dir = grown();
+    let content = dir.path().join("content");
+    Grown {
+        outputs: built(&content, false).outputs,
+        themes: files(&content, "promises/12-15"),
+        messages: files(&content, "messages"),
+        offer: files(&content, "local-offer"),
+    }
+});
+
 /// Every page of a list from its first, following each page's "next" link:
 /// each page's file and the links `css` selects on it.
 fn walk(outputs: &Outputs, first: &str, css: &str) -> Vec<(String, Vec<String>)> {
@@ -98,11 +120,9 @@ fn files(content: &Path, folder: &str) -> usize {
 
 #[test]
 fn a_long_band_goes_over_pages_of_24_with_every_promise_once() {
-    let dir = grown();
-    let content = dir.path().join("content");
-    let outputs = built(&content, false).outputs;
-    let pages = walk(&outputs, "12-15/index.html", "ul.themes a.card-link");
-    let themes = files(&content, "promises/12-15");
+    let Grown { outputs, themes, .. } = &*GROWN;
+    let themes = *themes;
+    let pages = walk(outputs, "12-15/index.html", "ul.themes a.card-link");
     assert_eq!(pages.len(), themes.div_ceil(24));
     assert_eq!(pages[1].0, "12-15/page/2/index.html");
     let mut seen = BTreeSet::new();
@@ -112,16 +132,16 @@ fn a_long_band_goes_over_pages_of_24_with_every_promise_once() {
             assert!(outputs.contains_key(card), "{card} on {file} is not a page");
             assert!(seen.insert(card.clone()), "{card} is on two pages");
         }
-        let html = page(&outputs, file);
+        let html = page(outputs, file);
         let current = hrefs(&html, ".pager a[aria-current=page]");
         let current: Vec<String> = current.iter().map(|h| resolve(file, h)).collect();
         assert_eq!(current, std::slice::from_ref(file));
     }
     assert_eq!(seen.len(), themes);
     // The first page keeps the band's contact; the others are only cards.
-    assert!(!hrefs(&page(&outputs, &pages[0].0), "a[href^='tel:']").is_empty());
+    assert!(!hrefs(&page(outputs, &pages[0].0), "a[href^='tel:']").is_empty());
     assert!(
-        page(&outputs, &pages[1].0)
+        page(outputs, &pages[1].0)
             .select(&Selector::parse("#talk").unwrap())
             .next()
             .is_none()
@@ -130,17 +150,16 @@ fn a_long_band_goes_over_pages_of_24_with_every_promise_once() {
 
 #[test]
 fn a_promise_in_a_long_band_lists_its_neighbours_and_the_page_with_it() {
-    let dir = grown();
-    let outputs = built(&dir.path().join("content"), false).outputs;
+    let outputs = &GROWN.outputs;
     let file = "12-15/extra-30/index.html";
-    let html = page(&outputs, file);
+    let html = page(outputs, file);
     let others = hrefs(&html, "nav.more li a");
     assert_eq!(others.len(), 12);
     assert!(others.iter().any(|h| resolve(file, h) == "12-15/extra-29/index.html"));
     assert!(others.iter().any(|h| resolve(file, h) == "12-15/extra-31/index.html"));
     let all = hrefs(&html, "nav.more p a");
     let band_page = resolve(file, &all[0]);
-    let cards = hrefs(&page(&outputs, &band_page), "ul.themes a.card-link");
+    let cards = hrefs(&page(outputs, &band_page), "ul.themes a.card-link");
     assert!(
         cards.iter().any(|h| resolve(&band_page, h) == file),
         "{band_page} does not list {file}"
@@ -149,15 +168,13 @@ fn a_promise_in_a_long_band_lists_its_neighbours_and_the_page_with_it() {
 
 #[test]
 fn messages_go_over_pages_of_10_and_the_feed_finds_each_on_its_page() {
-    let dir = grown();
-    let content = dir.path().join("content");
-    let outputs = built(&content, false).outputs;
-    let pages = walk(&outputs, "messages/index.html", "a.none");
-    let messages = files(&content, "messages");
+    let Grown { outputs, messages, .. } = &*GROWN;
+    let messages = *messages;
+    let pages = walk(outputs, "messages/index.html", "a.none");
     assert_eq!(pages.len(), messages.div_ceil(10));
     let mut ids = BTreeSet::new();
     for (file, _) in &pages {
-        let html = page(&outputs, file);
+        let html = page(outputs, file);
         let articles: Vec<String> = html
             .select(&Selector::parse("article.message").unwrap())
             .filter_map(|a| a.value().attr("id").map(|id| format!("{file}#{id}")))
@@ -189,19 +206,17 @@ fn messages_go_over_pages_of_10_and_the_feed_finds_each_on_its_page() {
 
 #[test]
 fn a_long_local_offer_goes_over_pages_and_a_band_links_to_its_ages_instead() {
-    let dir = grown();
-    let content = dir.path().join("content");
-    let outputs = built(&content, false).outputs;
-    let pages = walk(&outputs, "local-offer/index.html", ".area a.card-link");
+    let Grown { outputs, offer, .. } = &*GROWN;
+    let pages = walk(outputs, "local-offer/index.html", ".area a.card-link");
     let entries: BTreeSet<String> = pages.iter().flat_map(|(_, cards)| cards.clone()).collect();
-    assert_eq!(entries.len(), files(&content, "local-offer"));
+    assert_eq!(entries.len(), *offer);
     assert!(pages.len() >= 3);
     // Each area in the contents leads to the page where it starts.
     for (file, _) in &pages {
-        for href in hrefs(&page(&outputs, file), "nav.contents a") {
+        for href in hrefs(&page(outputs, file), "nav.contents a") {
             let (target, anchor) = href.split_once('#').unwrap();
             let target = resolve(file, target);
-            let html = page(&outputs, &target);
+            let html = page(outputs, &target);
             assert!(
                 html.select(&Selector::parse(&format!("[id='{anchor}']")).unwrap())
                     .next()
@@ -210,11 +225,11 @@ fn a_long_local_offer_goes_over_pages_and_a_band_links_to_its_ages_instead() {
             );
         }
     }
-    let at_19 = walk(&outputs, "local-offer/age/19/index.html", "a.card-link");
+    let at_19 = walk(outputs, "local-offer/age/19/index.html", "a.card-link");
     assert!(at_19.len() >= 2);
     assert!(at_19.iter().all(|(_, cards)| cards.len() <= 24));
     // 16-25's page has too many to list: it says so and links to each age.
-    let band = page(&outputs, "16-25/index.html");
+    let band = page(outputs, "16-25/index.html");
     assert!(hrefs(&band, ".area a.card-link").is_empty());
     let words: String = band.root_element().text().collect();
     assert!(words.contains("things in your local offer for your age"), "{words}");

@@ -32,6 +32,12 @@ pub fn page_of(index: usize, per: usize) -> usize {
     index / per + 1
 }
 
+/// The page of "you said, we did" that holds the message at `index`, for
+/// the feed and the checks to link to.
+pub fn message_page(index: usize) -> Target {
+    Target::Messages.page(page_of(index, MESSAGES))
+}
+
 /// At most `NEIGHBOURS` items around `current` (an index into `len`
 /// items): the range to list, the current one inside it.
 pub fn window(current: usize, len: usize) -> std::ops::Range<usize> {
