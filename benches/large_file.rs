@@ -9,7 +9,7 @@ use std::path::Path;
 mod support;
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use promise::{Options, diagnostics, render_site};
+use promise::{Options, render_site, report};
 use support::copy;
 
 const SIZE: usize = 5_000_000;
@@ -87,7 +87,7 @@ fn one_large_file(c: &mut Criterion) {
                     Err(found) => found,
                 };
                 assert!(found.len() > 10_000, "the checks find the file's problems");
-                diagnostics::to_human(&found, &content, false).len()
+                report::to_human(&found, &content, false).len()
             })
         });
     }

@@ -5,8 +5,9 @@
 use std::path::Path;
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use promise::check::{self, words};
+use promise::check;
 use promise::content;
+use promise::content::words;
 use promise::render::{self, markdown, minify, theme::Theme, urls::Links, urls::Target};
 
 fn stages(c: &mut Criterion) {

@@ -12,17 +12,20 @@
 #![allow(clippy::result_large_err)]
 
 pub mod check;
-pub mod cms;
 pub mod config;
 pub mod content;
 pub mod diagnostics;
+pub mod editor;
+pub mod files;
+pub mod layout;
 pub mod leaving_care;
 pub mod output;
 pub mod phone;
 pub mod pictures;
 pub mod print;
-pub mod publish;
+pub mod printed;
 pub mod render;
+pub mod report;
 pub mod serve;
 mod starter;
 
@@ -32,7 +35,7 @@ use std::sync::Arc;
 use jiff::civil::Date;
 
 use diagnostics::Diagnostic;
-use output::Outputs;
+use layout::Outputs;
 use render::theme::Theme;
 
 pub use starter::new_site;
@@ -45,7 +48,7 @@ pub struct Built {
     /// The model the site was built from.
     pub site: content::Site,
     /// The addresses of the site its leaflets print.
-    pub printed: Vec<publish::printed::Printed>,
+    pub printed: Vec<printed::Printed>,
 }
 
 impl Built {
@@ -53,7 +56,7 @@ impl Built {
     pub fn pages(&self) -> usize {
         self.outputs
             .keys()
-            .filter(|p| p.ends_with(".html") && !cms::is_editor_file(p))
+            .filter(|p| p.ends_with(".html") && !layout::is_editor_file(p))
             .count()
     }
 }
@@ -92,7 +95,7 @@ pub fn render_site(content: &Path, options: &Options) -> Result<Built, Vec<Diagn
         errors
     })?;
     found.extend(theme_problems);
-    let words = check::words::load(content, &site.config).map_err(|mut errors| {
+    let words = content::words::load(content, &site.config).map_err(|mut errors| {
         errors.extend(found.iter().cloned());
         errors
     })?;
@@ -138,7 +141,7 @@ pub fn render_site(content: &Path, options: &Options) -> Result<Built, Vec<Diagn
     }
     found.extend(check::rendered(&docs, &outputs));
     // An address a leaflet printed, a year ago or today, must lead somewhere.
-    found.extend(publish::printed::check(content, &outputs));
+    found.extend(printed::check(content, &outputs));
     diagnostics::sort(&mut found);
     if found.iter().any(Diagnostic::is_error) {
         return Err(found);
@@ -170,7 +173,7 @@ pub fn build(content: &Path, out: &Path, options: &Options) -> Result<Built, Bui
     options.pictures.prune();
     // Recorded once the leaflets are written: from now on they can be printed.
     if options.leaflets
-        && let Err(problem) = publish::printed::record(content, &built.printed, options.today)
+        && let Err(problem) = printed::record(content, &built.printed, options.today)
     {
         built.warnings.push(problem);
     }

@@ -10,8 +10,9 @@ use std::time::Instant;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use jiff::civil::Date;
-use promise::diagnostics::{self, Diagnostic};
+use promise::diagnostics::Diagnostic;
 use promise::pictures::Cache;
+use promise::report;
 use promise::{BuildError, Options, build, new_site, render_site};
 
 #[derive(Parser)]
@@ -207,7 +208,7 @@ fn run_build(content: &Path, out: &Path, options: &Options) -> ExitCode {
 }
 
 fn run_cms(content: &Path, repository: &Path) -> ExitCode {
-    let config = match promise::config::load(content, Path::new(promise::config::FILE_NAME), None) {
+    let config = match promise::config::load(content, Path::new(promise::layout::SITE_TOML), None) {
         Ok(config) => config,
         Err(problems) => {
             print_diagnostics(&problems, content);
@@ -216,7 +217,7 @@ fn run_cms(content: &Path, repository: &Path) -> ExitCode {
         }
     };
     let theme = promise::render::theme::Theme::load(content).0;
-    for (path, text) in promise::cms::files(&config, content, repository, &theme.icon_names()) {
+    for (path, text) in promise::editor::files(&config, content, repository, &theme.icon_names()) {
         let written = path
             .parent()
             .map_or(Ok(()), std::fs::create_dir_all)
@@ -244,7 +245,7 @@ fn run_check(content: &Path, options: &Options, format: Format, strict: bool) ->
     let errors = found.iter().filter(|d| d.is_error()).count();
     let warnings = found.len() - errors;
     match format {
-        Format::Json => println!("{}", diagnostics::to_json(&found)),
+        Format::Json => println!("{}", report::to_json(&found)),
         Format::Human => {
             print_diagnostics(&found, content);
             let checked = pages.map_or_else(|| "the content".to_string(), |n| format!("{n} pages"));
@@ -265,7 +266,7 @@ fn run_check(content: &Path, options: &Options, format: Format, strict: bool) ->
 fn print_diagnostics(problems: &[Diagnostic], content: &Path) {
     if !problems.is_empty() {
         let color = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
-        eprint!("{}", diagnostics::to_human(problems, content, color));
+        eprint!("{}", report::to_human(problems, content, color));
     }
 }
 

@@ -6,7 +6,7 @@
 //! next build starts from it: only the files that changed are written, and no
 //! folder is made or deleted that both builds have.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
@@ -14,9 +14,7 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 use walkdir::WalkDir;
 
-/// Files of a built site by their path inside the output folder, in a fixed
-/// order so every build writes the same bytes.
-pub type Outputs = BTreeMap<String, Vec<u8>>;
+use crate::layout::Outputs;
 
 /// Why the output folder could not be written.
 #[derive(Debug)]

@@ -28,7 +28,7 @@ pub fn new_site(dir: &Path) -> Result<usize, String> {
 /// and the editors' settings, made for this repository (`promise cms`
 /// makes a site's own).
 fn kept(path: &Path) -> bool {
-    path != Path::new(crate::publish::printed::FILE) && !path.starts_with(crate::cms::ADMIN)
+    path != Path::new(crate::layout::PRINTED) && !path.starts_with(crate::layout::ADMIN)
 }
 
 fn write_dir(from: &Dir<'static>, to: &Path) -> Result<usize, String> {

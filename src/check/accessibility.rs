@@ -8,10 +8,8 @@ use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 use regex::Regex;
 
 use super::Doc;
+use crate::content::DECORATIVE;
 use crate::diagnostics::Diagnostic;
-
-/// The alt text that marks a picture as decoration, which screen readers skip.
-pub const DECORATIVE: &str = "decorative";
 
 /// Link text that says nothing about where the link goes.
 const VAGUE: &[&str] = &[

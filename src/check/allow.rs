@@ -83,7 +83,7 @@ mod tests {
             front_line: 2,
             language: None,
         };
-        let config = crate::check::test_config();
+        let config = crate::config::test_config();
         let mut doc = Doc::for_tests(&config);
         doc.origin = &origin;
         doc.body = "a placement <!-- allow: placement -->\nplacement\n\n<!-- allow: respite, placement -->\n- placement\n- placement\n\nplacement\n";

@@ -6,7 +6,6 @@
 use std::path::Path;
 
 use super::Doc;
-use crate::config;
 use crate::content::Site;
 use crate::diagnostics::{Diagnostic, Location};
 use crate::print::Glyphs;
@@ -22,7 +21,12 @@ pub fn check(site: &Site, docs: &[Doc], glyphs: &Glyphs) -> Vec<Diagnostic> {
             found.extend(lines(&origin.file, doc.body, origin.body_line, glyphs));
         }
     }
-    found.extend(lines(Path::new(config::FILE_NAME), &site.config.source, 1, glyphs));
+    found.extend(lines(
+        Path::new(crate::layout::SITE_TOML),
+        &site.config.source,
+        1,
+        glyphs,
+    ));
     found
 }
 
@@ -31,7 +35,7 @@ pub fn check(site: &Site, docs: &[Doc], glyphs: &Glyphs) -> Vec<Diagnostic> {
 fn lines(file: &Path, text: &str, first: usize, glyphs: &Glyphs) -> Vec<Diagnostic> {
     let mut found = Vec::new();
     for (i, line) in text.lines().enumerate() {
-        if line.trim_start().starts_with('#') && file == Path::new(config::FILE_NAME) {
+        if line.trim_start().starts_with('#') && file == Path::new(crate::layout::SITE_TOML) {
             continue;
         }
         let mut missing = line.chars().enumerate().filter(|(_, c)| !glyphs.prints(*c));

@@ -8,8 +8,8 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::Doc;
-use super::prose::{Block, front_matter_text};
-use super::words::{Rule, Words};
+use crate::content::prose::{Block, front_matter_text};
+use crate::content::words::{Rule, Words};
 use crate::diagnostics::{Diagnostic, Location};
 
 /// Web and e-mail addresses and phone numbers are never prose.
@@ -253,7 +253,7 @@ mod tests {
     fn find(text: &str) -> Vec<(String, String)> {
         let words = words();
         let matcher = Matcher::new(&words);
-        let config = crate::check::test_config();
+        let config = crate::config::test_config();
         let doc = Doc::for_tests(&config);
         matcher
             .find(text, &doc)

@@ -7,7 +7,7 @@ use pulldown_cmark::{Event, Options, Parser, Tag};
 
 use super::Doc;
 use crate::diagnostics::{Diagnostic, nearest};
-use crate::output::Outputs;
+use crate::layout::Outputs;
 use crate::render::urls::{language_prefix, resolve};
 
 pub fn check(doc: &Doc, outputs: &Outputs) -> Vec<Diagnostic> {

@@ -10,9 +10,7 @@ pub mod language;
 mod links;
 mod markup;
 mod offer;
-mod prose;
 pub mod readability;
-pub mod words;
 
 use std::collections::BTreeMap;
 use std::ops::Range;
@@ -23,15 +21,13 @@ use rayon::prelude::*;
 use regex::Regex;
 
 use crate::config::Band;
-#[cfg(test)]
-use crate::config::Config;
+use crate::content::words::Lists;
 use crate::content::{Origin, Site};
 use crate::diagnostics::{Diagnostic, LineIndex, Location};
-use crate::output::Outputs;
+use crate::layout::Outputs;
+use crate::render::KnownProblem;
 use crate::render::theme::Theme;
 use crate::render::urls::Target;
-pub use accessibility::DECORATIVE;
-pub use words::{Lists, Words};
 
 /// A pattern written in this code, which is known to be valid.
 fn pattern(text: &str) -> Regex {
@@ -63,7 +59,7 @@ impl Doc<'_> {
     }
 
     #[cfg(test)]
-    pub fn for_tests(config: &Config) -> Doc<'_> {
+    pub fn for_tests(config: &crate::config::Config) -> Doc<'_> {
         static ORIGIN: std::sync::LazyLock<Origin> = std::sync::LazyLock::new(|| Origin {
             file: "pages/test.md".into(),
             body_line: 1,
@@ -187,7 +183,7 @@ pub fn content(site: &Site, docs: &[Doc], words: &Lists, theme: &Theme, today: D
     let checked: Vec<(Vec<Diagnostic>, readability::Counts)> = docs
         .par_iter()
         .map(|doc| {
-            let blocks = prose::blocks(doc.body);
+            let blocks = crate::content::prose::blocks(doc.body);
             let matcher = match &doc.origin.language {
                 None => Some(&own),
                 Some(code) => others.get(code.as_str()),
@@ -221,7 +217,7 @@ pub fn rendered(docs: &[Doc], outputs: &Outputs) -> Vec<Diagnostic> {
         outputs
             .par_iter()
             // The editor's page is the council's, published as written.
-            .filter(|(file, _)| file.ends_with(".html") && !crate::cms::is_editor_file(file))
+            .filter(|(file, _)| file.ends_with(".html") && !crate::layout::is_editor_file(file))
             .filter_map(|(file, html)| accessibility::one_title(file, html))
             .collect::<Vec<_>>(),
     );
@@ -232,7 +228,7 @@ pub fn rendered(docs: &[Doc], outputs: &Outputs) -> Vec<Diagnostic> {
 /// line and column.
 #[cfg(test)]
 pub(crate) fn findings(check: fn(&Doc) -> Vec<Diagnostic>, body: &str) -> Vec<(String, usize, usize)> {
-    let config = test_config();
+    let config = crate::config::test_config();
     let mut doc = Doc::for_tests(&config);
     doc.body = body;
     check(&doc)
@@ -242,40 +238,6 @@ pub(crate) fn findings(check: fn(&Doc) -> Vec<Diagnostic>, body: &str) -> Vec<(S
             (d.code.into_owned(), at.line, at.column)
         })
         .collect()
-}
-
-#[cfg(test)]
-pub(crate) fn test_config() -> Config {
-    toml::from_str(
-        r#"
-title = "T"
-council = "C"
-base_url = "https://x.example/"
-[[bands]]
-id = "0-11"
-label = "Young"
-ages = "0-11"
-look = "young"
-[[bands]]
-id = "16-25"
-label = "Older"
-ages = "16-25"
-look = "adult"
-"#,
-    )
-    .unwrap_or_else(|e| unreachable!("a fixed test config: {e}"))
-}
-
-/// A problem the accessibility statement must own up to: what is wrong, and
-/// on which page.
-#[derive(Debug, Clone, serde::Serialize)]
-pub struct KnownProblem {
-    /// The page's title, or "Every page" for the stylesheet.
-    pub page: String,
-    /// The page's address, when it is one page.
-    #[serde(skip)]
-    pub target: Option<Target>,
-    pub what: &'static str,
 }
 
 /// What the accessibility statement lists: the accessibility warnings left in

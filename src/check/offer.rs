@@ -7,7 +7,6 @@ use std::path::Path;
 use jiff::ToSpan;
 use jiff::civil::Date;
 
-use crate::config;
 use crate::content::Site;
 use crate::content::front_matter::field_location;
 use crate::diagnostics::{Diagnostic, Location};
@@ -23,7 +22,7 @@ pub fn check(site: &Site, today: Date) -> Vec<Diagnostic> {
         if !site.offer.iter().any(|e| e.area == area.id) {
             found.push(
                 Diagnostic::error("empty-area", format!("the local offer has nothing in the area \"{}\"", area.title))
-                    .at(Location::of_text(Path::new(config::FILE_NAME), &config.source, &format!("\"{}\"", area.id)))
+                    .at(Location::of_text(Path::new(crate::layout::SITE_TOML), &config.source, &format!("\"{}\"", area.id)))
                     .label("no entry has this area")
                     .help(format!("every care leaver must be able to see what there is for \"{}\": write an entry in local-offer/ with \"area: {}\", or take the area out of site.toml", area.title, area.id)),
             );

@@ -12,8 +12,8 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::Doc;
-use super::prose::{self, BlockKind, front_matter_text};
 use crate::config::{Band, Reading};
+use crate::content::prose::{self, BlockKind, front_matter_text};
 use crate::diagnostics::{Diagnostic, Location};
 use crate::render::urls::Target;
 

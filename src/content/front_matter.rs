@@ -228,7 +228,7 @@ fn yaml_to_json(value: serde_yaml_ng::Value) -> Value {
 
 fn parse_toml(file: &Path, front: &str, front_line: usize) -> Result<BTreeMap<String, Value>, Diagnostic> {
     let table: toml::Table = toml::from_str(front).map_err(|e| {
-        let mut d = crate::config::toml_error(file, front, &e);
+        let mut d = crate::files::toml_error::toml_error(file, front, &e);
         if let Some(at) = &mut d.at {
             at.line += front_line - 1;
         }

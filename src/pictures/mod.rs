@@ -15,8 +15,8 @@ use std::sync::Arc;
 
 use rayon::prelude::*;
 
-use crate::content::IMAGES;
 use crate::diagnostics::Diagnostic;
+use crate::layout::IMAGES;
 pub use cache::Cache;
 
 /// The widths a raster picture is published at, for phones of every size;

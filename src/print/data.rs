@@ -9,9 +9,9 @@ use std::collections::BTreeMap;
 use crate::config::{Band, Language, Look};
 use crate::content::{Origin, Site};
 use crate::leaving_care::Group;
-use crate::render::pages::{contact_view, offer_view};
 use crate::render::strings::Strings;
 use crate::render::urls::{Target, language_prefix};
+use crate::render::views::{contact_view, offer_view};
 
 use super::qr;
 

@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 use sha2::{Digest, Sha256};
 
 use super::theme::Theme;
-use super::urls::ASSETS;
+use crate::layout::ASSETS;
 
 /// Each static file's published path (`assets/site.1a2b3c4d5e.css`) by its
 /// name in the theme (`site.css`), with its bytes.

@@ -5,8 +5,7 @@
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd, html};
 
 use super::urls::{Address, Links, resolve_picture};
-use crate::check::DECORATIVE;
-use crate::content::Promise;
+use crate::content::{DECORATIVE, Promise};
 use crate::pictures::Pictures;
 
 /// How wide a picture is shown: the page's text column, or the phone's width

@@ -3,28 +3,33 @@
 
 pub mod assets;
 pub mod feed;
+pub mod hosts;
+pub mod leaflets;
 pub mod markdown;
 pub mod minify;
 pub mod offline;
 pub mod pages;
+pub mod policy;
+pub mod redirects;
 pub mod strings;
 mod templates;
 pub mod theme;
 pub mod urls;
+pub mod views;
 
 use std::collections::BTreeMap;
 
 use rayon::prelude::*;
 use serde_json::json;
 
-use crate::check::KnownProblem;
-use crate::content::{IMAGES, Site};
+use crate::content::Site;
 use crate::diagnostics::Diagnostic;
-use crate::output::Outputs;
+use crate::layout::{ADMIN, Outputs, RESERVED};
 use crate::pictures::Pictures;
+pub use pages::KnownProblem;
 use pages::{Plan, Planner};
 use theme::Theme;
-use urls::{ASSETS, Target};
+use urls::Target;
 
 /// Every file of the site by its path inside the output folder.
 /// `leaflets` says whether pages link to print leaflets.
@@ -80,30 +85,13 @@ pub fn render(
         .collect();
     same_address(&addresses)?;
 
-    // Each page's data is made, rendered and dropped on one thread, so the
-    // pages' data is never all in memory at once.
-    let rendered: Vec<Result<(String, Vec<u8>), Diagnostic>> = plans
-        .par_iter()
-        .map(|(planner, plan)| {
-            let job = planner.job(*plan);
-            let html = templates::render(&tera, theme, job.template, job.context)?;
-            Ok((
-                format!("{}{}", planner.prefix(), job.target.file()),
-                minify::html(&html),
-            ))
-        })
-        .collect();
-    let mut outputs = Outputs::new();
-    let mut problems = Vec::new();
-    for result in rendered {
-        match result {
-            Ok((file, bytes)) => {
-                outputs.insert(file, bytes);
-            }
-            Err(d) => problems.push(d),
-        }
-    }
-
+    let mut made = Made {
+        tera: &tera,
+        theme,
+        outputs: Outputs::new(),
+        problems: Vec::new(),
+    };
+    made.pages(&plans);
     // Every page of the site's own language, with its address in each
     // language for search engines.
     let prefixes: Vec<(String, String)> = std::iter::once((site.config.language.clone(), String::new()))
@@ -112,57 +100,138 @@ pub fn render(
             (code.clone(), urls::language_prefix(Some(code)))
         }))
         .collect();
-    // The sitemap is given each page's path once and each language once, and
-    // makes every address from them: a site in ten languages has ten
-    // addresses for each page, each naming the other nine.
-    let paths: Vec<String> = plans
-        .iter()
-        .zip(&addresses)
-        .filter(|((planner, _), (_, target, _))| planner.prefix().is_empty() && target.listed())
-        .map(|(_, (_, target, _))| target.path())
-        .collect();
-    let languages: Vec<serde_json::Value> = prefixes
-        .iter()
-        .map(|(code, prefix)| json!({ "lang": code, "prefix": prefix }))
-        .collect();
-    let sitemap = json!({ "paths": paths, "languages": languages, "base_url": base_url });
-    let robots = json!({ "base_url": base_url });
-    for (name, data) in [("sitemap.xml", sitemap), ("robots.txt", robots)] {
-        match templates::render(&tera, theme, name, data) {
+    made.sitemap(&plans, &addresses, &prefixes, &base_url);
+    made.redirects(site, &addresses, &prefixes, &base_url, &words);
+    made.feed(site, &base_url, words(&site.config.language));
+    made.files(site, pictures);
+    // Last, as it names the build by everything else in it.
+    let languages: Vec<String> = prefixes.iter().map(|(_, prefix)| prefix.clone()).collect();
+    let worker = offline::worker_data(&made.outputs, &languages);
+    made.text(offline::WORKER, offline::WORKER, worker);
+    if made.problems.is_empty() {
+        Ok(made.outputs)
+    } else {
+        Err(made.problems)
+    }
+}
+
+/// The files rendered so far, and the problems met on the way.
+struct Made<'a> {
+    tera: &'a tera::Tera,
+    theme: &'a Theme,
+    outputs: Outputs,
+    problems: Vec<Diagnostic>,
+}
+
+impl Made<'_> {
+    /// `template` rendered with `data` as the file `path`.
+    fn text(&mut self, path: &str, template: &str, data: serde_json::Value) {
+        match templates::render(self.tera, self.theme, template, data) {
             Ok(text) => {
-                outputs.insert(name.to_string(), text.into_bytes());
+                self.outputs.insert(path.to_string(), text.into_bytes());
             }
-            Err(d) => problems.push(d),
+            Err(d) => self.problems.push(d),
         }
     }
-    // Old addresses that lead to where their pages are now, as pages and in
-    // the files the council's host reads.
-    let redirects = crate::publish::redirects::of(site, &prefixes);
-    let pages: BTreeMap<String, String> = addresses
-        .iter()
-        .map(|(file, _, source)| (file.clone(), source.clone()))
-        .collect();
-    problems.extend(crate::publish::redirects::clashes(&redirects, &pages));
-    for r in &redirects {
-        let (_, dir) = site.config.tag_and_dir(site.config.language(&r.language));
-        let data = crate::publish::redirects::page_data(r, &base_url, dir, words(&r.language));
-        match templates::render(&tera, theme, "redirect.html", data) {
+
+    /// The same for a web page, minified.
+    fn page(&mut self, path: String, template: &str, data: serde_json::Value) {
+        match templates::render(self.tera, self.theme, template, data) {
             Ok(html) => {
-                outputs.insert(format!("{}index.html", r.from), minify::html(&html));
+                self.outputs.insert(path, minify::html(&html));
             }
-            Err(d) => problems.push(d),
+            Err(d) => self.problems.push(d),
         }
     }
-    let root = crate::publish::root_path(&base_url);
-    let moved: Vec<(String, String)> = redirects
-        .iter()
-        .map(|r| (format!("{root}{}", r.from), format!("{root}{}", r.to)))
-        .collect();
-    outputs.extend(crate::publish::files(&site.config, &moved, !site.admin.is_empty()));
-    if let Some(mut feed) = feed::data(site, &base_url) {
+
+    /// Every page. Each page's data is made, rendered and dropped on one
+    /// thread, so the pages' data is never all in memory at once.
+    fn pages(&mut self, plans: &[(&Planner, Plan)]) {
+        let (tera, theme) = (self.tera, self.theme);
+        let rendered: Vec<Result<(String, Vec<u8>), Diagnostic>> = plans
+            .par_iter()
+            .map(|(planner, plan)| {
+                let job = planner.job(*plan);
+                let html = templates::render(tera, theme, job.template, job.context)?;
+                Ok((
+                    format!("{}{}", planner.prefix(), job.target.file()),
+                    minify::html(&html),
+                ))
+            })
+            .collect();
+        for result in rendered {
+            match result {
+                Ok((file, bytes)) => {
+                    self.outputs.insert(file, bytes);
+                }
+                Err(d) => self.problems.push(d),
+            }
+        }
+    }
+
+    /// The sitemap is given each page's path once and each language once,
+    /// and makes every address from them: a site in ten languages has ten
+    /// addresses for each page, each naming the other nine.
+    fn sitemap(
+        &mut self,
+        plans: &[(&Planner, Plan)],
+        addresses: &[(String, Target, String)],
+        prefixes: &[(String, String)],
+        base_url: &str,
+    ) {
+        let paths: Vec<String> = plans
+            .iter()
+            .zip(addresses)
+            .filter(|((planner, _), (_, target, _))| planner.prefix().is_empty() && target.listed())
+            .map(|(_, (_, target, _))| target.path())
+            .collect();
+        let languages: Vec<serde_json::Value> = prefixes
+            .iter()
+            .map(|(code, prefix)| json!({ "lang": code, "prefix": prefix }))
+            .collect();
+        let sitemap = json!({ "paths": paths, "languages": languages, "base_url": base_url });
+        self.text("sitemap.xml", "sitemap.xml", sitemap);
+        self.text("robots.txt", "robots.txt", json!({ "base_url": base_url }));
+    }
+
+    /// Old addresses that lead to where their pages are now, as pages and
+    /// in the files the council's host reads.
+    fn redirects<'s>(
+        &mut self,
+        site: &Site,
+        addresses: &[(String, Target, String)],
+        prefixes: &[(String, String)],
+        base_url: &str,
+        words: &dyn Fn(&str) -> &'s strings::Strings,
+    ) {
+        let redirects = redirects::of(site, prefixes);
+        let pages: BTreeMap<String, String> = addresses
+            .iter()
+            .map(|(file, _, source)| (file.clone(), source.clone()))
+            .collect();
+        self.problems.extend(redirects::clashes(&redirects, &pages));
+        for r in &redirects {
+            let (_, dir) = site.config.tag_and_dir(site.config.language(&r.language));
+            let data = redirects::page_data(r, base_url, dir, words(&r.language));
+            self.page(format!("{}index.html", r.from), "redirect.html", data);
+        }
+        let root = hosts::root_path(base_url);
+        let moved: Vec<(String, String)> = redirects
+            .iter()
+            .map(|r| (format!("{root}{}", r.from), format!("{root}{}", r.to)))
+            .collect();
+        self.outputs
+            .extend(hosts::files(&site.config, &moved, !site.admin.is_empty()));
+    }
+
+    /// The feed of messages and offer entries, when the site has any.
+    fn feed(&mut self, site: &Site, base_url: &str, words: &strings::Strings) {
+        let Some(mut feed) = feed::data(site, base_url) else {
+            return;
+        };
         let about = json!({
             "lang": site.config.language,
-            "t": words(&site.config.language),
+            "t": words,
             "site_title": site.config.title,
             "description": site.config.description,
             "council": site.config.council,
@@ -171,43 +240,26 @@ pub fn render(
         if let (serde_json::Value::Object(feed), serde_json::Value::Object(about)) = (&mut feed, about) {
             feed.extend(about);
         }
-        match templates::render(&tera, theme, feed::FILE, feed) {
-            Ok(text) => {
-                outputs.insert(feed::FILE.to_string(), text.into_bytes());
-            }
-            Err(d) => problems.push(d),
+        self.text(feed::FILE, feed::FILE, feed);
+    }
+
+    /// The files published as they are: the editor's page, the cleaned
+    /// pictures, the theme's assets and the web app manifest.
+    fn files(&mut self, site: &Site, pictures: &Pictures) {
+        // The editor's page, for the participation team (`promise cms`).
+        for (path, bytes) in &site.admin {
+            self.outputs.insert(format!("{ADMIN}/{path}"), bytes.clone());
         }
-    }
-    // The editor's page, for the participation team (`promise cms`).
-    for (path, bytes) in &site.admin {
-        outputs.insert(format!("{}/{path}", crate::cms::ADMIN), bytes.clone());
-    }
-    for (path, bytes) in &pictures.files {
-        outputs.insert(path.clone(), bytes.to_vec());
-    }
-    let assets = assets::published(theme);
-    let icon = assets.get("icon.svg").map_or("", |(path, _)| path.as_str());
-    outputs.insert(offline::MANIFEST.to_string(), offline::manifest(&site.config, icon));
-    for (path, bytes) in assets.into_values() {
-        outputs.insert(path, bytes.to_vec());
-    }
-    // Last, as it names the build by everything else in it.
-    let languages: Vec<String> = prefixes.iter().map(|(_, prefix)| prefix.clone()).collect();
-    match templates::render(
-        &tera,
-        theme,
-        offline::WORKER,
-        offline::worker_data(&outputs, &languages),
-    ) {
-        Ok(text) => {
-            outputs.insert(offline::WORKER.to_string(), text.into_bytes());
+        for (path, bytes) in &pictures.files {
+            self.outputs.insert(path.clone(), bytes.to_vec());
         }
-        Err(d) => problems.push(d),
-    }
-    if problems.is_empty() {
-        Ok(outputs)
-    } else {
-        Err(problems)
+        let assets = assets::published(self.theme);
+        let icon = assets.get("icon.svg").map_or("", |(path, _)| path.as_str());
+        self.outputs
+            .insert(offline::MANIFEST.to_string(), offline::manifest(&site.config, icon));
+        for (path, bytes) in assets.into_values() {
+            self.outputs.insert(path, bytes.to_vec());
+        }
     }
 }
 
@@ -216,11 +268,10 @@ pub fn render(
 fn same_address(addresses: &[(String, Target, String)]) -> Result<(), Vec<Diagnostic>> {
     let mut seen: BTreeMap<&str, &str> = BTreeMap::new();
     let mut problems = Vec::new();
-    let reserved = [ASSETS, IMAGES, crate::print::FOLDER, crate::cms::ADMIN];
     for (file, target, source) in addresses {
         if let Some(first) = seen.get(file.as_str()) {
             problems.push(clash(target, first, source));
-        } else if reserved.iter().any(|r| file.starts_with(&format!("{r}/"))) {
+        } else if RESERVED.iter().any(|r| file.starts_with(&format!("{r}/"))) {
             problems.push(clash(target, "the files promise writes itself", source));
         } else {
             seen.insert(file, source);

@@ -10,10 +10,8 @@ use std::collections::BTreeMap;
 use serde_json::{Value, json};
 use sha2::{Digest, Sha256};
 
-use super::urls::ASSETS;
 use crate::config::Config;
-use crate::content::IMAGES;
-use crate::output::Outputs;
+use crate::layout::{ASSETS, IMAGES, Outputs};
 
 /// The worker, at the site's root so that it can answer for every page.
 pub const WORKER: &str = "sw.js";
@@ -34,7 +32,7 @@ pub fn worker_data(outputs: &Outputs, prefixes: &[String]) -> Value {
         .map(|prefix| {
             let pages = outputs.keys().filter(|f| {
                 f.ends_with(".html")
-                    && !crate::cms::is_editor_file(f)
+                    && !crate::layout::is_editor_file(f)
                     && if prefix.is_empty() {
                         !others(f)
                     } else {

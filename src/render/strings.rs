@@ -76,7 +76,7 @@ pub fn load(theme: &Theme, language: &str) -> (Strings, Vec<Diagnostic>) {
                     strings.insert(key, value.into_inner());
                 }
             }
-            Err(e) => problems.push(crate::config::toml_error(path, &text, &e).help(
+            Err(e) => problems.push(crate::files::toml_error::toml_error(path, &text, &e).help(
                 "each line of a strings file is a key, =, and the words in double quotes: need_help = \"Need help now?\"",
             )),
         }
@@ -102,7 +102,7 @@ pub fn load(theme: &Theme, language: &str) -> (Strings, Vec<Diagnostic>) {
                 "missing-string",
                 format!("the \"{code}\" strings have no \"{key}\", so it is shown in English"),
             )
-            .in_file(Path::new(crate::content::THEME).join(&name))
+            .in_file(Path::new(crate::layout::THEME).join(&name))
             .help(format!("add a line {key} = \"...\" with the words in this language")),
         );
     }

@@ -9,8 +9,8 @@ use std::path::{Path, PathBuf};
 use include_dir::{Dir, include_dir};
 use walkdir::WalkDir;
 
-use crate::content::THEME;
 use crate::diagnostics::{Diagnostic, Location};
+use crate::layout::THEME;
 
 static DEFAULT: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/themes/default");
 
@@ -66,7 +66,7 @@ impl Theme {
             };
             let name = inside.to_string_lossy().replace('\\', "/");
             let relative = Path::new(THEME).join(inside);
-            match crate::content::read(content_root, &relative) {
+            match crate::files::read(content_root, &relative) {
                 Ok(bytes) => {
                     files.insert(
                         name,

@@ -6,6 +6,8 @@
 //! from any folder of any host and straight from the disk; the canonical
 //! address (sitemap, `<link rel=canonical>`) is the short absolute one.
 
+use crate::layout::{MESSAGES, OFFER};
+
 /// A page of the site.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Target {
@@ -34,10 +36,6 @@ pub enum Target {
         page: usize,
     },
 }
-
-pub const OFFER: &str = "local-offer";
-pub const MESSAGES: &str = "messages";
-pub const ASSETS: &str = "assets";
 
 impl Target {
     /// The page's path from the site's root: "" for the home page, else a

@@ -54,7 +54,7 @@ impl Shared {
 
 /// Runs the preview until Ctrl-C. Returns why it could not start.
 pub fn serve(settings: &Settings) -> Result<(), String> {
-    if !settings.content.join(crate::config::FILE_NAME).is_file() {
+    if !settings.content.join(crate::layout::SITE_TOML).is_file() {
         return Err(format!(
             "there is no site.toml in {}; give the content folder with --content",
             settings.content.display()

@@ -9,6 +9,7 @@ use std::time::{Duration, Instant};
 use super::paths::{self, Refused};
 use crate::diagnostics::{self, Diagnostic};
 use crate::render::markdown::escape;
+use crate::report;
 use crate::{Built, Options, check, render_site};
 
 const SCRIPT: &str = include_str!("preview.js");
@@ -64,7 +65,7 @@ impl Snapshot {
         let built = render_site(content, options);
         let mut findings: BTreeMap<String, Vec<Finding>> = BTreeMap::new();
         if let Ok(built) = &built {
-            let mut files = diagnostics::Files::new(content);
+            let mut files = report::Files::new(content);
             let pages: BTreeMap<&Path, String> = check::docs(&built.site)
                 .iter()
                 .map(|doc| (doc.origin.file.as_path(), doc.target.file()))
@@ -213,7 +214,7 @@ impl Snapshot {
     /// errors; it reloads by itself once they are fixed.
     fn problems(&self, problems: &[Diagnostic], content: &Path) -> Reply {
         let errors = problems.iter().filter(|d| d.is_error()).count();
-        let listing = diagnostics::to_human(problems, content, false);
+        let listing = report::to_human(problems, content, false);
         let body = page(
             "The preview cannot show the site yet",
             &format!(

@@ -8,7 +8,7 @@ use promise::{Options, content, print, render_site};
 
 const MM: f32 = 72.0 / 25.4;
 
-fn leaflet(outputs: &promise::output::Outputs, file: &str) -> Document {
+fn leaflet(outputs: &promise::layout::Outputs, file: &str) -> Document {
     Document::load_mem(outputs.get(file).unwrap_or_else(|| panic!("{file} was not written"))).unwrap()
 }
 

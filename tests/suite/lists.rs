@@ -8,7 +8,7 @@ use std::sync::LazyLock;
 
 use crate::common::{self, page, resolve};
 
-use promise::output::Outputs;
+use promise::layout::Outputs;
 use promise::{Options, render_site};
 use scraper::{Html, Selector};
 

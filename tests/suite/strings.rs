@@ -30,14 +30,15 @@ fn every_string_the_theme_prints_is_in_english_and_every_english_string_is_print
     }
     let leaflet = fs::read_to_string(root().join("themes/default/leaflet/leaflet.typ")).unwrap();
     used.extend(used_in(&leaflet, r"\bt\.([a-z0-9_]+)"));
-    for code in [
-        "src/render/pages.rs",
-        "src/render/pages/pager.rs",
-        "src/print/mod.rs",
-        "src/print/data.rs",
-    ] {
-        let code = fs::read_to_string(root().join(code)).unwrap();
-        used.extend(used_in(&code, r#"(?:\.word|strings\.get)\("([a-z0-9_]+)"\)"#));
+    // Every file that makes pages or leaflets asks for words by name.
+    for folder in ["src/render", "src/print"] {
+        for entry in walkdir::WalkDir::new(root().join(folder)) {
+            let path = entry.unwrap().into_path();
+            if path.extension().is_some_and(|e| e == "rs") {
+                let code = fs::read_to_string(path).unwrap();
+                used.extend(used_in(&code, r#"(?:\.word|strings\.get)\("([a-z0-9_]+)"\)"#));
+            }
+        }
     }
     // The finder and the groups name their strings in tables, one per
     // question, answer and group: every key named there is printed.

@@ -11,16 +11,8 @@ use std::path::{Path, PathBuf};
 use serde_json::{Value, json};
 
 use crate::config::Config;
+use crate::layout::{ADMIN, IMAGES, MESSAGES, OFFER, PAGES, PROMISES};
 use crate::leaving_care::Group;
-
-/// The folder of the content that `build` publishes as it is, at `/admin/`.
-pub const ADMIN: &str = "admin";
-
-/// Whether a file of the built site is the editor's (under `admin/`): the
-/// participation team's, not a page young people read.
-pub fn is_editor_file(path: &str) -> bool {
-    path.strip_prefix(ADMIN).is_some_and(|rest| rest.starts_with('/'))
-}
 
 /// The files to write, by where they go, for the site in `content` (a
 /// folder of the repository whose root is `repository`). `icons` are the
@@ -79,18 +71,6 @@ struct Kind {
     label: String,
     folder: String,
     fields: Vec<Field>,
-    /// Whether its files are translated as `<name>.<code>.md`.
-    translated: bool,
-}
-
-fn field(name: &'static str, label: &'static str, hint: &'static str, required: bool, what: What) -> Field {
-    Field {
-        name,
-        label,
-        hint,
-        required,
-        what,
-    }
 }
 
 /// The same choices as values and labels.
@@ -98,211 +78,253 @@ fn same(values: &[&str]) -> Vec<(String, String)> {
     values.iter().map(|v| (v.to_string(), v.to_string())).collect()
 }
 
+/// What a field holds, before the choices site.toml and the theme give.
+#[derive(Clone, Copy)]
+enum Shape {
+    Line,
+    Lines,
+    Number,
+    YesNo,
+    Date,
+    List,
+    Body,
+    /// One of the theme's icons.
+    Icon,
+    /// One of site.toml's areas.
+    Area,
+    /// Legal or extra.
+    OfferKind,
+    /// Any of the groups of care leaver.
+    Groups,
+    /// One of site.toml's contacts.
+    Contact,
+    /// Any of site.toml's contacts.
+    Contacts,
+}
+
+/// A field: its name in the front matter, its label, its hint, whether it
+/// is required and what it holds.
+type Spec = (&'static str, &'static str, &'static str, bool, Shape);
+
+const SAFETY: Spec = (
+    "safety",
+    "Exit this page button",
+    "Yes on a page a young person may need to leave quickly, about abuse or keeping safe.",
+    false,
+    Shape::YesNo,
+);
+const ALIASES: Spec = (
+    "aliases",
+    "Old addresses",
+    "The addresses this page had before it was renamed or moved, such as /0-11/keeping-safe/: each leads here.",
+    false,
+    Shape::List,
+);
+
+/// A theme of a band's promises.
+const PROMISE_FIELDS: &[Spec] = &[
+    (
+        "title",
+        "Title",
+        "The theme, such as \"Keeping you safe\".",
+        true,
+        Shape::Line,
+    ),
+    (
+        "summary",
+        "Summary",
+        "One short sentence shown under the title and on the band's page.",
+        true,
+        Shape::Line,
+    ),
+    (
+        "icon",
+        "Picture",
+        "A picture for the theme; the young and teen looks show a colourful illustration of it.",
+        true,
+        Shape::Icon,
+    ),
+    (
+        "order",
+        "Order",
+        "A whole number: where the theme comes in its band.",
+        false,
+        Shape::Number,
+    ),
+    (
+        "contacts",
+        "Also call",
+        "People to show after the band's contact.",
+        false,
+        Shape::Contacts,
+    ),
+    SAFETY,
+    ALIASES,
+    (
+        "body",
+        "Promises",
+        "One promise per line, each starting with \"- \". Links and pictures are written as in the README.",
+        true,
+        Shape::Body,
+    ),
+];
+
+/// An entry of the local offer.
+const OFFER_FIELDS: &[Spec] = &[
+    ("title", "Title", "What it is: \"Staying Put\".", true, Shape::Line),
+    (
+        "area",
+        "Area",
+        "Where it is shown in the local offer.",
+        true,
+        Shape::Area,
+    ),
+    (
+        "ages",
+        "Ages",
+        "Who can get it, as two ages with a dash: 18-21.",
+        true,
+        Shape::Line,
+    ),
+    (
+        "kind",
+        "Kind",
+        "legal: what the law says every care leaver gets; extra: what the council adds.",
+        true,
+        Shape::OfferKind,
+    ),
+    ("summary", "Summary", "One sentence on what it is.", true, Shape::Line),
+    (
+        "how_to_get_it",
+        "How to get it",
+        "What the young person does to get it.",
+        true,
+        Shape::Lines,
+    ),
+    (
+        "contact",
+        "Who to contact",
+        "Who to contact about it.",
+        true,
+        Shape::Contact,
+    ),
+    (
+        "reviewed",
+        "Last checked",
+        "When it was last checked.",
+        true,
+        Shape::Date,
+    ),
+    SAFETY,
+    (
+        "for",
+        "Only for",
+        "The groups of care leaver who can get it; leave it empty when every care leaver can.",
+        false,
+        Shape::Groups,
+    ),
+    ALIASES,
+    ("body", "More detail", "Optional: more about it.", false, Shape::Body),
+];
+
+/// A "you said, we did" message.
+const MESSAGE_FIELDS: &[Spec] = &[
+    ("title", "What you said", "The young people's words.", true, Shape::Line),
+    ("said", "When you said it", "The day it was said.", true, Shape::Date),
+    ("we_did", "What we did", "One thing done per item.", true, Shape::List),
+    ("next", "What happens next", "One thing per item.", true, Shape::List),
+    ("body", "More", "Optional: more about it.", false, Shape::Body),
+];
+
+/// Any other page.
+const PAGE_FIELDS: &[Spec] = &[
+    ("title", "Title", "The page's title.", true, Shape::Line),
+    (
+        "summary",
+        "Summary",
+        "Optional: one sentence under the title.",
+        false,
+        Shape::Line,
+    ),
+    (
+        "contacts",
+        "Contacts",
+        "People whose details are shown at the end of the page.",
+        false,
+        Shape::Contacts,
+    ),
+    SAFETY,
+    ALIASES,
+    ("body", "Text", "The page, in markdown.", true, Shape::Body),
+];
+
+/// Every kind of content, with the choices this site gives each field.
 fn kinds(config: &Config, icons: &[&str]) -> Vec<Kind> {
     let contacts: Vec<(String, String)> = config
         .contacts
         .iter()
         .map(|(key, c)| (key.clone(), c.name.clone()))
         .collect();
-    let contact_list = || What::Choice {
-        options: contacts.clone(),
-        multiple: true,
-    };
-    let safety = || {
-        field(
-            "safety",
-            "Exit this page button",
-            "Yes on a page a young person may need to leave quickly, about abuse or keeping safe.",
+    let choice = |options: Vec<(String, String)>, multiple: bool| What::Choice { options, multiple };
+    let what = |shape: Shape| match shape {
+        Shape::Line => What::Line,
+        Shape::Lines => What::Lines,
+        Shape::Number => What::Number,
+        Shape::YesNo => What::YesNo,
+        Shape::Date => What::Date,
+        Shape::List => What::List,
+        Shape::Body => What::Body,
+        Shape::Icon => choice(same(icons), false),
+        Shape::Area => choice(
+            config.areas.iter().map(|a| (a.id.clone(), a.title.clone())).collect(),
             false,
-            What::YesNo,
-        )
+        ),
+        Shape::OfferKind => choice(same(&["legal", "extra"]), false),
+        Shape::Groups => choice(
+            Group::ALL
+                .iter()
+                .map(|g| (g.id().to_string(), g.id().replace('-', " ")))
+                .collect(),
+            true,
+        ),
+        Shape::Contact => choice(contacts.clone(), false),
+        Shape::Contacts => choice(contacts.clone(), true),
     };
-    let aliases = || {
-        field(
-            "aliases",
-            "Old addresses",
-            "The addresses this page had before it was renamed or moved, such as /0-11/keeping-safe/: each leads here.",
-            false,
-            What::List,
-        )
+    let kind = |name: String, label: String, folder: String, specs: &[Spec]| Kind {
+        name,
+        label,
+        folder,
+        fields: specs
+            .iter()
+            .map(|&(name, label, hint, required, shape)| Field {
+                name,
+                label,
+                hint,
+                required,
+                what: what(shape),
+            })
+            .collect(),
     };
     let mut kinds: Vec<Kind> = config
         .bands
         .iter()
-        .map(|band| Kind {
-            name: format!("promises-{}", band.id),
-            label: format!("Promises: {}", band.label),
-            folder: format!("promises/{}", band.id),
-            translated: true,
-            fields: vec![
-                field(
-                    "title",
-                    "Title",
-                    "The theme, such as \"Keeping you safe\".",
-                    true,
-                    What::Line,
-                ),
-                field(
-                    "summary",
-                    "Summary",
-                    "One short sentence shown under the title and on the band's page.",
-                    true,
-                    What::Line,
-                ),
-                field(
-                    "icon",
-                    "Picture",
-                    "A picture for the theme; the young and teen looks show a colourful illustration of it.",
-                    true,
-                    What::Choice {
-                        options: same(icons),
-                        multiple: false,
-                    },
-                ),
-                field(
-                    "order",
-                    "Order",
-                    "A whole number: where the theme comes in its band.",
-                    false,
-                    What::Number,
-                ),
-                field(
-                    "contacts",
-                    "Also call",
-                    "People to show after the band's contact.",
-                    false,
-                    contact_list(),
-                ),
-                safety(),
-                aliases(),
-                field(
-                    "body",
-                    "Promises",
-                    "One promise per line, each starting with \"- \". Links and pictures are written as in the README.",
-                    true,
-                    What::Body,
-                ),
-            ],
+        .map(|band| {
+            kind(
+                format!("promises-{}", band.id),
+                format!("Promises: {}", band.label),
+                format!("{PROMISES}/{}", band.id),
+                PROMISE_FIELDS,
+            )
         })
         .collect();
-    let areas: Vec<(String, String)> = config.areas.iter().map(|a| (a.id.clone(), a.title.clone())).collect();
-    let groups: Vec<(String, String)> = Group::ALL
-        .iter()
-        .map(|g| (g.id().to_string(), g.id().replace('-', " ")))
-        .collect();
-    kinds.push(Kind {
-        name: "local-offer".into(),
-        label: "Local offer".into(),
-        folder: "local-offer".into(),
-        translated: true,
-        fields: vec![
-            field("title", "Title", "What it is: \"Staying Put\".", true, What::Line),
-            field(
-                "area",
-                "Area",
-                "Where it is shown in the local offer.",
-                true,
-                What::Choice {
-                    options: areas,
-                    multiple: false,
-                },
-            ),
-            field(
-                "ages",
-                "Ages",
-                "Who can get it, as two ages with a dash: 18-21.",
-                true,
-                What::Line,
-            ),
-            field(
-                "kind",
-                "Kind",
-                "legal: what the law says every care leaver gets; extra: what the council adds.",
-                true,
-                What::Choice {
-                    options: same(&["legal", "extra"]),
-                    multiple: false,
-                },
-            ),
-            field("summary", "Summary", "One sentence on what it is.", true, What::Line),
-            field(
-                "how_to_get_it",
-                "How to get it",
-                "What the young person does to get it.",
-                true,
-                What::Lines,
-            ),
-            field(
-                "contact",
-                "Who to contact",
-                "Who to contact about it.",
-                true,
-                What::Choice {
-                    options: contacts.clone(),
-                    multiple: false,
-                },
-            ),
-            field(
-                "reviewed",
-                "Last checked",
-                "When it was last checked.",
-                true,
-                What::Date,
-            ),
-            safety(),
-            field(
-                "for",
-                "Only for",
-                "The groups of care leaver who can get it; leave it empty when every care leaver can.",
-                false,
-                What::Choice {
-                    options: groups,
-                    multiple: true,
-                },
-            ),
-            aliases(),
-            field("body", "More detail", "Optional: more about it.", false, What::Body),
-        ],
-    });
-    kinds.push(Kind {
-        name: "messages".into(),
-        label: "You said, we did".into(),
-        folder: "messages".into(),
-        translated: true,
-        fields: vec![
-            field("title", "What you said", "The young people's words.", true, What::Line),
-            field("said", "When you said it", "The day it was said.", true, What::Date),
-            field("we_did", "What we did", "One thing done per item.", true, What::List),
-            field("next", "What happens next", "One thing per item.", true, What::List),
-            field("body", "More", "Optional: more about it.", false, What::Body),
-        ],
-    });
-    kinds.push(Kind {
-        name: "pages".into(),
-        label: "Other pages".into(),
-        folder: "pages".into(),
-        translated: true,
-        fields: vec![
-            field("title", "Title", "The page's title.", true, What::Line),
-            field(
-                "summary",
-                "Summary",
-                "Optional: one sentence under the title.",
-                false,
-                What::Line,
-            ),
-            field(
-                "contacts",
-                "Contacts",
-                "People whose details are shown at the end of the page.",
-                false,
-                contact_list(),
-            ),
-            safety(),
-            aliases(),
-            field("body", "Text", "The page, in markdown.", true, What::Body),
-        ],
-    });
+    kinds.push(kind(OFFER.into(), "Local offer".into(), OFFER.into(), OFFER_FIELDS));
+    kinds.push(kind(
+        MESSAGES.into(),
+        "You said, we did".into(),
+        MESSAGES.into(),
+        MESSAGE_FIELDS,
+    ));
+    kinds.push(kind(PAGES.into(), "Other pages".into(), PAGES.into(), PAGE_FIELDS));
     kinds
 }
 
@@ -323,7 +345,7 @@ fn decap(config: &Config, kinds: &[Kind], at: &dyn Fn(&str) -> String) -> String
                 "slug": "{{slug}}",
                 "fields": fields,
             });
-            if languages && kind.translated {
+            if languages {
                 collection["i18n"] = json!(true);
             }
             collection
@@ -333,8 +355,8 @@ fn decap(config: &Config, kinds: &[Kind], at: &dyn Fn(&str) -> String) -> String
         "backend": { "name": "github", "repo": "OWNER/REPOSITORY", "branch": "main" },
         // Changes wait as drafts until someone publishes them.
         "publish_mode": "editorial_workflow",
-        "media_folder": at(crate::content::IMAGES),
-        "public_folder": format!("/{}", crate::content::IMAGES),
+        "media_folder": at(IMAGES),
+        "public_folder": format!("/{}", IMAGES),
         "slug": { "encoding": "ascii", "clean_accents": true },
         "collections": collections,
     });
@@ -404,7 +426,7 @@ fn pages_cms(kinds: &[Kind], at: &dyn Fn(&str) -> String) -> String {
         })
         .collect();
     let settings = json!({
-        "media": { "input": at(crate::content::IMAGES), "output": format!("/{}", crate::content::IMAGES) },
+        "media": { "input": at(IMAGES), "output": format!("/{}", IMAGES) },
         "content": content,
     });
     format!("{HEADER}{}", serde_yaml_ng::to_string(&settings).unwrap_or_default())

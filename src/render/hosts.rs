@@ -6,9 +6,8 @@
 use std::fmt::Write;
 
 use super::policy::{self, ASSET_CACHE, EDITOR, PAGE_CACHE};
-use crate::cms::ADMIN;
 use crate::config::{Config, Host};
-use crate::render::urls::ASSETS;
+use crate::layout::{ADMIN, ASSETS};
 
 /// The files `host` reads, by their path in the output folder. `redirects`
 /// are old addresses and the ones they now lead to, as paths from the

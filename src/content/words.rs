@@ -9,8 +9,8 @@ use toml::Spanned;
 
 use crate::config::{self, Config};
 use crate::diagnostics::{Diagnostic, Location, Severity};
-
-pub const FILE_NAME: &str = "words.toml";
+use crate::files;
+use crate::layout::WORDS;
 
 const DEFAULTS: &str = include_str!("../../content/words.toml");
 
@@ -88,7 +88,7 @@ pub fn load(root: &Path, config: &Config) -> Result<Lists, Vec<Diagnostic>> {
             None
         }
     };
-    let own = read(Path::new(FILE_NAME)).unwrap_or_else(|| defaults(config));
+    let own = read(Path::new(WORDS)).unwrap_or_else(|| defaults(config));
     let mut languages = BTreeMap::new();
     for language in &config.languages {
         let code = language.code.get_ref();
@@ -110,17 +110,18 @@ fn language_file(code: &str) -> String {
 
 /// Whether a file at the top of the content folder is one of its word lists.
 pub fn is_list(name: &str, config: &Config) -> bool {
-    name == FILE_NAME || config.languages.iter().any(|l| name == language_file(l.code.get_ref()))
+    name == WORDS || config.languages.iter().any(|l| name == language_file(l.code.get_ref()))
 }
 
 /// One list, if the content folder has the file.
 fn read_list(root: &Path, config: &Config, file: &Path) -> Result<Option<Words>, Vec<Diagnostic>> {
-    let text = match crate::content::read(root, file) {
-        Ok(bytes) => crate::content::utf8(file, bytes).map_err(|d| vec![d])?,
-        Err(crate::content::ReadError::Missing) => return Ok(None),
+    let text = match files::read(root, file) {
+        Ok(bytes) => files::utf8(file, bytes).map_err(|d| vec![d])?,
+        Err(files::ReadError::Missing) => return Ok(None),
         Err(e) => return Err(vec![e.diagnostic(file)]),
     };
-    let words: Words = toml::from_str(&text).map_err(|e| vec![config::toml_error(file, &text, &e)])?;
+    let words: Words =
+        toml::from_str(&text).map_err(|e| vec![crate::files::toml_error::toml_error(file, &text, &e)])?;
     let problems = validate(&words, config, file, &text);
     if problems.is_empty() {
         Ok(Some(words))
@@ -185,7 +186,7 @@ mod tests {
 
     #[test]
     fn the_built_in_list_fits_a_site_with_other_bands() {
-        let mut config = crate::check::test_config();
+        let mut config = crate::config::test_config();
         let all = defaults(&config);
         let siblings = all.rules.iter().find(|r| r.id.get_ref() == "siblings").unwrap();
         assert_eq!(siblings.bands.len(), 1, "only 0-11 of its bands is in the test site");

@@ -5,7 +5,9 @@
 use std::io::ErrorKind;
 use std::path::{Path, PathBuf};
 
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{Diagnostic, Location};
+
+pub mod toml_error;
 
 /// Why a file of the content folder could not be read.
 #[derive(Debug)]
@@ -19,6 +21,20 @@ pub enum ReadError {
 /// The bytes of `relative`, a file inside the content folder `root`.
 pub fn read(root: &Path, relative: &Path) -> Result<Vec<u8>, ReadError> {
     Folder::new(root)?.read(relative)
+}
+
+/// The text of a file, or an error saying where it stops being UTF-8.
+pub fn utf8(file: &Path, bytes: Vec<u8>) -> Result<String, Diagnostic> {
+    String::from_utf8(bytes).map_err(|e| {
+        let good = &e.as_bytes()[..e.utf8_error().valid_up_to()];
+        let good = String::from_utf8_lossy(good);
+        let line = good.matches('\n').count() + 1;
+        let column = good.rsplit('\n').next().unwrap_or_default().chars().count() + 1;
+        Diagnostic::error("not-utf8", "this file is not saved as UTF-8 text")
+            .at(Location { file: file.to_path_buf(), line, column, len: 1 })
+            .label("this character cannot be read")
+            .help("open the file in your editor and save it again choosing the \"UTF-8\" encoding; text copied from Word can bring in characters in another encoding")
+    })
 }
 
 /// A content folder, found once for reading many of its files.

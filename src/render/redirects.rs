@@ -7,10 +7,11 @@ use std::collections::BTreeMap;
 
 use serde_json::json;
 
+use super::strings::Strings;
+use super::urls::Target;
 use crate::content::Site;
 use crate::diagnostics::Diagnostic;
-use crate::render::strings::Strings;
-use crate::render::urls::Target;
+use crate::layout::alias_path;
 
 /// An old address and the page it now leads to, in one language.
 #[derive(Debug, Clone)]
@@ -41,7 +42,7 @@ pub fn of(site: &Site, languages: &[(String, String)]) -> Vec<Redirect> {
         (
             aliases,
             Target::Band(b.id.clone()),
-            crate::config::FILE_NAME.to_string(),
+            crate::layout::SITE_TOML.to_string(),
         )
     });
     let promises = site.promise_pages.iter().map(|p| {
@@ -73,24 +74,6 @@ pub fn of(site: &Site, languages: &[(String, String)]) -> Vec<Redirect> {
         }
     }
     redirects
-}
-
-/// An old address as a path from the site's root, ending in `/`; None for
-/// another site's address, the home page, or one a host could not serve.
-pub fn alias_path(written: &str, base: &str) -> Option<String> {
-    let path = if written.contains("://") {
-        written.strip_prefix(base.trim_end_matches('/'))?
-    } else {
-        written
-    };
-    let path = path.split(['#', '?']).next().unwrap_or_default();
-    let path = path.strip_suffix("index.html").unwrap_or(path);
-    let segments: Vec<&str> = path.split('/').filter(|s| !s.is_empty()).collect();
-    let fine = |s: &&str| *s != "." && *s != ".." && s.chars().all(|c| c.is_ascii_alphanumeric() || "-_.~".contains(c));
-    if segments.is_empty() || !segments.iter().all(fine) {
-        return None;
-    }
-    Some(format!("{}/", segments.join("/")))
 }
 
 /// An alias that is already a page's address, or another file's alias: the

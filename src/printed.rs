@@ -13,10 +13,9 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use crate::diagnostics::{Diagnostic, Location};
-use crate::output::Outputs;
-
-/// The file's name in the content folder.
-pub const FILE: &str = "printed.toml";
+use crate::files::toml_error::explain_serde;
+use crate::files::{self, ReadError};
+use crate::layout::{Outputs, PRINTED};
 
 /// An address a leaflet prints.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
@@ -71,19 +70,19 @@ struct Entry {
 
 /// What the file records, or None when there is no file yet.
 fn read(content: &Path) -> Result<Option<(String, Record)>, Diagnostic> {
-    let file = Path::new(FILE);
-    let bytes = match crate::content::read(content, file) {
+    let file = Path::new(PRINTED);
+    let bytes = match files::read(content, file) {
         Ok(bytes) => bytes,
-        Err(crate::content::ReadError::Missing) => return Ok(None),
+        Err(ReadError::Missing) => return Ok(None),
         Err(other) => return Err(other.diagnostic(file)),
     };
-    let text = crate::content::utf8(file, bytes)?;
+    let text = files::utf8(file, bytes)?;
     let record = toml::from_str(&text).map_err(|e| {
-        let (message, help) = crate::config::explain_serde(e.message());
+        let (message, help) = explain_serde(e.message());
         let at = e.span().map_or(Location { file: file.to_path_buf(), line: 1, column: 1, len: 1 }, |span| {
             Location::from_span(file, &text, span)
         });
-        Diagnostic::error("bad-printed-toml", format!("{FILE} cannot be read: {message}"))
+        Diagnostic::error("bad-printed-toml", format!("{PRINTED} cannot be read: {message}"))
             .at(at)
             .help(format!(
                 "{help}; promise writes this file itself: if it was edited by hand, undo the change, or delete the file and build again to record only what today's leaflets print"
@@ -107,7 +106,7 @@ pub fn check(content: &Path, outputs: &Outputs) -> Vec<Diagnostic> {
             gone.entry(entry.address.get_ref()).or_default().push(entry);
         }
     }
-    let file = Path::new(FILE);
+    let file = Path::new(PRINTED);
     gone.into_iter()
         .map(|(address, entries)| {
             let by: Vec<String> = entries
@@ -150,16 +149,16 @@ pub fn record(content: &Path, printed: &[Printed], today: Date) -> Result<(), Di
     if old.is_some_and(|(before, _)| before == text) {
         return Ok(());
     }
-    let path = content.join(FILE);
-    let temporary = content.join(format!(".{FILE}.new"));
+    let path = content.join(PRINTED);
+    let temporary = content.join(format!(".{PRINTED}.new"));
     std::fs::write(&temporary, &text)
         .and_then(|()| std::fs::rename(&temporary, &path))
         .map_err(|e| {
             Diagnostic::warning(
                 "cannot-record-printed",
-                format!("the addresses the leaflets print could not be saved in {FILE}: {e}"),
+                format!("the addresses the leaflets print could not be saved in {PRINTED}: {e}"),
             )
-            .in_file(FILE)
+            .in_file(PRINTED)
             .help("the site was built, but until they are saved, check cannot tell you when a page they print goes away: check that the content folder can be written to, then build again")
         })
 }

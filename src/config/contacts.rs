@@ -1,0 +1,64 @@
+//! `[contacts]` and `[help]`: who a young person can get in touch with, and
+//! the "Need help now?" page.
+
+use serde::Deserialize;
+use toml::Spanned;
+
+/// Someone a young person can get in touch with.
+#[derive(Debug, Clone, Default, Deserialize, serde::Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Contact {
+    pub name: String,
+    #[serde(default)]
+    pub phone: String,
+    #[serde(default)]
+    pub email: String,
+    /// When someone answers, in words: "Monday to Friday, 9am to 5pm".
+    #[serde(default)]
+    pub hours: String,
+    /// A sentence on what they can help with.
+    #[serde(default)]
+    pub text: String,
+}
+
+/// The "Need help now?" page, linked from the top of every page.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Help {
+    /// Keys of `[contacts]` to call, in order; every band's contact when
+    /// left out.
+    pub contacts: Vec<Spanned<String>>,
+    /// National helplines, free to call: a name, a phone number and who
+    /// they are for, like any contact.
+    pub lines: Vec<Contact>,
+    /// Where "Exit this page" goes: a page that gives nothing away about
+    /// what the reader was looking at.
+    pub exit_url: Spanned<String>,
+}
+
+impl Default for Help {
+    fn default() -> Self {
+        let line = |name: &str, phone: &str, text: &str| Contact {
+            name: name.to_string(),
+            phone: phone.to_string(),
+            text: text.to_string(),
+            ..Contact::default()
+        };
+        Help {
+            contacts: Vec::new(),
+            lines: vec![
+                line(
+                    "Childline",
+                    "0800 1111",
+                    "Free and private, for anyone under 19, any time of day or night.",
+                ),
+                line(
+                    "Samaritans",
+                    "116 123",
+                    "Free, any time, for anyone who is finding things hard.",
+                ),
+            ],
+            exit_url: Spanned::new(0..0, "https://www.bbc.co.uk/weather".to_string()),
+        }
+    }
+}

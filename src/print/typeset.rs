@@ -1,0 +1,218 @@
+//! Typesetting a leaflet with typst: as many of its themes or entries as
+//! fit, whole booklets of four pages, then a tagged PDF made PDF/X-4.
+
+use jiff::civil::Date;
+use serde_json::{Value, json};
+use typst::WorldExt;
+use typst::diag::{SourceDiagnostic, Warned};
+use typst::foundations::Smart;
+use typst_layout::PagedDocument;
+use typst_pdf::{PdfOptions, PdfStandard, PdfStandards};
+
+use super::jobs::{Job, jobs};
+use super::world::{Leaflet, Press, TEMPLATE};
+use super::{cut, overflow, pdfx, spec};
+use crate::config::{Paper, Print};
+use crate::content::Site;
+use crate::diagnostics::Diagnostic;
+use crate::layout::SITE_TOML;
+use crate::pictures::Pictures;
+use crate::render::strings;
+use crate::render::theme::Theme;
+
+/// Print shops keep text this far inside the trim, in millimetres.
+const SAFE_MM: f64 = 5.0;
+
+/// The typeset pages of the leaflet written to `file` (such as
+/// `leaflets/0-11.pdf` or `ar/leaflets/12-15.pdf`), before they become a
+/// PDF: for looking at them.
+pub fn document(
+    site: &Site,
+    theme: &Theme,
+    pictures: &Pictures,
+    file: &str,
+) -> Option<Result<PagedDocument, Diagnostic>> {
+    let (strings, _) = strings::for_site(theme, &site.config);
+    let job = jobs(site, &strings, theme).into_iter().find(|job| job.file == file)?;
+    Some(fit(&Press::new(theme, pictures), theme, &site.config.print, &job).map(|(_, document)| document))
+}
+
+/// A finished leaflet, and a warning if it needed more pages than asked for.
+pub(super) struct Typeset {
+    pub(super) pdf: Vec<u8>,
+    pub(super) pages: usize,
+    /// Text that runs into the margin, and its page.
+    pub(super) outside: Vec<(usize, String)>,
+    pub(super) grew: Option<Diagnostic>,
+    /// A warning when only the first themes or entries fitted.
+    pub(super) cut: Option<Diagnostic>,
+    /// What was typeset: the job's data, cut to fit.
+    pub(super) data: Value,
+}
+
+/// Typesets one leaflet, adding pages for the reader's own notes so it has
+/// a whole number of booklets of four pages, and never fewer than asked for.
+pub(super) fn typeset(
+    press: &Press,
+    theme: &Theme,
+    print: &Print,
+    job: &Job,
+    today: Date,
+) -> Result<Typeset, Diagnostic> {
+    let (file, name) = (&job.file, &job.name);
+    let (mut data, mut document) = fit(press, theme, print, job)?;
+    let what = if job.data["kind"] == "band" {
+        "themes"
+    } else {
+        "local offer entries"
+    };
+    let cut = data["left_out"].as_u64().map(|left_out| {
+        Diagnostic::warning(
+            "leaflet-cut",
+            format!(
+                "the leaflet \"{name}\" ({file}) would need more than the {} pages max_pages allows, so it prints the first {} of its {} {what} and sends readers to the website for the other {left_out}",
+                page_limit(print, job),
+                cut::items(&data),
+                cut::items(&job.data),
+            ),
+        )
+        .in_file(SITE_TOML)
+        .help("a leaflet is for the main things: keep the longest lists on the website, split a very long band in two in site.toml, or raise max_pages in [print] if the print shop can bind more")
+    });
+    // Whole booklets of four, even when site.toml asks for a number that is not.
+    let wanted = job.pages.unwrap_or(0).max(document.pages().len()).div_ceil(4) * 4;
+    if document.pages().len() < wanted {
+        data["extra_pages"] = json!(wanted - document.pages().len());
+        document = compile(press, theme, &data)?;
+    }
+    let grew = job.pages.filter(|&asked| document.pages().len() > asked).map(|asked| {
+        Diagnostic::warning(
+            "leaflet-grew",
+            format!(
+                "the leaflet \"{name}\" ({file}) needs {} pages, more than the {} in site.toml",
+                document.pages().len(),
+                asked
+            ),
+        )
+        .in_file(SITE_TOML)
+        .help("tell the print shop the new page count, shorten the content, or set pages in [print] (or in the band's [[bands]]) in site.toml")
+    });
+    let options = PdfOptions {
+        ident: Smart::Custom(format!("promise {file}")),
+        standards: PdfStandards::new(&[PdfStandard::Ua_1]).map_err(|e| {
+            Diagnostic::error(
+                "leaflet",
+                format!("cannot make the leaflet \"{name}\": {}", e.message()),
+            )
+        })?,
+        tagged: true,
+        ..PdfOptions::default()
+    };
+    let pdf = typst_pdf::pdf(&document, &options).map_err(|errors| typst_error(press, theme, &data, &errors))?;
+    let outside = overflow::outside(&document, typst::layout::Abs::mm(SAFE_MM));
+    let text = |key: &str| data[key].as_str().unwrap_or_default();
+    let about = pdfx::About {
+        title: text("document_title"),
+        author: text("council"),
+        language: data["language"]["tag"].as_str().unwrap_or("en"),
+        date: today,
+    };
+    let not_ready = |e: String| {
+        Diagnostic::error(
+            "leaflet",
+            format!("cannot make the leaflet \"{name}\" ready for print: {e}"),
+        )
+        .help("this is a mistake in promise, not in your content: please tell the people who look after promise")
+    };
+    let pdf = pdfx::pdf_x(&pdf, &about).map_err(|e| not_ready(e.to_string()))?;
+    let pages = spec::inspect(&pdf, job.paper, print.bleed_mm).map_err(not_ready)?;
+    Ok(Typeset {
+        pdf,
+        pages,
+        outside,
+        grew,
+        cut,
+        data,
+    })
+}
+
+/// Typesets as many of the job's themes or entries as fit in
+/// `[print] max_pages` (or the pages site.toml asks for, if more): a first
+/// guess by the length of their words, then fewer until they fit. Each try
+/// typesets at most about max_pages of content.
+fn fit(press: &Press, theme: &Theme, print: &Print, job: &Job) -> Result<(Value, PagedDocument), Diagnostic> {
+    let limit = page_limit(print, job);
+    let (width, height) = job.paper.size_mm();
+    let total = cut::items(&job.data);
+    let mut keep = cut::estimate(&job.data, limit, width * height);
+    loop {
+        let mut data = cut::cut(&job.data, keep, total);
+        data["page"] = page_data(job.paper, print);
+        data["extra_pages"] = json!(0);
+        let document = compile(press, theme, &data)?;
+        let pages = document.pages().len();
+        if pages <= limit || keep == 0 {
+            return Ok((data, document));
+        }
+        // Fewer in proportion to the pages too many, and always at least one fewer.
+        keep = (keep * limit / pages).min(keep - 1);
+    }
+}
+
+/// The most pages the job's leaflet may have: `[print] max_pages`, or the
+/// pages site.toml asks for if more, and never none.
+fn page_limit(print: &Print, job: &Job) -> usize {
+    print.max_pages.max(job.pages.unwrap_or(0)).max(1)
+}
+
+fn compile(press: &Press, theme: &Theme, data: &Value) -> Result<PagedDocument, Diagnostic> {
+    let world = Leaflet::new(press, data.to_string().into_bytes()).ok_or_else(|| {
+        Diagnostic::error(
+            "leaflet",
+            format!("the theme has no leaflet template {TEMPLATE} in UTF-8"),
+        )
+        .help("put a leaflet.typ in theme/leaflet/, or delete your copy to use the default one")
+    })?;
+    let Warned { output, .. } = typst::compile::<PagedDocument>(&world);
+    output.map_err(|errors| typst_error(press, theme, data, &errors))
+}
+
+/// A typst error as a diagnostic that names the template's line.
+fn typst_error(press: &Press, theme: &Theme, data: &Value, errors: &[SourceDiagnostic]) -> Diagnostic {
+    let first = errors.first();
+    let message = first.map_or_else(|| "unknown problem".to_string(), |e| e.message.to_string());
+    let hints: Vec<String> = first
+        .map(|e| e.hints.iter().map(|h| h.v.to_string()).collect())
+        .unwrap_or_default();
+    let mut d = Diagnostic::error("leaflet", format!("the leaflet template has a problem: {message}")).help(
+        if hints.is_empty() {
+            format!("fix leaflet/{TEMPLATE} in the theme folder, or delete your copy of it to use the default theme's")
+        } else {
+            hints.join("; ")
+        },
+    );
+    let at = first
+        .zip(Leaflet::new(press, data.to_string().into_bytes()))
+        .and_then(|(e, world)| {
+            let range = world.range(e.span)?;
+            let source = world.source();
+            let line = source.lines().byte_to_line(range.start)? + 1;
+            let column = source.lines().byte_to_column(range.start)? + 1;
+            theme.location(&format!("leaflet/{TEMPLATE}"), line, column)
+        });
+    if let Some(at) = at {
+        d = d.at(at);
+    }
+    d
+}
+
+fn page_data(paper: Paper, print: &Print) -> Value {
+    let (width, height) = paper.size_mm();
+    json!({
+        "width": width,
+        "height": height,
+        "bleed": print.bleed_mm,
+        "safe": SAFE_MM,
+        "qr": paper.qr_mm(),
+    })
+}

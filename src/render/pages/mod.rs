@@ -1,0 +1,331 @@
+//! Every page of the site: its address, its template and what the template
+//! is given. Nothing here renders; it only decides.
+
+mod about;
+mod finder;
+mod frame;
+mod index;
+mod messages;
+mod offer;
+mod offer_age;
+pub mod pager;
+mod promises;
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+use serde_json::{Value, json};
+
+use super::strings::Strings;
+use super::urls::{Links, Target, language_prefix};
+use crate::config::Language;
+use crate::content::Site;
+use crate::pictures::Pictures;
+pub use about::KnownProblem;
+use index::Index;
+
+/// A page of the site, before its data is made.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Plan {
+    Home,
+    NotFound,
+    /// A page (from 1) of the local offer.
+    OfferIndex(usize),
+    /// A page (from 1) of "you said, we did".
+    Messages(usize),
+    Accessibility,
+    Help,
+    /// The index of a band in site.toml, and a page (from 1) of its promises.
+    Band(usize, usize),
+    /// The index of a promise page in the site.
+    Promise(usize),
+    Offer(usize),
+    /// "What can I get at 17?", and a page (from 1) of it.
+    OfferAge(u8, usize),
+    /// The index of a page of "Am I a care leaver?" in [`finder::pages`].
+    Finder(usize),
+    Page(usize),
+}
+
+/// A page to render: where it goes, with which template and data.
+pub struct PageJob {
+    pub target: Target,
+    pub template: &'static str,
+    pub context: Value,
+    /// The content file the page is made from, for errors about its address.
+    pub source: String,
+}
+
+/// Shared by every page: the site, its bands and footer.
+#[derive(Clone)]
+pub struct Planner<'a> {
+    site: &'a Site,
+    base_url: String,
+    theme: &'a super::theme::Theme,
+    leaflets: bool,
+    known_problems: &'a [KnownProblem],
+    pictures: &'a Pictures,
+    /// The day of the build, when the statement's checks were run.
+    today: jiff::civil::Date,
+    /// The words the theme prints, given to every template as `t`.
+    strings: &'a Strings,
+    strings_value: Value,
+    /// The language of the pages, when it is one of `[[languages]]`; none
+    /// for the site's own.
+    language: Option<&'a Language>,
+    /// Where the language's pages live: "" or `ar/`.
+    prefix: String,
+    /// The site's own language by its name in itself, for the switcher.
+    own_name: String,
+    /// The theme's static files' published paths, by their names.
+    assets: BTreeMap<String, String>,
+    /// The site's lists, found once for all its pages.
+    index: Index,
+}
+
+#[derive(Serialize)]
+struct Crumb {
+    /// Set when the title is site.toml's words on a page in another language.
+    foreign: Value,
+    title: String,
+    href: String,
+}
+
+impl<'a> Planner<'a> {
+    #[allow(clippy::too_many_arguments)]
+    pub fn new(
+        site: &'a Site,
+        base_url: String,
+        theme: &'a super::theme::Theme,
+        leaflets: bool,
+        known_problems: &'a [KnownProblem],
+        pictures: &'a Pictures,
+        today: jiff::civil::Date,
+        strings: &'a Strings,
+    ) -> Self {
+        Planner {
+            strings,
+            strings_value: json!(strings),
+            language: None,
+            prefix: String::new(),
+            own_name: strings.get("language_name").cloned().unwrap_or_default(),
+            assets: super::assets::published(theme)
+                .into_iter()
+                .map(|(name, (path, _))| (name.to_string(), path))
+                .collect(),
+            site,
+            base_url,
+            theme,
+            leaflets,
+            known_problems,
+            pictures,
+            today,
+            index: Index::of(site),
+        }
+    }
+
+    /// The same pages for readers of `language`: `site` is the site in that
+    /// language ([`Site::in_language`]) and `strings` the theme's words in it.
+    pub fn in_language(&self, site: &'a Site, language: &'a Language, strings: &'a Strings) -> Planner<'a> {
+        Planner {
+            site,
+            strings,
+            strings_value: json!(strings),
+            language: Some(language),
+            prefix: language_prefix(Some(language.code.get_ref())),
+            index: Index::of(site),
+            ..self.clone()
+        }
+    }
+
+    /// A link to one of the theme's static files by its name, such as
+    /// `site.css`; a council's theme without it links to nothing.
+    fn asset(&self, links: &Links, name: &str) -> String {
+        self.assets.get(name).map_or_else(String::new, |path| links.file(path))
+    }
+
+    /// Where this planner's pages are written, before each page's own path.
+    pub fn prefix(&self) -> &str {
+        &self.prefix
+    }
+
+    /// Links from a page in this planner's language.
+    fn links(&self, target: &Target) -> Links {
+        Links::in_language(target, &self.base_url, &self.prefix)
+    }
+
+    /// The language and direction to mark a piece of content with, when it
+    /// is shown untranslated on a page in another language; else null.
+    fn foreign(&self, origin: &crate::content::Origin) -> Value {
+        match origin.language {
+            None => self.own_words(),
+            Some(_) => Value::Null,
+        }
+    }
+
+    /// One of the theme's strings, for a page's title.
+    fn word<'k>(&'k self, key: &'k str) -> &'k str {
+        self.strings.get(key).map_or(key, String::as_str)
+    }
+
+    /// A day as the pages' language writes it: "3 March 2026".
+    fn date(&self, day: jiff::civil::Date) -> String {
+        self.word("date")
+            .replace("{day}", &day.day().to_string())
+            .replace("{month}", self.month(day))
+            .replace("{year}", &day.year().to_string())
+    }
+
+    /// A month as the pages' language writes it: "March 2026".
+    fn month_year(&self, day: jiff::civil::Date) -> String {
+        self.word("month_year")
+            .replace("{month}", self.month(day))
+            .replace("{year}", &day.year().to_string())
+    }
+
+    /// The name of a day's month, from the twelve in the strings file.
+    fn month(&self, day: jiff::civil::Date) -> &str {
+        let index = usize::try_from(day.month() - 1).unwrap_or_default();
+        super::strings::month_names(self.word("months"))
+            .nth(index)
+            .unwrap_or_default()
+    }
+
+    /// The leaflet a page can be printed as, if leaflets are made: its link
+    /// and its large print edition's, and for a page in another language
+    /// whose leaflet is not translated yet, the language the leaflet is in.
+    fn leaflet(&self, target: &Target, links: &Links) -> (Value, Value) {
+        use super::leaflets::Subject;
+        let subject = match target.list() {
+            Target::Band(band) | Target::Promise { band, .. } if self.leaflets => Subject::Band(band),
+            Target::OfferIndex | Target::OfferEntry(_) | Target::OfferAge(_) | Target::Finder(_) if self.leaflets => {
+                Subject::Offer
+            }
+            _ => return (Value::Null, Value::Null),
+        };
+        let Some(file) = super::leaflets::file(self.site, subject, &self.prefix) else {
+            return (Value::Null, Value::Null);
+        };
+        let other = (!file.starts_with(&self.prefix))
+            .then(|| json!({ "lang": self.site.config.language, "name": self.own_name }));
+        let large = crate::layout::large_print(&file);
+        (
+            json!({ "href": links.file(&file), "large": links.file(&large) }),
+            json!(other),
+        )
+    }
+
+    /// Every page of the site, in a fixed order, without its data: the
+    /// data is made by [`Planner::job`] when the page is rendered, so a large
+    /// site never holds every page's data at once.
+    pub fn plans(&self) -> Vec<Plan> {
+        let site = self.site;
+        let mut plans = vec![Plan::Home];
+        // One page says "not found", in the site's own language.
+        if self.language.is_none() {
+            plans.push(Plan::NotFound);
+        }
+        let pages = |items: usize, per: usize| 1..=pager::count(items, per);
+        plans.extend(pages(self.index.offer.len(), pager::CARDS).map(Plan::OfferIndex));
+        plans.extend(pages(site.messages.len(), pager::MESSAGES).map(Plan::Messages));
+        plans.extend([Plan::Accessibility, Plan::Help]);
+        for (i, band) in site.config.bands.iter().enumerate() {
+            plans.extend(pages(self.band_pages(&band.id).len(), pager::CARDS).map(|page| Plan::Band(i, page)));
+        }
+        plans.extend(
+            site.promise_pages
+                .iter()
+                .enumerate()
+                .filter(|(_, p)| site.config.band(&p.band).is_some())
+                .map(|(i, _)| Plan::Promise(i)),
+        );
+        plans.extend((0..site.offer.len()).map(Plan::Offer));
+        if !site.offer.is_empty() {
+            for (age, entries) in &self.index.ages {
+                plans.extend(pages(entries.len(), pager::CARDS).map(|page| Plan::OfferAge(*age, page)));
+            }
+            plans.extend((0..finder::pages().len()).map(Plan::Finder));
+        }
+        plans.extend((0..site.pages.len()).map(Plan::Page));
+        plans
+    }
+
+    /// Where a page goes, and the content file it is made from.
+    pub fn address(&self, plan: Plan) -> (Target, String) {
+        let site = self.site;
+        let file = |origin: &crate::content::Origin| origin.file.to_string_lossy().replace('\\', "/");
+        match plan {
+            Plan::Home => (Target::Home, "site.toml".into()),
+            Plan::NotFound => (Target::NotFound, "the 404 page".into()),
+            Plan::OfferIndex(page) => (Target::OfferIndex.page(page), "local-offer/".into()),
+            Plan::Messages(page) => (Target::Messages.page(page), "messages/".into()),
+            Plan::Accessibility => (Target::Accessibility, "site.toml".into()),
+            Plan::Help => (Target::Help, "site.toml".into()),
+            Plan::Band(i, page) => (
+                Target::Band(site.config.bands[i].id.clone()).page(page),
+                "site.toml".into(),
+            ),
+            Plan::Promise(i) => {
+                let p = &site.promise_pages[i];
+                let target = Target::Promise {
+                    band: p.band.clone(),
+                    slug: p.slug.clone(),
+                };
+                (target, file(&p.origin))
+            }
+            Plan::Offer(i) => (
+                Target::OfferEntry(site.offer[i].slug.clone()),
+                file(&site.offer[i].origin),
+            ),
+            Plan::OfferAge(age, page) => (Target::OfferAge(age).page(page), "local-offer/".into()),
+            Plan::Finder(i) => (finder::target(&finder::pages()[i]), "local-offer/".into()),
+            Plan::Page(i) => (Target::Page(site.pages[i].slug.clone()), file(&site.pages[i].origin)),
+        }
+    }
+
+    /// A page with its data, ready to render.
+    pub fn job(&self, plan: Plan) -> PageJob {
+        let site = self.site;
+        let (target, _) = self.address(plan);
+        match plan {
+            Plan::Home => self.home(),
+            Plan::NotFound => self.not_found(),
+            Plan::OfferIndex(page) => self.offer_index(page),
+            Plan::Messages(page) => self.messages(page),
+            Plan::Accessibility => self.accessibility(),
+            Plan::Help => self.help(),
+            Plan::Band(i, page) => self.band(&site.config.bands[i], page),
+            Plan::Promise(i) => self.promise_page(i, target),
+            Plan::Offer(i) => self.offer_entry(&site.offer[i], target),
+            Plan::OfferAge(age, page) => self.offer_age(age, page),
+            Plan::Finder(i) => self.finder(&finder::pages()[i]),
+            Plan::Page(i) => self.page(&site.pages[i], target),
+        }
+    }
+
+    /// Where "Exit this page" goes, on a page that has the button.
+    fn exit(&self, safety: bool) -> Option<&str> {
+        safety.then(|| self.site.config.help.exit_url.get_ref().as_str())
+    }
+
+    /// What site.toml says (band names, contacts, areas) is written in the
+    /// site's own language: on a page in another language it is marked so,
+    /// for screen readers to read it in the right voice.
+    fn own_words(&self) -> Value {
+        let (lang, dir) = self.site.config.tag_and_dir(None);
+        match self.language {
+            Some(_) => json!({ "lang": lang, "dir": dir }),
+            None => Value::Null,
+        }
+    }
+
+    fn crumb(&self, links: &Links, title: &str, target: Target) -> Crumb {
+        Crumb {
+            foreign: matches!(target, Target::Band(_))
+                .then(|| self.own_words())
+                .unwrap_or_default(),
+            title: title.to_string(),
+            href: links.to(&target),
+        }
+    }
+}
