@@ -31,11 +31,15 @@ pub fn files(config: &Config, content: &Path, repository: &Path, icons: &[&str])
             format!("{folder}/{path}")
         }
     };
-    let kinds = kinds(config, icons);
+    let kinds = kinds(config);
+    let choices = Choices::new(config, icons);
     vec![
-        (content.join(ADMIN).join("config.yml"), decap(config, &kinds, &at)),
+        (
+            content.join(ADMIN).join("config.yml"),
+            decap(config, &kinds, &choices, &at),
+        ),
         (content.join(ADMIN).join("index.html"), ADMIN_PAGE.to_string()),
-        (repository.join(".pages.yml"), pages_cms(&kinds, &at)),
+        (repository.join(".pages.yml"), pages_cms(&kinds, &choices, &at)),
     ]
 }
 
@@ -48,6 +52,18 @@ struct Field {
     what: What,
 }
 
+const fn field(name: &'static str, label: &'static str, hint: &'static str, required: bool, what: What) -> Field {
+    Field {
+        name,
+        label,
+        hint,
+        required,
+        what,
+    }
+}
+
+/// What a field holds.
+#[derive(Clone, Copy)]
 enum What {
     Line,
     Lines,
@@ -56,37 +72,7 @@ enum What {
     Date,
     /// A list of short pieces of text.
     List,
-    /// One of these, or with `multiple` any of them.
-    Choice {
-        options: Vec<(String, String)>,
-        multiple: bool,
-    },
     /// The markdown body.
-    Body,
-}
-
-/// A kind of content: where its files are and what they hold.
-struct Kind {
-    name: String,
-    label: String,
-    folder: String,
-    fields: Vec<Field>,
-}
-
-/// The same choices as values and labels.
-fn same(values: &[&str]) -> Vec<(String, String)> {
-    values.iter().map(|v| (v.to_string(), v.to_string())).collect()
-}
-
-/// What a field holds, before the choices site.toml and the theme give.
-#[derive(Clone, Copy)]
-enum Shape {
-    Line,
-    Lines,
-    Number,
-    YesNo,
-    Date,
-    List,
     Body,
     /// One of the theme's icons.
     Icon,
@@ -102,208 +88,218 @@ enum Shape {
     Contacts,
 }
 
-/// A field: its name in the front matter, its label, its hint, whether it
-/// is required and what it holds.
-type Spec = (&'static str, &'static str, &'static str, bool, Shape);
+/// A kind of content: where its files are and what they hold.
+struct Kind {
+    name: String,
+    label: String,
+    folder: String,
+    fields: &'static [Field],
+}
 
-const SAFETY: Spec = (
+/// The choices site.toml and the theme give the fields that are choices,
+/// as values and labels.
+struct Choices {
+    icons: Vec<(String, String)>,
+    areas: Vec<(String, String)>,
+    kinds: Vec<(String, String)>,
+    groups: Vec<(String, String)>,
+    contacts: Vec<(String, String)>,
+}
+
+impl Choices {
+    fn new(config: &Config, icons: &[&str]) -> Choices {
+        let same = |values: &[&str]| values.iter().map(|v| (v.to_string(), v.to_string())).collect();
+        Choices {
+            icons: same(icons),
+            areas: config.areas.iter().map(|a| (a.id.clone(), a.title.clone())).collect(),
+            kinds: same(&["legal", "extra"]),
+            groups: Group::ALL
+                .iter()
+                .map(|g| (g.id().to_string(), g.id().replace('-', " ")))
+                .collect(),
+            contacts: config
+                .contacts
+                .iter()
+                .map(|(key, c)| (key.clone(), c.name.clone()))
+                .collect(),
+        }
+    }
+
+    /// A field's choices and whether several may be chosen; None when it
+    /// is not a choice.
+    fn of(&self, what: What) -> Option<(&[(String, String)], bool)> {
+        match what {
+            What::Icon => Some((&self.icons, false)),
+            What::Area => Some((&self.areas, false)),
+            What::OfferKind => Some((&self.kinds, false)),
+            What::Groups => Some((&self.groups, true)),
+            What::Contact => Some((&self.contacts, false)),
+            What::Contacts => Some((&self.contacts, true)),
+            What::Line | What::Lines | What::Number | What::YesNo | What::Date | What::List | What::Body => None,
+        }
+    }
+}
+
+const SAFETY: Field = field(
     "safety",
     "Exit this page button",
     "Yes on a page a young person may need to leave quickly, about abuse or keeping safe.",
     false,
-    Shape::YesNo,
+    What::YesNo,
 );
-const ALIASES: Spec = (
+const ALIASES: Field = field(
     "aliases",
     "Old addresses",
     "The addresses this page had before it was renamed or moved, such as /0-11/keeping-safe/: each leads here.",
     false,
-    Shape::List,
+    What::List,
 );
 
 /// A theme of a band's promises.
-const PROMISE_FIELDS: &[Spec] = &[
-    (
+const PROMISE_FIELDS: &[Field] = &[
+    field(
         "title",
         "Title",
         "The theme, such as \"Keeping you safe\".",
         true,
-        Shape::Line,
+        What::Line,
     ),
-    (
+    field(
         "summary",
         "Summary",
         "One short sentence shown under the title and on the band's page.",
         true,
-        Shape::Line,
+        What::Line,
     ),
-    (
+    field(
         "icon",
         "Picture",
         "A picture for the theme; the young and teen looks show a colourful illustration of it.",
         true,
-        Shape::Icon,
+        What::Icon,
     ),
-    (
+    field(
         "order",
         "Order",
         "A whole number: where the theme comes in its band.",
         false,
-        Shape::Number,
+        What::Number,
     ),
-    (
+    field(
         "contacts",
         "Also call",
         "People to show after the band's contact.",
         false,
-        Shape::Contacts,
+        What::Contacts,
     ),
     SAFETY,
     ALIASES,
-    (
+    field(
         "body",
         "Promises",
         "One promise per line, each starting with \"- \". Links and pictures are written as in the README.",
         true,
-        Shape::Body,
+        What::Body,
     ),
 ];
 
 /// An entry of the local offer.
-const OFFER_FIELDS: &[Spec] = &[
-    ("title", "Title", "What it is: \"Staying Put\".", true, Shape::Line),
-    (
+const OFFER_FIELDS: &[Field] = &[
+    field("title", "Title", "What it is: \"Staying Put\".", true, What::Line),
+    field(
         "area",
         "Area",
         "Where it is shown in the local offer.",
         true,
-        Shape::Area,
+        What::Area,
     ),
-    (
+    field(
         "ages",
         "Ages",
         "Who can get it, as two ages with a dash: 18-21.",
         true,
-        Shape::Line,
+        What::Line,
     ),
-    (
+    field(
         "kind",
         "Kind",
         "legal: what the law says every care leaver gets; extra: what the council adds.",
         true,
-        Shape::OfferKind,
+        What::OfferKind,
     ),
-    ("summary", "Summary", "One sentence on what it is.", true, Shape::Line),
-    (
+    field("summary", "Summary", "One sentence on what it is.", true, What::Line),
+    field(
         "how_to_get_it",
         "How to get it",
         "What the young person does to get it.",
         true,
-        Shape::Lines,
+        What::Lines,
     ),
-    (
+    field(
         "contact",
         "Who to contact",
         "Who to contact about it.",
         true,
-        Shape::Contact,
+        What::Contact,
     ),
-    (
+    field(
         "reviewed",
         "Last checked",
         "When it was last checked.",
         true,
-        Shape::Date,
+        What::Date,
     ),
     SAFETY,
-    (
+    field(
         "for",
         "Only for",
         "The groups of care leaver who can get it; leave it empty when every care leaver can.",
         false,
-        Shape::Groups,
+        What::Groups,
     ),
     ALIASES,
-    ("body", "More detail", "Optional: more about it.", false, Shape::Body),
+    field("body", "More detail", "Optional: more about it.", false, What::Body),
 ];
 
 /// A "you said, we did" message.
-const MESSAGE_FIELDS: &[Spec] = &[
-    ("title", "What you said", "The young people's words.", true, Shape::Line),
-    ("said", "When you said it", "The day it was said.", true, Shape::Date),
-    ("we_did", "What we did", "One thing done per item.", true, Shape::List),
-    ("next", "What happens next", "One thing per item.", true, Shape::List),
-    ("body", "More", "Optional: more about it.", false, Shape::Body),
+const MESSAGE_FIELDS: &[Field] = &[
+    field("title", "What you said", "The young people's words.", true, What::Line),
+    field("said", "When you said it", "The day it was said.", true, What::Date),
+    field("we_did", "What we did", "One thing done per item.", true, What::List),
+    field("next", "What happens next", "One thing per item.", true, What::List),
+    field("body", "More", "Optional: more about it.", false, What::Body),
 ];
 
 /// Any other page.
-const PAGE_FIELDS: &[Spec] = &[
-    ("title", "Title", "The page's title.", true, Shape::Line),
-    (
+const PAGE_FIELDS: &[Field] = &[
+    field("title", "Title", "The page's title.", true, What::Line),
+    field(
         "summary",
         "Summary",
         "Optional: one sentence under the title.",
         false,
-        Shape::Line,
+        What::Line,
     ),
-    (
+    field(
         "contacts",
         "Contacts",
         "People whose details are shown at the end of the page.",
         false,
-        Shape::Contacts,
+        What::Contacts,
     ),
     SAFETY,
     ALIASES,
-    ("body", "Text", "The page, in markdown.", true, Shape::Body),
+    field("body", "Text", "The page, in markdown.", true, What::Body),
 ];
 
-/// Every kind of content, with the choices this site gives each field.
-fn kinds(config: &Config, icons: &[&str]) -> Vec<Kind> {
-    let contacts: Vec<(String, String)> = config
-        .contacts
-        .iter()
-        .map(|(key, c)| (key.clone(), c.name.clone()))
-        .collect();
-    let choice = |options: Vec<(String, String)>, multiple: bool| What::Choice { options, multiple };
-    let what = |shape: Shape| match shape {
-        Shape::Line => What::Line,
-        Shape::Lines => What::Lines,
-        Shape::Number => What::Number,
-        Shape::YesNo => What::YesNo,
-        Shape::Date => What::Date,
-        Shape::List => What::List,
-        Shape::Body => What::Body,
-        Shape::Icon => choice(same(icons), false),
-        Shape::Area => choice(
-            config.areas.iter().map(|a| (a.id.clone(), a.title.clone())).collect(),
-            false,
-        ),
-        Shape::OfferKind => choice(same(&["legal", "extra"]), false),
-        Shape::Groups => choice(
-            Group::ALL
-                .iter()
-                .map(|g| (g.id().to_string(), g.id().replace('-', " ")))
-                .collect(),
-            true,
-        ),
-        Shape::Contact => choice(contacts.clone(), false),
-        Shape::Contacts => choice(contacts.clone(), true),
-    };
-    let kind = |name: String, label: String, folder: String, specs: &[Spec]| Kind {
+/// Every kind of content: a band's promises for each band, the local offer,
+/// the messages and the other pages.
+fn kinds(config: &Config) -> Vec<Kind> {
+    let kind = |name: String, label: &str, folder: String, fields| Kind {
         name,
-        label,
+        label: label.to_string(),
         folder,
-        fields: specs
-            .iter()
-            .map(|&(name, label, hint, required, shape)| Field {
-                name,
-                label,
-                hint,
-                required,
-                what: what(shape),
-            })
-            .collect(),
+        fields,
     };
     let mut kinds: Vec<Kind> = config
         .bands
@@ -311,30 +307,30 @@ fn kinds(config: &Config, icons: &[&str]) -> Vec<Kind> {
         .map(|band| {
             kind(
                 format!("promises-{}", band.id),
-                format!("Promises: {}", band.label),
+                &format!("Promises: {}", band.label),
                 format!("{PROMISES}/{}", band.id),
                 PROMISE_FIELDS,
             )
         })
         .collect();
-    kinds.push(kind(OFFER.into(), "Local offer".into(), OFFER.into(), OFFER_FIELDS));
+    kinds.push(kind(OFFER.into(), "Local offer", OFFER.into(), OFFER_FIELDS));
     kinds.push(kind(
         MESSAGES.into(),
-        "You said, we did".into(),
+        "You said, we did",
         MESSAGES.into(),
         MESSAGE_FIELDS,
     ));
-    kinds.push(kind(PAGES.into(), "Other pages".into(), PAGES.into(), PAGE_FIELDS));
+    kinds.push(kind(PAGES.into(), "Other pages", PAGES.into(), PAGE_FIELDS));
     kinds
 }
 
 /// Decap CMS's and Sveltia CMS's `config.yml`.
-fn decap(config: &Config, kinds: &[Kind], at: &dyn Fn(&str) -> String) -> String {
+fn decap(config: &Config, kinds: &[Kind], choices: &Choices, at: &dyn Fn(&str) -> String) -> String {
     let languages = !config.languages.is_empty();
     let collections: Vec<Value> = kinds
         .iter()
         .map(|kind| {
-            let fields: Vec<Value> = kind.fields.iter().map(|f| decap_field(f, languages)).collect();
+            let fields: Vec<Value> = kind.fields.iter().map(|f| decap_field(f, choices, languages)).collect();
             let mut collection = json!({
                 "name": kind.name,
                 "label": kind.label,
@@ -375,26 +371,29 @@ fn decap(config: &Config, kinds: &[Kind], at: &dyn Fn(&str) -> String) -> String
     format!("{HEADER}{}", serde_yaml_ng::to_string(&settings).unwrap_or_default())
 }
 
-fn decap_field(f: &Field, languages: bool) -> Value {
+fn decap_field(f: &Field, choices: &Choices, languages: bool) -> Value {
     let mut field = json!({ "name": f.name, "label": f.label, "hint": f.hint, "required": f.required });
-    let widget = match &f.what {
-        What::Line => json!({ "widget": "string" }),
-        What::Lines => json!({ "widget": "text" }),
-        What::Number => json!({ "widget": "number", "value_type": "int" }),
-        What::YesNo => json!({ "widget": "boolean", "default": false }),
-        What::Date => json!({
+    let widget = match (f.what, choices.of(f.what)) {
+        (_, Some((options, multiple))) => json!({
+            "widget": "select",
+            "multiple": multiple,
+            "options": options.iter().map(|(value, label)| json!({ "value": value, "label": label })).collect::<Vec<_>>(),
+        }),
+        (What::Lines, _) => json!({ "widget": "text" }),
+        (What::Number, _) => json!({ "widget": "number", "value_type": "int" }),
+        (What::YesNo, _) => json!({ "widget": "boolean", "default": false }),
+        (What::Date, _) => json!({
             "widget": "datetime",
             "format": "YYYY-MM-DD",
             "date_format": "D MMMM YYYY",
             "time_format": false,
         }),
-        What::List => json!({ "widget": "list" }),
-        What::Choice { options, multiple } => json!({
-            "widget": "select",
-            "multiple": multiple,
-            "options": options.iter().map(|(value, label)| json!({ "value": value, "label": label })).collect::<Vec<_>>(),
-        }),
-        What::Body => json!({ "widget": "markdown" }),
+        (What::List, _) => json!({ "widget": "list" }),
+        (What::Body, _) => json!({ "widget": "markdown" }),
+        // A choice always has its options above.
+        (What::Line | What::Icon | What::Area | What::OfferKind | What::Groups | What::Contact | What::Contacts, _) => {
+            json!({ "widget": "string" })
+        }
     };
     if let (Value::Object(field), Value::Object(widget)) = (&mut field, widget) {
         field.extend(widget);
@@ -408,11 +407,11 @@ fn decap_field(f: &Field, languages: bool) -> Value {
 }
 
 /// Pages CMS's `.pages.yml`.
-fn pages_cms(kinds: &[Kind], at: &dyn Fn(&str) -> String) -> String {
+fn pages_cms(kinds: &[Kind], choices: &Choices, at: &dyn Fn(&str) -> String) -> String {
     let content: Vec<Value> = kinds
         .iter()
         .map(|kind| {
-            let fields: Vec<Value> = kind.fields.iter().map(pages_field).collect();
+            let fields: Vec<Value> = kind.fields.iter().map(|f| pages_field(f, choices)).collect();
             json!({
                 "name": kind.name,
                 "label": kind.label,
@@ -432,21 +431,24 @@ fn pages_cms(kinds: &[Kind], at: &dyn Fn(&str) -> String) -> String {
     format!("{HEADER}{}", serde_yaml_ng::to_string(&settings).unwrap_or_default())
 }
 
-fn pages_field(f: &Field) -> Value {
+fn pages_field(f: &Field, choices: &Choices) -> Value {
     let mut field = json!({ "name": f.name, "label": f.label, "description": f.hint, "required": f.required });
-    let kind = match &f.what {
-        What::Line => json!({ "type": "string" }),
-        // The body is plain text, so a promise list is saved as written.
-        What::Lines | What::Body => json!({ "type": "text" }),
-        What::Number => json!({ "type": "number" }),
-        What::YesNo => json!({ "type": "boolean", "default": false }),
-        What::Date => json!({ "type": "date", "options": { "format": "yyyy-MM-dd" } }),
-        What::List => json!({ "type": "string", "list": true }),
-        What::Choice { options, multiple } => json!({
+    let kind = match (f.what, choices.of(f.what)) {
+        (_, Some((options, multiple))) => json!({
             "type": "select",
             "list": multiple,
             "options": { "values": options.iter().map(|(value, label)| json!({ "value": value, "label": label })).collect::<Vec<_>>() },
         }),
+        // The body is plain text, so a promise list is saved as written.
+        (What::Lines | What::Body, _) => json!({ "type": "text" }),
+        (What::Number, _) => json!({ "type": "number" }),
+        (What::YesNo, _) => json!({ "type": "boolean", "default": false }),
+        (What::Date, _) => json!({ "type": "date", "options": { "format": "yyyy-MM-dd" } }),
+        (What::List, _) => json!({ "type": "string", "list": true }),
+        // A choice always has its options above.
+        (What::Line | What::Icon | What::Area | What::OfferKind | What::Groups | What::Contact | What::Contacts, _) => {
+            json!({ "type": "string" })
+        }
     };
     if let (Value::Object(field), Value::Object(kind)) = (&mut field, kind) {
         field.extend(kind);
