@@ -2,6 +2,7 @@
 //! one band or of the local offer in one language, with the theme's words,
 //! the contacts for the back page and the pictures.
 
+use serde::Serialize;
 use serde_json::{Value, json};
 
 use std::collections::BTreeMap;
@@ -11,7 +12,7 @@ use crate::content::{Origin, Site};
 use crate::leaving_care::Group;
 use crate::render::strings::Strings;
 use crate::render::urls::{Target, language_prefix};
-use crate::render::views::{contact_view, offer_view};
+use crate::render::views::{ContactView, EntryView};
 
 use super::qr;
 
@@ -102,78 +103,188 @@ fn language_data((tag, dir): (&str, &str)) -> Value {
     })
 }
 
+/// What every leaflet's template is given, around its content.
+#[derive(Serialize)]
+struct Common<'a> {
+    language: &'a Value,
+    title: &'a str,
+    /// The title's language, when it is site.toml's words in another
+    /// language's leaflet.
+    title_lang: &'a Value,
+    subtitle: &'a str,
+    own_lang: &'a Value,
+    site: &'a str,
+    council: &'a str,
+    document_title: String,
+    t: &'a Strings,
+    qr_alt: String,
+    url: &'a str,
+    qr: Option<qr::Qr>,
+    tint: [u8; 4],
+    text_size: u8,
+    large: bool,
+    look: Option<String>,
+}
+
+/// A band's leaflet: its themes of promises.
+#[derive(Serialize)]
+struct BandLeaflet<'a> {
+    #[serde(flatten)]
+    common: Common<'a>,
+    kind: &'static str,
+    intro: &'a str,
+    themes: Vec<ThemeData<'a>>,
+    back: Back<'a>,
+}
+
+#[derive(Serialize)]
+struct ThemeData<'a> {
+    lang: Value,
+    title: &'a str,
+    summary: &'a str,
+    icon: &'a str,
+    promises: Vec<PromiseData<'a>>,
+}
+
+#[derive(Serialize)]
+struct PromiseData<'a> {
+    text: &'a str,
+    links: Vec<LinkData>,
+}
+
+/// A link in the content as a leaflet prints it: the address a reader can
+/// type (without `https://`) and the one a PDF viewer opens.
+#[derive(Serialize)]
+struct LinkData {
+    url: String,
+    short: String,
+}
+
+/// The back page: who to talk to, who to call when their office is
+/// closed, and the national helplines.
+#[derive(Serialize)]
+struct Back<'a> {
+    contacts: Vec<ContactView<'a>>,
+    closed: Vec<ContactView<'a>>,
+    lines: Vec<ContactView<'a>>,
+}
+
+/// The local offer's leaflet: its entries by area, and which group of care
+/// leaver a reader is in.
+#[derive(Serialize)]
+struct OfferLeaflet<'a> {
+    #[serde(flatten)]
+    common: Common<'a>,
+    kind: &'static str,
+    intro: &'a str,
+    back: Back<'a>,
+    areas: Vec<AreaData<'a>>,
+    chart: Vec<GroupData<'a>>,
+}
+
+#[derive(Serialize)]
+struct AreaData<'a> {
+    title: &'a str,
+    entries: Vec<EntryData<'a>>,
+}
+
+/// An entry as the leaflet prints it: what the site shows, with its
+/// contact in full, since paper has no link to follow.
+#[derive(Serialize)]
+struct EntryData<'a> {
+    #[serde(flatten)]
+    entry: EntryView<'a>,
+    lang: Value,
+    contact: Option<ContactView<'a>>,
+}
+
+/// A group of care leaver in "Which group am I in?".
+#[derive(Serialize)]
+struct GroupData<'a> {
+    name: &'a str,
+    ages: String,
+    ways: Vec<Vec<&'a str>>,
+}
+
 /// What every leaflet's template is given. `title` is in the leaflet's
 /// language when `translated_title`; the subtitle is always site.toml's.
-fn common(
-    edition: &Edition,
-    title: &str,
-    subtitle: &str,
+fn common<'a>(
+    edition: &'a Edition,
+    title: &'a str,
+    subtitle: &'a str,
     translated_title: bool,
     look: Option<Look>,
-    url: &str,
-) -> Value {
-    // Younger children get the larger type their web pages have.
-    let text_size = if look == Some(Look::Young) { 13 } else { 11 };
+    url: &'a str,
+) -> Common<'a> {
     let config = &edition.site.config;
-    json!({
-        "language": edition.language,
-        "title": title,
-        "title_lang": if translated_title { Value::Null } else { edition.foreign.clone() },
-        "subtitle": subtitle,
-        "own_lang": edition.foreign,
-        "site": config.title,
-        "council": config.council,
-        "document_title": format!("{subtitle}: {title}"),
-        "t": edition.strings,
-        "qr_alt": edition.word("leaflet_qr_alt").replace("{url}", url),
-        "url": url,
-        "qr": qr::encode(url),
-        "tint": tint(look),
-        "text_size": text_size,
-        "large": false,
-        "look": look.map(|l| l.to_string()),
-    })
+    Common {
+        language: &edition.language,
+        title,
+        title_lang: if translated_title {
+            &Value::Null
+        } else {
+            &edition.foreign
+        },
+        subtitle,
+        own_lang: &edition.foreign,
+        site: &config.title,
+        council: &config.council,
+        document_title: format!("{subtitle}: {title}"),
+        t: edition.strings,
+        qr_alt: edition.word("leaflet_qr_alt").replace("{url}", url),
+        url,
+        qr: qr::encode(url),
+        tint: tint(look),
+        // Younger children get the larger type their web pages have.
+        text_size: if look == Some(Look::Young) { 13 } else { 11 },
+        large: false,
+        look: look.map(|l| l.to_string()),
+    }
+}
+
+/// Plain data for the template; it is only text, numbers and lists.
+fn to_data(leaflet: impl Serialize) -> Value {
+    serde_json::to_value(leaflet)
+        .unwrap_or_else(|e| unreachable!("a leaflet's data is plain text, numbers and lists: {e}"))
 }
 
 pub fn band_data(edition: &Edition, band: &Band) -> Value {
     let site = edition.site;
     let base = site.config.base_url();
     let url = Target::Band(band.id.clone()).url_in(&base, &edition.prefix);
-    let mut data = common(edition, &site.config.title, &band.label, false, Some(band.look), &url);
-    data["kind"] = json!("band");
-    data["intro"] = json!(match band.look {
-        Look::Young => edition.word("leaflet_intro_young"),
-        Look::Teen => edition.word("leaflet_intro_teen"),
-        Look::Adult => edition.word("leaflet_intro_adult"),
-    });
-    data["themes"] = site
+    let themes = site
         .band_pages(&band.id)
-        .map(|p| {
-            let promises: Vec<Value> = p
+        .map(|p| ThemeData {
+            lang: edition.foreign(&p.origin),
+            title: &p.title,
+            summary: &p.summary,
+            icon: &p.icon,
+            promises: p
                 .promises
                 .iter()
-                .map(|promise| {
-                    let links: Vec<Value> = promise.links.iter().filter_map(|href| link_data(href, &base)).collect();
-                    json!({ "text": promise.text, "links": links })
+                .map(|promise| PromiseData {
+                    text: &promise.text,
+                    links: promise.links.iter().filter_map(|href| link_data(href, &base)).collect(),
                 })
-                .collect();
-            json!({
-                "lang": edition.foreign(&p.origin),
-                "title": p.title,
-                "summary": p.summary,
-                "icon": p.icon,
-                "promises": promises,
-            })
+                .collect(),
         })
         .collect();
-    data["back"] = back_data(site, band.contact.iter().map(|key| key.get_ref().as_str()));
-    data
+    to_data(BandLeaflet {
+        common: common(edition, &site.config.title, &band.label, false, Some(band.look), &url),
+        kind: "band",
+        intro: match band.look {
+            Look::Young => edition.word("leaflet_intro_young"),
+            Look::Teen => edition.word("leaflet_intro_teen"),
+            Look::Adult => edition.word("leaflet_intro_adult"),
+        },
+        themes,
+        back: back_data(site, band.contact.iter().map(|key| key.get_ref().as_str())),
+    })
 }
 
-/// A link in the content as a leaflet prints it: the address a reader can
-/// type (without `https://`) and the one a PDF viewer opens. None for a
-/// link within the same page, which paper has no use for.
-fn link_data(href: &str, base: &str) -> Option<Value> {
+/// A link in the content as a leaflet prints it. None for a link within
+/// the same page, which paper has no use for.
+fn link_data(href: &str, base: &str) -> Option<LinkData> {
     let url = match href.strip_prefix('/') {
         Some(path) => format!("{base}{path}"),
         None if href.contains(':') => href.to_string(),
@@ -184,21 +295,21 @@ fn link_data(href: &str, base: &str) -> Option<Value> {
         .find_map(|scheme| url.strip_prefix(scheme))
         .unwrap_or(&url)
         .to_string();
-    Some(json!({ "url": url, "short": short }))
+    Some(LinkData { url, short })
 }
 
 /// The back page: who to talk to (`contacts`, keys of site.toml's
 /// contacts), who to call when their office is closed (the help contacts
 /// that are no band's contact), and the national helplines.
-fn back_data<'a>(site: &Site, contacts: impl Iterator<Item = &'a str>) -> Value {
+fn back_data<'a>(site: &'a Site, contacts: impl Iterator<Item = &'a str>) -> Back<'a> {
     let config = &site.config;
-    let view = |key: &str| config.contacts.get(key).map(contact_view);
+    let view = |key: &str| config.contacts.get(key).map(ContactView::of);
     let band_contacts: Vec<&str> = config
         .bands
         .iter()
         .filter_map(|b| b.contact.as_ref().map(|c| c.get_ref().as_str()))
         .collect();
-    let closed: Vec<Value> = config
+    let closed = config
         .help
         .contacts
         .iter()
@@ -206,57 +317,57 @@ fn back_data<'a>(site: &Site, contacts: impl Iterator<Item = &'a str>) -> Value 
         .filter(|key| !band_contacts.contains(key))
         .filter_map(view)
         .collect();
-    json!({
-        "contacts": contacts.filter_map(view).collect::<Vec<_>>(),
-        "closed": closed,
-        "lines": config.help.lines.iter().map(contact_view).collect::<Vec<_>>(),
-    })
+    Back {
+        contacts: contacts.filter_map(view).collect(),
+        closed,
+        lines: config.help.lines.iter().map(ContactView::of).collect(),
+    }
 }
 
 pub fn offer_data(edition: &Edition) -> Value {
     let site = edition.site;
     let url = Target::OfferIndex.url_in(&site.config.base_url(), &edition.prefix);
-    let mut data = common(
-        edition,
-        edition.word("offer_title"),
-        &site.config.title,
-        true,
-        None,
-        &url,
-    );
-    data["kind"] = json!("offer");
-    data["intro"] = json!(edition.word("offer_lead"));
-    // Care leavers talk to the contact of the oldest readers' bands.
-    let adults = site.config.bands.iter().filter(|b| b.look == Look::Adult);
-    data["back"] = back_data(
-        site,
-        adults.filter_map(|b| b.contact.as_ref().map(|c| c.get_ref().as_str())),
-    );
-    data["areas"] = site
+    let areas = site
         .offer_by_area(|_| true)
         .into_iter()
-        .map(|(area, entries)| {
-            let entries: Vec<Value> = entries
+        .map(|(area, entries)| AreaData {
+            title: &area.title,
+            entries: entries
                 .into_iter()
-                .map(|e| {
-                    let mut view = offer_view(e);
-                    view["lang"] = edition.foreign(&e.origin);
-                    view["contact"] = json!(site.config.contacts.get(&e.contact).map(contact_view));
-                    view["groups"] = json!(crate::render::strings::groups_sentence(edition.strings, &e.groups));
-                    view
+                .map(|e| EntryData {
+                    entry: EntryView::of(e, edition.strings),
+                    lang: edition.foreign(&e.origin),
+                    contact: site.config.contacts.get(&e.contact).map(ContactView::of),
                 })
-                .collect();
-            json!({ "title": area.title, "entries": entries })
+                .collect(),
         })
         .collect();
-    data["chart"] = chart(edition);
-    data
+    // Care leavers talk to the contact of the oldest readers' bands.
+    let adults = site.config.bands.iter().filter(|b| b.look == Look::Adult);
+    to_data(OfferLeaflet {
+        common: common(
+            edition,
+            edition.word("offer_title"),
+            &site.config.title,
+            true,
+            None,
+            &url,
+        ),
+        kind: "offer",
+        intro: edition.word("offer_lead"),
+        back: back_data(
+            site,
+            adults.filter_map(|b| b.contact.as_ref().map(|c| c.get_ref().as_str())),
+        ),
+        areas,
+        chart: chart(edition),
+    })
 }
 
 /// "Which group am I in?": each group of care leaver, its ages and the
 /// answers that lead to it, from the rules the finder on the site asks by.
-fn chart(edition: &Edition) -> Value {
-    let groups: Vec<Value> = Group::ALL
+fn chart<'a>(edition: &'a Edition) -> Vec<GroupData<'a>> {
+    Group::ALL
         .iter()
         .map(|group| {
             let [name, _, _] = group.words();
@@ -279,8 +390,11 @@ fn chart(edition: &Edition) -> Value {
             let ages = ages
                 .replace("{from}", &from.to_string())
                 .replace("{to}", &to.to_string());
-            json!({ "name": edition.word(name), "ages": ages, "ways": ways })
+            GroupData {
+                name: edition.word(name),
+                ages,
+                ways,
+            }
         })
-        .collect();
-    json!(groups)
+        .collect()
 }

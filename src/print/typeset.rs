@@ -61,42 +61,14 @@ pub(super) fn typeset(
 ) -> Result<Typeset, Diagnostic> {
     let (file, name) = (&job.file, &job.name);
     let (mut data, mut document) = fit(press, theme, print, job)?;
-    let what = if job.data["kind"] == "band" {
-        "themes"
-    } else {
-        "local offer entries"
-    };
-    let cut = data["left_out"].as_u64().map(|left_out| {
-        Diagnostic::warning(
-            "leaflet-cut",
-            format!(
-                "the leaflet \"{name}\" ({file}) would need more than the {} pages max_pages allows, so it prints the first {} of its {} {what} and sends readers to the website for the other {left_out}",
-                page_limit(print, job),
-                cut::items(&data),
-                cut::items(&job.data),
-            ),
-        )
-        .in_file(SITE_TOML)
-        .help("a leaflet is for the main things: keep the longest lists on the website, split a very long band in two in site.toml, or raise max_pages in [print] if the print shop can bind more")
-    });
+    let cut = cut_warning(print, job, &data);
     // Whole booklets of four, even when site.toml asks for a number that is not.
     let wanted = job.pages.unwrap_or(0).max(document.pages().len()).div_ceil(4) * 4;
     if document.pages().len() < wanted {
         data["extra_pages"] = json!(wanted - document.pages().len());
         document = compile(press, theme, &data)?;
     }
-    let grew = job.pages.filter(|&asked| document.pages().len() > asked).map(|asked| {
-        Diagnostic::warning(
-            "leaflet-grew",
-            format!(
-                "the leaflet \"{name}\" ({file}) needs {} pages, more than the {} in site.toml",
-                document.pages().len(),
-                asked
-            ),
-        )
-        .in_file(SITE_TOML)
-        .help("tell the print shop the new page count, shorten the content, or set pages in [print] (or in the band's [[bands]]) in site.toml")
-    });
+    let grew = grew_warning(job, document.pages().len());
     let options = PdfOptions {
         ident: Smart::Custom(format!("promise {file}")),
         standards: PdfStandards::new(&[PdfStandard::Ua_1]).map_err(|e| {
@@ -133,6 +105,42 @@ pub(super) fn typeset(
         grew,
         cut,
         data,
+    })
+}
+
+/// When only the first themes or entries fitted, a warning saying how many.
+fn cut_warning(print: &Print, job: &Job, data: &Value) -> Option<Diagnostic> {
+    let (file, name) = (&job.file, &job.name);
+    let what = if job.data["kind"] == "band" {
+        "themes"
+    } else {
+        "local offer entries"
+    };
+    data["left_out"].as_u64().map(|left_out| {
+        Diagnostic::warning(
+            "leaflet-cut",
+            format!(
+                "the leaflet \"{name}\" ({file}) would need more than the {} pages max_pages allows, so it prints the first {} of its {} {what} and sends readers to the website for the other {left_out}",
+                page_limit(print, job),
+                cut::items(data),
+                cut::items(&job.data),
+            ),
+        )
+        .in_file(SITE_TOML)
+        .help("a leaflet is for the main things: keep the longest lists on the website, split a very long band in two in site.toml, or raise max_pages in [print] if the print shop can bind more")
+    })
+}
+
+/// When the leaflet needs more `pages` than site.toml asks for, a warning.
+fn grew_warning(job: &Job, pages: usize) -> Option<Diagnostic> {
+    let (file, name) = (&job.file, &job.name);
+    job.pages.filter(|&asked| pages > asked).map(|asked| {
+        Diagnostic::warning(
+            "leaflet-grew",
+            format!("the leaflet \"{name}\" ({file}) needs {pages} pages, more than the {asked} in site.toml"),
+        )
+        .in_file(SITE_TOML)
+        .help("tell the print shop the new page count, shorten the content, or set pages in [print] (or in the band's [[bands]]) in site.toml")
     })
 }
 

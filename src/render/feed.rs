@@ -3,9 +3,10 @@
 //! advisers and foster carers who follow the site in a feed reader. An
 //! entry is new again when it is reviewed.
 
-use serde_json::{Value, json};
+use serde::Serialize;
 
 use super::pages::pager::message_page;
+use super::strings::Strings;
 use super::urls::Target;
 use crate::content::Site;
 
@@ -17,8 +18,32 @@ pub fn exists(site: &Site) -> bool {
     !site.messages.is_empty() || !site.offer.is_empty()
 }
 
-/// What `feed.xml` is given about its entries, or None when it has none.
-pub fn data(site: &Site, base_url: &str) -> Option<Value> {
+/// What `feed.xml` is given.
+#[derive(Serialize)]
+pub struct Feed<'a> {
+    updated: String,
+    entries: Vec<Entry<'a>>,
+    lang: &'a str,
+    t: &'a Strings,
+    site_title: &'a str,
+    description: &'a str,
+    council: &'a str,
+    base_url: &'a str,
+}
+
+#[derive(Serialize)]
+struct Entry<'a> {
+    /// "message" or "offer".
+    kind: &'static str,
+    title: &'a str,
+    summary: String,
+    url: String,
+    updated: String,
+}
+
+/// What `feed.xml` is given, in the site's own language with its words
+/// `t`, or None when it has no entries.
+pub fn data<'a>(site: &'a Site, base_url: &'a str, t: &'a Strings) -> Option<Feed<'a>> {
     let messages = site.messages.iter().enumerate().map(|(i, m)| {
         let url = format!("{}#{}", message_page(i).url(base_url), m.slug);
         (m.said, "message", m.title.as_str(), m.we_did.join(" "), url)
@@ -31,13 +56,27 @@ pub fn data(site: &Site, base_url: &str) -> Option<Value> {
     // Newest first; on the same day, in the order of their titles.
     entries.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.2.cmp(b.2)));
     let updated = entries.first()?.0;
-    let entries: Vec<Value> = entries
+    let entries = entries
         .into_iter()
-        .map(|(day, kind, title, summary, url)| {
-            json!({ "kind": kind, "title": title, "summary": summary, "url": url, "updated": timestamp(day) })
+        .map(|(day, kind, title, summary, url)| Entry {
+            kind,
+            title,
+            summary,
+            url,
+            updated: timestamp(day),
         })
         .collect();
-    Some(json!({ "updated": timestamp(updated), "entries": entries }))
+    let config = &site.config;
+    Some(Feed {
+        updated: timestamp(updated),
+        entries,
+        lang: &config.language,
+        t,
+        site_title: &config.title,
+        description: &config.description,
+        council: &config.council,
+        base_url,
+    })
 }
 
 /// A day as Atom writes a moment: its start, in UTC.

@@ -20,7 +20,7 @@ pub mod views;
 use std::collections::BTreeMap;
 
 use rayon::prelude::*;
-use serde_json::json;
+use serde::Serialize;
 
 use crate::content::Site;
 use crate::diagnostics::Diagnostic;
@@ -107,12 +107,34 @@ pub fn render(
     // Last, as it names the build by everything else in it.
     let languages: Vec<String> = prefixes.iter().map(|(_, prefix)| prefix.clone()).collect();
     let worker = offline::worker_data(&made.outputs, &languages);
-    made.text(offline::WORKER, offline::WORKER, worker);
+    let worker = templates::render(made.tera, made.theme, offline::WORKER, &worker);
+    made.add(offline::WORKER, worker);
     if made.problems.is_empty() {
         Ok(made.outputs)
     } else {
         Err(made.problems)
     }
+}
+
+/// What `sitemap.xml` is given: each page's path once and each language
+/// once, from which it makes every address.
+#[derive(Serialize)]
+struct Sitemap<'a> {
+    paths: Vec<String>,
+    languages: Vec<Language<'a>>,
+    base_url: &'a str,
+}
+
+/// A language of the pages, and where its pages live: "" or `ar/`.
+#[derive(Serialize)]
+struct Language<'a> {
+    lang: &'a str,
+    prefix: &'a str,
+}
+
+#[derive(Serialize)]
+struct Robots<'a> {
+    base_url: &'a str,
 }
 
 /// The files rendered so far, and the problems met on the way.
@@ -125,8 +147,14 @@ struct Made<'a> {
 
 impl Made<'_> {
     /// `template` rendered with `data` as the file `path`.
-    fn text(&mut self, path: &str, template: &str, data: serde_json::Value) {
-        match templates::render(self.tera, self.theme, template, data) {
+    fn text(&mut self, path: &str, template: &str, data: impl Serialize) {
+        let text = templates::render(self.tera, self.theme, template, &data);
+        self.add(path, text);
+    }
+
+    /// A rendered file, or the problem that kept it from being rendered.
+    fn add(&mut self, path: &str, text: Result<String, Diagnostic>) {
+        match text {
             Ok(text) => {
                 self.outputs.insert(path.to_string(), text.into_bytes());
             }
@@ -135,8 +163,8 @@ impl Made<'_> {
     }
 
     /// The same for a web page, minified.
-    fn page(&mut self, path: String, template: &str, data: serde_json::Value) {
-        match templates::render(self.tera, self.theme, template, data) {
+    fn page(&mut self, path: String, template: &str, data: impl Serialize) {
+        match templates::render(self.tera, self.theme, template, &data) {
             Ok(html) => {
                 self.outputs.insert(path, minify::html(&html));
             }
@@ -152,7 +180,7 @@ impl Made<'_> {
             .par_iter()
             .map(|(planner, plan)| {
                 let job = planner.job(*plan);
-                let html = templates::render(tera, theme, job.template, job.context)?;
+                let html = templates::render(tera, theme, job.template, &job.context)?;
                 Ok((
                     format!("{}{}", planner.prefix(), job.target.file()),
                     minify::html(&html),
@@ -185,13 +213,17 @@ impl Made<'_> {
             .filter(|((planner, _), (_, target, _))| planner.prefix().is_empty() && target.listed())
             .map(|(_, (_, target, _))| target.path())
             .collect();
-        let languages: Vec<serde_json::Value> = prefixes
+        let languages = prefixes
             .iter()
-            .map(|(code, prefix)| json!({ "lang": code, "prefix": prefix }))
+            .map(|(lang, prefix)| Language { lang, prefix })
             .collect();
-        let sitemap = json!({ "paths": paths, "languages": languages, "base_url": base_url });
-        self.text("sitemap.xml", "sitemap.xml", sitemap);
-        self.text("robots.txt", "robots.txt", json!({ "base_url": base_url }));
+        let sitemap = Sitemap {
+            paths,
+            languages,
+            base_url,
+        };
+        self.text("sitemap.xml", "sitemap.xml", &sitemap);
+        self.text("robots.txt", "robots.txt", Robots { base_url });
     }
 
     /// Old addresses that lead to where their pages are now, as pages and
@@ -226,21 +258,9 @@ impl Made<'_> {
 
     /// The feed of messages and offer entries, when the site has any.
     fn feed(&mut self, site: &Site, base_url: &str, words: &strings::Strings) {
-        let Some(mut feed) = feed::data(site, base_url) else {
-            return;
-        };
-        let about = json!({
-            "lang": site.config.language,
-            "t": words,
-            "site_title": site.config.title,
-            "description": site.config.description,
-            "council": site.config.council,
-            "base_url": base_url,
-        });
-        if let (serde_json::Value::Object(feed), serde_json::Value::Object(about)) = (&mut feed, about) {
-            feed.extend(about);
+        if let Some(feed) = feed::data(site, base_url, words) {
+            self.text(feed::FILE, feed::FILE, feed);
         }
-        self.text(feed::FILE, feed::FILE, feed);
     }
 
     /// The files published as they are: the editor's page, the cleaned

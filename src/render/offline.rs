@@ -7,7 +7,8 @@
 
 use std::collections::BTreeMap;
 
-use serde_json::{Value, json};
+use serde::Serialize;
+use serde_json::json;
 use sha2::{Digest, Sha256};
 
 use crate::config::Config;
@@ -21,7 +22,14 @@ pub const MANIFEST: &str = "manifest.webmanifest";
 /// What `sw.js` is given: the build it belongs to, which names its copy
 /// (so a new build's worker replaces it), and the files a reader of each
 /// language saves, by where the language's pages live ("" and `ar/`).
-pub fn worker_data(outputs: &Outputs, prefixes: &[String]) -> Value {
+/// What `sw.js` is given.
+#[derive(Serialize)]
+pub struct Worker<'a> {
+    build: String,
+    files: BTreeMap<&'a String, Vec<&'a String>>,
+}
+
+pub fn worker_data<'a>(outputs: &'a Outputs, prefixes: &'a [String]) -> Worker<'a> {
     let shared: Vec<&String> = outputs
         .keys()
         .filter(|f| f.starts_with(&format!("{ASSETS}/")) || f.starts_with(&format!("{IMAGES}/")) || *f == MANIFEST)
@@ -52,7 +60,7 @@ pub fn worker_data(outputs: &Outputs, prefixes: &[String]) -> Value {
         hash.update(bytes);
     }
     let build: String = hash.finalize().iter().take(6).map(|b| format!("{b:02x}")).collect();
-    json!({ "build": build, "files": files })
+    Worker { build, files }
 }
 
 /// The web app manifest: the site's name, where it starts, its icon.

@@ -5,7 +5,7 @@
 
 use std::collections::BTreeMap;
 
-use serde_json::json;
+use serde::Serialize;
 
 use super::strings::Strings;
 use super::urls::Target;
@@ -104,18 +104,29 @@ pub fn clashes(redirects: &[Redirect], pages: &BTreeMap<String, String>) -> Vec<
     problems
 }
 
+/// What the page at an old address is given: where it leads.
+#[derive(Serialize)]
+pub struct RedirectPage<'a> {
+    lang: &'a str,
+    dir: &'a str,
+    t: &'a Strings,
+    href: String,
+    canonical: String,
+    csp: &'static str,
+}
+
 /// What the page written at an old address is given (`redirect.html`): it
 /// sends the reader on at once, tells search engines where the page is now,
 /// and has a link for a browser that does not follow it. `dir` is the way
 /// its language is written and `t` the theme's words in it.
-pub fn page_data(r: &Redirect, base_url: &str, dir: &str, t: &Strings) -> serde_json::Value {
+pub fn page_data<'a>(r: &'a Redirect, base_url: &str, dir: &'a str, t: &'a Strings) -> RedirectPage<'a> {
     let root = "../".repeat(r.from.matches('/').count());
-    json!({
-        "lang": r.language,
-        "dir": dir,
-        "t": t,
-        "href": format!("{root}{}index.html", r.to),
-        "canonical": format!("{base_url}{}", r.to),
-        "csp": super::policy::CONTENT,
-    })
+    RedirectPage {
+        lang: &r.language,
+        dir,
+        t,
+        href: format!("{root}{}index.html", r.to),
+        canonical: format!("{base_url}{}", r.to),
+        csp: super::policy::CONTENT,
+    }
 }

@@ -19,3 +19,4 @@ mod publish;
 mod serve;
 mod site;
 mod strings;
+mod views;

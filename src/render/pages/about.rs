@@ -2,14 +2,16 @@
 //! the council's own pages, "Need help now?", the accessibility statement,
 //! and the contacts they show.
 
-use serde_json::{Value, json};
+use serde::Serialize;
 
+use super::Foreign;
+use super::frame::Meta;
 use super::{PageJob, Planner};
 use crate::config::{Band, Contact};
 use crate::content::Page;
 use crate::render::markdown::to_html;
 use crate::render::urls::Target;
-use crate::render::views::contact_view;
+use crate::render::views::ContactView;
 
 /// A problem the accessibility statement must own up to: what is wrong, and
 /// on which page.
@@ -23,46 +25,112 @@ pub struct KnownProblem {
     pub what: &'static str,
 }
 
+/// A contact on a page: site.toml's words, marked as such on a page in
+/// another language.
+#[derive(Serialize)]
+pub(super) struct ContactCard<'a> {
+    #[serde(flatten)]
+    contact: ContactView<'a>,
+    foreign: Option<Foreign<'a>>,
+}
+
+/// One of the council's own pages.
+#[derive(Serialize)]
+struct OwnPage<'a> {
+    page: PageText<'a>,
+    contacts: Vec<ContactCard<'a>>,
+}
+
+#[derive(Serialize)]
+struct PageText<'a> {
+    summary: &'a str,
+    html: String,
+}
+
+#[derive(Serialize)]
+struct Home<'a> {
+    offer_count: usize,
+    message_count: usize,
+    /// Who to call first, in the box at the top.
+    first_help: Option<ContactCard<'a>>,
+}
+
+/// Nothing but the frame.
+#[derive(Serialize)]
+struct Empty {}
+
+#[derive(Serialize)]
+struct Statement<'a> {
+    problems: Vec<Problem<'a>>,
+    contact: Option<ContactCard<'a>>,
+    contacts_href: Option<String>,
+    site_url: &'a str,
+    tested: String,
+    audit: Option<Audit<'a>>,
+}
+
+#[derive(Serialize)]
+struct Problem<'a> {
+    page: &'a str,
+    what: &'a str,
+    href: Option<String>,
+}
+
+#[derive(Serialize)]
+struct Audit<'a> {
+    date: String,
+    by: &'a str,
+}
+
+#[derive(Serialize)]
+struct Help<'a> {
+    contacts: Vec<ContactCard<'a>>,
+    lines: Vec<ContactCard<'a>>,
+}
+
+/// A page with only `title` for its heading, and none of its own words.
+fn meta<'t>(target: Target, template: &'static str, title: &'t str) -> Meta<'t> {
+    Meta {
+        target,
+        template,
+        title,
+        crumbs: Vec::new(),
+        band: None,
+        content_foreign: None,
+        safety: false,
+    }
+}
+
 impl Planner<'_> {
     pub(super) fn page(&self, page: &Page, target: Target) -> PageJob {
         let links = self.links(&target);
-        let extra = json!({
-            "page": { "summary": page.summary, "html": to_html(&page.body, &links, self.pictures, None) },
-            "contacts": self.contacts(&page.contacts),
-            "exit_url": self.exit(page.safety),
-            "content_foreign": self.foreign(&page.origin),
-        });
-        self.job_data(
-            target,
-            "page.html",
-            &page.title,
-            Vec::new(),
-            None,
-            extra,
-            &page.origin.file,
-        )
+        let content = OwnPage {
+            page: PageText {
+                summary: &page.summary,
+                html: to_html(&page.body, &links, self.pictures, None),
+            },
+            contacts: self.contacts(&page.contacts),
+        };
+        let meta = Meta {
+            content_foreign: self.foreign(&page.origin),
+            safety: page.safety,
+            ..meta(target, "page.html", &page.title)
+        };
+        self.framed(meta, content)
     }
 
     pub(super) fn home(&self) -> PageJob {
-        let extra = json!({
-            "offer_count": self.site.offer.len(),
-            "message_count": self.site.messages.len(),
-            "first_help": self.help_contacts().into_iter().next(),
-        });
-        let title = self.site.config.title.clone();
-        self.job_data(Target::Home, "home.html", &title, Vec::new(), None, extra, "site.toml")
+        let content = Home {
+            offer_count: self.site.offer.len(),
+            message_count: self.site.messages.len(),
+            first_help: self.help_contacts().into_iter().next(),
+        };
+        self.framed(meta(Target::Home, "home.html", &self.site.config.title), content)
     }
 
     pub(super) fn not_found(&self) -> PageJob {
-        self.job_data(
-            Target::NotFound,
-            "404.html",
-            self.word("not_found_title"),
-            Vec::new(),
-            None,
-            json!({}),
-            "the 404 page",
-        )
+        let title = self.word("not_found_title");
+        self.framed(meta(Target::NotFound, "404.html", title), Empty {})
     }
 
     /// The accessibility statement UK public sector sites must publish, from
@@ -71,10 +139,14 @@ impl Planner<'_> {
         let target = Target::Accessibility;
         let links = self.links(&target);
         let config = &self.site.config;
-        let problems: Vec<Value> = self
+        let problems = self
             .known_problems
             .iter()
-            .map(|p| json!({ "page": p.page, "what": p.what, "href": p.target.as_ref().map(|t| links.to(t)) }))
+            .map(|p| Problem {
+                page: &p.page,
+                what: p.what,
+                href: p.target.as_ref().map(|t| links.to(t)),
+            })
             .collect();
         let contact = config
             .checks
@@ -82,57 +154,46 @@ impl Planner<'_> {
             .as_ref()
             .and_then(|key| config.contacts.get(key.get_ref()))
             .map(|c| self.contact(c));
-        let contacts_page = self
+        let contacts_href = self
             .site
             .pages
             .iter()
             .find(|p| !p.contacts.is_empty())
             .map(|p| links.to(&Target::Page(p.slug.clone())));
-        let day = |d: jiff::civil::Date| self.date(d);
-        let audit = config
-            .accessibility
-            .audit()
-            .map(|(date, by)| json!({ "date": day(date), "by": by }));
-        let extra = json!({
-            "problems": problems,
-            "contact": contact,
-            "contacts_href": contacts_page,
-            "site_url": self.base_url,
-            "tested": day(self.today),
-            "audit": audit,
+        let audit = config.accessibility.audit().map(|(date, by)| Audit {
+            date: self.date(date),
+            by,
         });
-        self.job_data(
-            target,
-            "accessibility.html",
-            self.word("accessibility_title"),
-            Vec::new(),
-            None,
-            extra,
-            "site.toml",
-        )
+        let content = Statement {
+            problems,
+            contact,
+            contacts_href,
+            site_url: &self.base_url,
+            tested: self.date(self.today),
+            audit,
+        };
+        let title = self.word("accessibility_title");
+        self.framed(meta(target, "accessibility.html", title), content)
     }
 
     /// "Need help now?": 999, the people in site.toml to call (every
     /// band's contact unless [help] names others) and national helplines,
     /// all tap-to-call, with a way off the page.
     pub(super) fn help(&self) -> PageJob {
-        let config = &self.site.config;
-        let lines: Vec<Value> = config.help.lines.iter().map(|c| self.contact(c)).collect();
-        let extra = json!({ "contacts": self.help_contacts(), "lines": lines, "exit_url": self.exit(true) });
-        self.job_data(
-            Target::Help,
-            "help.html",
-            self.word("need_help"),
-            Vec::new(),
-            None,
-            extra,
-            "site.toml",
-        )
+        let content = Help {
+            contacts: self.help_contacts(),
+            lines: self.site.config.help.lines.iter().map(|c| self.contact(c)).collect(),
+        };
+        let meta = Meta {
+            safety: true,
+            ..meta(Target::Help, "help.html", self.word("need_help"))
+        };
+        self.framed(meta, content)
     }
 
     /// Who to call first when help is needed now: the contacts [help]
     /// names, or every band's contact.
-    pub(super) fn help_contacts(&self) -> Vec<Value> {
+    pub(super) fn help_contacts(&self) -> Vec<ContactCard<'_>> {
         let config = &self.site.config;
         let mut keys: Vec<&str> = config.help.contacts.iter().map(|k| k.get_ref().as_str()).collect();
         if keys.is_empty() {
@@ -151,7 +212,7 @@ impl Planner<'_> {
     }
 
     /// The contacts a content file names, as templates show them.
-    pub(super) fn contacts(&self, keys: &[String]) -> Vec<Value> {
+    pub(super) fn contacts(&self, keys: &[String]) -> Vec<ContactCard<'_>> {
         let contacts = &self.site.config.contacts;
         keys.iter()
             .filter_map(|k| contacts.get(k))
@@ -159,16 +220,17 @@ impl Planner<'_> {
             .collect()
     }
 
-    pub(super) fn band_contact(&self, band: &Band) -> Option<Value> {
+    pub(super) fn band_contact(&self, band: &Band) -> Option<ContactCard<'_>> {
         let key = band.contact.as_ref()?;
         self.site.config.contacts.get(key.get_ref()).map(|c| self.contact(c))
     }
 
     /// A contact as the templates show it, marked as the site's own
     /// language when site.toml's words are shown on a page in another.
-    pub(super) fn contact(&self, c: &Contact) -> Value {
-        let mut view = contact_view(c);
-        view["foreign"] = self.own_words();
-        view
+    pub(super) fn contact<'c>(&'c self, c: &'c Contact) -> ContactCard<'c> {
+        ContactCard {
+            contact: ContactView::of(c),
+            foreign: self.own_words(),
+        }
     }
 }

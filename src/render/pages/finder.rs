@@ -3,10 +3,15 @@
 //! works with no JavaScript and nothing a young person chooses leaves their
 //! phone. Each page's address holds the answers that led to it.
 
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
-use serde_json::{Value, json};
+use serde::Serialize;
 
+use super::Foreign;
+use super::about::ContactCard;
+use super::frame::Meta;
+use super::offer::EntryCard;
 use super::{PageJob, Planner, pager};
 use crate::leaving_care::{self, Fact, Outcome, Path, Step};
 use crate::render::urls::{Links, Target};
@@ -73,16 +78,87 @@ fn outcome_words(outcome: Outcome) -> (&'static str, Vec<&'static str>) {
     }
 }
 
+/// A page of the finder: a question, or where the answers end.
+#[derive(Serialize)]
+struct FinderView<'a> {
+    finder: Finder<'a>,
+}
+
+#[derive(Serialize)]
+struct Finder<'a> {
+    back_href: String,
+    start_href: String,
+    said: Vec<Said<'a>>,
+    /// A question to answer, or where the answers end: one of the two.
+    question: Option<Question<'a>>,
+    answer: Option<Box<Answer<'a>>>,
+}
+
+/// What a page of the finder holds.
+enum Body<'a> {
+    Question(Question<'a>),
+    Answer(Box<Answer<'a>>),
+}
+
+/// A question, answered by big links.
+#[derive(Serialize)]
+struct Question<'a> {
+    /// The first question's own heading; the others' is the page's title.
+    ask: Option<&'a str>,
+    help: &'a str,
+    choices: Vec<Choice<'a>>,
+    /// Whether the choices are ages, set out as a grid.
+    ages: bool,
+    not_sure_href: Option<String>,
+}
+
+#[derive(Serialize)]
+struct Choice<'a> {
+    label: Cow<'a, str>,
+    href: String,
+    /// Whether the label is too long for a square button.
+    wide: bool,
+}
+
+/// An answer given so far, with a link back to change it.
+#[derive(Serialize)]
+struct Said<'a> {
+    text: Cow<'a, str>,
+    href: String,
+}
+
+/// Where the answers end: the group (or why there is none), what it
+/// means, and what the reader can get.
+#[derive(Serialize)]
+struct Answer<'a> {
+    outcome: &'static str,
+    means: Vec<&'a str>,
+    /// Whether the answers end in a group of care leaver.
+    group: bool,
+    age: u8,
+    /// How many entries there are, when there are more than are shown.
+    more: Option<usize>,
+    legal: Vec<EntryCard<'a>>,
+    extra: Vec<EntryCard<'a>>,
+    bands: Vec<BandButton<'a>>,
+    age_href: Option<String>,
+    contact: Option<ContactCard<'a>>,
+    complain_href: Option<String>,
+}
+
+/// A band whose promises the reader can read instead.
+#[derive(Serialize)]
+struct BandButton<'a> {
+    label: &'a str,
+    href: String,
+    foreign: Option<Foreign<'a>>,
+}
+
 impl Planner<'_> {
     pub(super) fn finder(&self, page: &FinderPage) -> PageJob {
         let target = target(page);
         let links = self.links(&target);
         let start = Target::Finder(String::new());
-        let asks = match page {
-            FinderPage::Start => true,
-            FinderPage::At(path) => matches!(path.step(), Step::Ask(_)),
-            FinderPage::NotSure(_) => false,
-        };
         let (title, body) = match page {
             FinderPage::Start => (self.word("finder_title").to_string(), self.ages_question(&links)),
             FinderPage::At(path) => match path.step() {
@@ -106,69 +182,104 @@ impl Planner<'_> {
             FinderPage::At(path) => self.answers_so_far(path, &links),
             FinderPage::Start | FinderPage::NotSure(_) => Vec::new(),
         };
-        let extra = json!({
-            "finder": {
-                "kind": if asks { "question" } else { "result" },
-                "back_href": links.to(&back),
-                "start_href": links.to(&start),
-                "said": said,
-                "body": body,
+        let (question, answer) = match body {
+            Body::Question(question) => (Some(question), None),
+            Body::Answer(answer) => (None, Some(answer)),
+        };
+        let content = FinderView {
+            finder: Finder {
+                back_href: links.to(&back),
+                start_href: links.to(&start),
+                said,
+                question,
+                answer,
             },
-        });
+        };
         let mut crumbs = vec![self.crumb(&links, self.word("offer_title"), Target::OfferIndex)];
         if *page != FinderPage::Start {
             crumbs.push(self.crumb(&links, self.word("finder_title"), start));
         }
-        self.job_data(target, "finder.html", &title, crumbs, None, extra, "local-offer/")
+        let meta = Meta {
+            target,
+            template: "finder.html",
+            title: &title,
+            crumbs,
+            band: None,
+            content_foreign: None,
+            safety: false,
+        };
+        self.framed(meta, content)
     }
 
     /// The first question: an age from 15 or younger to 26 or older.
-    fn ages_question(&self, links: &Links) -> Value {
-        let choices: Vec<Value> = (leaving_care::YOUNGEST..=leaving_care::OLDEST)
+    fn ages_question(&self, links: &Links) -> Body<'_> {
+        let choices = (leaving_care::YOUNGEST..=leaving_care::OLDEST)
             .map(|age| {
-                let label = match age {
-                    leaving_care::YOUNGEST => self.word("finder_age_under").to_string(),
-                    leaving_care::OLDEST => self.word("finder_age_over").to_string(),
-                    age => age.to_string(),
+                let label: Cow<str> = match age {
+                    leaving_care::YOUNGEST => self.word("finder_age_under").into(),
+                    leaving_care::OLDEST => self.word("finder_age_over").into(),
+                    age => age.to_string().into(),
                 };
                 let path = Path::start(age);
-                json!({ "label": label, "href": links.to(&target(&FinderPage::At(path))), "wide": label.chars().count() > 2 })
+                Choice {
+                    wide: label.chars().count() > 2,
+                    label,
+                    href: links.to(&target(&FinderPage::At(path))),
+                }
             })
             .collect();
-        json!({ "ask": self.word("ask_age"), "help": self.word("ask_age_help"), "choices": choices, "ages": true })
+        Body::Question(Question {
+            ask: Some(self.word("ask_age")),
+            help: self.word("ask_age_help"),
+            choices,
+            ages: true,
+            not_sure_href: None,
+        })
     }
 
-    fn question(&self, path: &Path, fact: Fact, links: &Links) -> Value {
-        let choice = |word: &str, answer: bool| json!({ "label": self.word(word), "href": links.to(&target(&FinderPage::At(path.then(fact, answer)))) });
-        json!({
-            "help": self.word(fact.words()[1]),
-            "choices": [choice("finder_yes", true), choice("finder_no", false)],
-            "not_sure_href": links.to(&target(&FinderPage::NotSure(path.age))),
+    fn question(&self, path: &Path, fact: Fact, links: &Links) -> Body<'_> {
+        let choice = |word: &'static str, answer: bool| Choice {
+            label: self.word(word).into(),
+            href: links.to(&target(&FinderPage::At(path.then(fact, answer)))),
+            wide: false,
+        };
+        Body::Question(Question {
+            ask: None,
+            help: self.word(fact.words()[1]),
+            choices: vec![choice("finder_yes", true), choice("finder_no", false)],
+            ages: false,
+            not_sure_href: Some(links.to(&target(&FinderPage::NotSure(path.age)))),
         })
     }
 
     /// What each answer so far says, with a link back to change it.
-    fn answers_so_far(&self, path: &Path, links: &Links) -> Vec<Value> {
+    fn answers_so_far(&self, path: &Path, links: &Links) -> Vec<Said<'_>> {
         let age = match path.age {
-            leaving_care::YOUNGEST => self.word("said_age_under").to_string(),
-            leaving_care::OLDEST => self.word("said_age_over").to_string(),
-            age => self.word("said_age").replace("{age}", &age.to_string()),
+            leaving_care::YOUNGEST => self.word("said_age_under").into(),
+            leaving_care::OLDEST => self.word("said_age_over").into(),
+            age => self.word("said_age").replace("{age}", &age.to_string()).into(),
         };
-        let mut said = vec![json!({ "text": age, "href": links.to(&target(&FinderPage::Start)) })];
+        let mut said = vec![Said {
+            text: age,
+            href: links.to(&target(&FinderPage::Start)),
+        }];
         for (i, (fact, yes)) in path.answers.iter().enumerate() {
             let asked = Path {
                 age: path.age,
                 answers: path.answers[..i].to_vec(),
             };
             let word = fact.words()[if *yes { 2 } else { 3 }];
-            said.push(json!({ "text": self.word(word), "href": links.to(&target(&FinderPage::At(asked))) }));
+            said.push(Said {
+                text: self.word(word).into(),
+                href: links.to(&target(&FinderPage::At(asked))),
+            });
         }
         said
     }
 
     /// Where the answers end: the group, what it means, and what the reader
     /// can get at their age in it.
-    fn result(&self, path: &Path, outcome: Outcome, links: &Links) -> (String, Value) {
+    fn result(&self, path: &Path, outcome: Outcome, links: &Links) -> (String, Body<'_>) {
         let group = match outcome {
             Outcome::Group(group) => Some(group),
             _ => None,
@@ -176,51 +287,67 @@ impl Planner<'_> {
         let (title, means) = outcome_words(outcome);
         let name = group.map_or("", |g| self.word(g.words()[0]));
         let title = self.word(title).replace("{group}", name);
-        let means: Vec<&str> = means.into_iter().map(|m| self.word(m)).collect();
         // A long offer shows its first cards here, and all of them on the age's pages.
         let (legal, extra, count) = match group {
             Some(group) => self.entries_for(path.age, group, pager::CARDS, links),
             None => (Vec::new(), Vec::new(), 0),
         };
-        let bands: Vec<Value> = match outcome {
+        let bands = match outcome {
             Outcome::TooYoung | Outcome::InCare => self.bands_for(path.age, links),
             _ => Vec::new(),
         };
-        let body = json!({
-            "outcome": outcome.id(),
-            "means": means,
-            "group": group.is_some(),
-            "age": path.age,
-            "more": (count > legal.len() + extra.len()).then_some(count),
-            "legal": legal,
-            "extra": extra,
-            "bands": bands,
-            "age_href": leaving_care::OFFER_AGES.contains(&path.age).then(|| links.to(&Target::OfferAge(path.age))),
-            "contact": self.contact_for(path.age),
-            "complain_href": self.complaints_page(links),
-        });
-        (title, body)
+        let body = Answer {
+            outcome: outcome.id(),
+            means: means.into_iter().map(|m| self.word(m)).collect(),
+            group: group.is_some(),
+            age: path.age,
+            more: (count > legal.len() + extra.len()).then_some(count),
+            legal,
+            extra,
+            bands,
+            age_href: leaving_care::OFFER_AGES
+                .contains(&path.age)
+                .then(|| links.to(&Target::OfferAge(path.age))),
+            contact: self.contact_for(path.age),
+            complain_href: self.complaints_page(links),
+        };
+        (title, Body::Answer(Box::new(body)))
     }
 
-    fn not_sure(&self, age: u8, links: &Links) -> Value {
-        json!({
-            "outcome": "not-sure",
-            "means": [self.word("result_not_sure_means")],
-            "age": age,
-            "age_href": links.to(&Target::OfferAge(age)),
-            "contact": self.contact_for(age),
-            "complain_href": self.complaints_page(links),
-        })
+    fn not_sure(&self, age: u8, links: &Links) -> Body<'_> {
+        Body::Answer(Box::new(Answer {
+            outcome: "not-sure",
+            means: vec![self.word("result_not_sure_means")],
+            group: false,
+            age,
+            more: None,
+            legal: Vec::new(),
+            extra: Vec::new(),
+            bands: Vec::new(),
+            age_href: Some(links.to(&Target::OfferAge(age))),
+            contact: self.contact_for(age),
+            complain_href: self.complaints_page(links),
+        }))
     }
 
     /// The bands whose promises a young person of `age` reads.
-    fn bands_for(&self, age: u8, links: &Links) -> Vec<Value> {
+    fn bands_for(&self, age: u8, links: &Links) -> Vec<BandButton<'_>> {
         self.site
             .config
             .bands
             .iter()
-            .filter(|b| if age <= leaving_care::YOUNGEST { b.ages().from <= age } else { b.ages().contains(age) })
-            .map(|b| json!({ "label": b.label, "href": links.to(&Target::Band(b.id.clone())), "foreign": self.own_words() }))
+            .filter(|b| {
+                if age <= leaving_care::YOUNGEST {
+                    b.ages().from <= age
+                } else {
+                    b.ages().contains(age)
+                }
+            })
+            .map(|b| BandButton {
+                label: &b.label,
+                href: links.to(&Target::Band(b.id.clone())),
+                foreign: self.own_words(),
+            })
             .collect()
     }
 

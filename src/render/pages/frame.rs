@@ -4,136 +4,304 @@
 
 use std::collections::BTreeMap;
 
-use serde_json::{Value, json};
+use serde::Serialize;
 
+use super::Foreign;
 use super::{Crumb, PageJob, Planner};
 use crate::config::Band;
-use crate::render::urls::{Target, language_prefix};
+use crate::render::leaflets::{self, Subject};
+use crate::render::strings::Strings;
+use crate::render::urls::{Links, Target, language_prefix};
+
+/// What a page says about itself, for the frame around it.
+pub(super) struct Meta<'p> {
+    pub target: Target,
+    pub template: &'static str,
+    pub title: &'p str,
+    pub crumbs: Vec<Crumb<'p>>,
+    /// The band the page belongs to, when it is not a promise page (whose
+    /// band is in its address).
+    pub band: Option<&'p Band>,
+    /// Set when the page's own content is shown untranslated on a page in
+    /// another language.
+    pub content_foreign: Option<Foreign<'p>>,
+    /// Whether the page has "Exit this page": `safety: true` in its file,
+    /// and "Need help now?".
+    pub safety: bool,
+}
+
+/// The frame's data, given to every template beside the page's own.
+#[derive(Serialize)]
+struct Frame<'a> {
+    lang: &'a str,
+    dir: &'a str,
+    content_foreign: Option<Foreign<'a>>,
+    alternates: Vec<Alternate<'a>>,
+    /// site.toml's language, on a page in another.
+    own: Option<Foreign<'a>>,
+    site_title: &'a str,
+    council: &'a str,
+    description: &'a str,
+    title: &'a str,
+    head_title: String,
+    canonical: Option<String>,
+    listed: bool,
+    root: String,
+    csp: &'static str,
+    feed_href: Option<String>,
+    manifest_href: String,
+    offline: Option<Offline<'a>>,
+    css: String,
+    icon_href: String,
+    assets: BTreeMap<&'a str, String>,
+    home_href: String,
+    help_href: String,
+    offer_href: String,
+    messages_href: String,
+    section: &'static str,
+    look: String,
+    band: Option<BandLink<'a>>,
+    bands: Vec<BandLink<'a>>,
+    footer: Vec<FooterLink<'a>>,
+    crumbs: Vec<Crumb<'a>>,
+    /// Where "Exit this page" goes, on a page that has it.
+    exit_url: Option<&'a str>,
+    leaflet: Option<Leaflet>,
+    leaflet_lang: Option<LeafletLanguage<'a>>,
+    /// The theme's words in the page's language.
+    t: &'a Strings,
+}
+
+/// The same page in another language, for the switcher and for search
+/// engines (hreflang).
+#[derive(Serialize)]
+struct Alternate<'a> {
+    lang: &'a str,
+    name: &'a str,
+    dir: &'a str,
+    href: String,
+    url: String,
+    current: bool,
+}
+
+/// "Save to read offline", on the home page and the band pages.
+#[derive(Serialize)]
+struct Offline<'a> {
+    root: String,
+    prefix: &'a str,
+    script: String,
+}
+
+/// A band in the header's menu, or the band a page belongs to.
+#[derive(Serialize)]
+struct BandLink<'a> {
+    id: &'a str,
+    label: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    look: Option<String>,
+    href: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    current: Option<bool>,
+}
+
+#[derive(Serialize)]
+struct FooterLink<'a> {
+    title: &'a str,
+    href: String,
+    foreign: Option<Foreign<'a>>,
+}
+
+/// The leaflet a page can be printed as, and its large print edition.
+#[derive(Serialize)]
+struct Leaflet {
+    href: String,
+    large: String,
+}
+
+/// The language of a leaflet not yet translated into the page's, by its
+/// name in itself.
+#[derive(Serialize)]
+struct LeafletLanguage<'a> {
+    lang: &'a str,
+    name: &'a str,
+}
+
+/// A page's data: the frame's, then the page's own.
+#[derive(Serialize)]
+struct Page<'a, C> {
+    #[serde(flatten)]
+    frame: Frame<'a>,
+    #[serde(flatten)]
+    content: C,
+}
 
 impl Planner<'_> {
-    /// A page's data: what every page has, plus `extra`.
-    #[allow(clippy::too_many_arguments)]
-    pub(super) fn job_data(
-        &self,
-        target: Target,
-        template: &'static str,
-        title: &str,
-        crumbs: Vec<Crumb>,
-        band: Option<&Band>,
-        extra: Value,
-        source: impl AsRef<std::path::Path>,
-    ) -> PageJob {
+    /// A page ready to render: the frame around `content`.
+    pub(super) fn framed(&self, meta: Meta, content: impl Serialize) -> PageJob {
+        let links = self.links(&meta.target);
+        let frame = self.frame(&meta, &links);
+        let context = serde_json::to_value(Page { frame, content })
+            .unwrap_or_else(|e| unreachable!("a page's data is plain text, numbers and lists: {e}"));
+        PageJob {
+            target: meta.target,
+            template: meta.template,
+            context,
+        }
+    }
+
+    fn frame<'f>(&'f self, meta: &'f Meta, links: &Links) -> Frame<'f> {
         let config = &self.site.config;
-        let links = self.links(&target);
+        let target = &meta.target;
         // A page inside a band also shows that band's name in its title.
-        let band = band.or_else(|| match &target {
+        let band = meta.band.or_else(|| match target {
             Target::Promise { band, .. } => config.band(band),
             _ => None,
         });
-        let head_title = match (&target, band) {
+        let head_title = match (target, band) {
             (Target::Home, _) => config.title.clone(),
-            (Target::Promise { .. }, Some(b)) => format!("{title} – {} – {}", b.label, config.title),
-            _ => format!("{title} – {}", config.title),
-        };
-        let bands: Vec<Value> = config
-            .bands
-            .iter()
-            .map(|b| {
-                json!({
-                    "id": b.id,
-                    "label": b.label,
-                    "look": b.look.to_string(),
-                    "href": links.to(&Target::Band(b.id.clone())),
-                    "current": band.is_some_and(|c| c.id == b.id),
-                })
-            })
-            .collect();
-        let footer: Vec<Value> = self
-            .site
-            .pages
-            .iter()
-            .map(|p| json!({ "title": p.title, "href": links.to(&Target::Page(p.slug.clone())), "foreign": self.foreign(&p.origin) }))
-            .chain(std::iter::once(
-                json!({ "title": self.word("accessibility_link"), "href": links.to(&Target::Accessibility), "foreign": null }),
-            ))
-            .collect();
-        let section = match target.list() {
-            Target::Home => "home",
-            Target::Band(_) | Target::Promise { .. } => "band",
-            Target::OfferIndex | Target::OfferEntry(_) | Target::OfferAge(_) | Target::Finder(_) => "offer",
-            Target::Messages => "messages",
-            Target::Page(_) | Target::Accessibility | Target::Help | Target::NotFound | Target::Next { .. } => "page",
+            (Target::Promise { .. }, Some(b)) => format!("{} – {} – {}", meta.title, b.label, config.title),
+            _ => format!("{} – {}", meta.title, config.title),
         };
         let (lang, dir) = config.tag_and_dir(self.language);
-        // The same page in every language, for the switcher and for search
-        // engines (hreflang).
-        let alternates: Vec<Value> = if config.languages.is_empty() || target == Target::NotFound {
-            Vec::new()
-        } else {
-            std::iter::once((None, self.own_name.as_str()))
-                .chain(config.languages.iter().map(|l| (Some(l), l.name.as_str())))
-                .map(|(language, name)| {
-                    let (code, dir) = config.tag_and_dir(language);
-                    let prefix = language_prefix(language.map(|l| l.code.get_ref().as_str()));
-                    json!({
-                        "lang": code,
-                        "name": name,
-                        "dir": dir,
-                        "href": links.to_in(&target, &prefix),
-                        "url": target.url_in(&self.base_url, &prefix),
-                        "current": prefix == self.prefix,
-                    })
+        let (leaflet, leaflet_lang) = self.leaflet(target, links);
+        Frame {
+            lang,
+            dir,
+            content_foreign: meta.content_foreign,
+            alternates: self.alternates(target, links),
+            own: self.own_words(),
+            site_title: &config.title,
+            council: &config.council,
+            description: &config.description,
+            title: meta.title,
+            head_title,
+            canonical: (*target != Target::NotFound).then(|| target.url_in(&self.base_url, &self.prefix)),
+            listed: target.listed(),
+            root: links.root().to_string(),
+            csp: crate::render::policy::CONTENT,
+            feed_href: crate::render::feed::exists(self.site).then(|| links.file(crate::render::feed::FILE)),
+            manifest_href: links.file(crate::render::offline::MANIFEST),
+            offline: matches!(target, Target::Home | Target::Band(_)).then(|| Offline {
+                root: links.root().to_string(),
+                prefix: &self.prefix,
+                script: self.asset(links, "offline.js"),
+            }),
+            css: self.asset(links, "site.css"),
+            icon_href: self.asset(links, "icon.svg"),
+            assets: self
+                .assets
+                .iter()
+                .map(|(name, path)| (name.as_str(), links.file(path)))
+                .collect(),
+            home_href: links.to(&Target::Home),
+            help_href: links.to(&Target::Help),
+            offer_href: links.to(&Target::OfferIndex),
+            messages_href: links.to(&Target::Messages),
+            section: section(target),
+            look: band.map_or("general".to_string(), |b| b.look.to_string()),
+            band: band.map(|b| BandLink {
+                id: &b.id,
+                label: &b.label,
+                look: None,
+                href: links.to(&Target::Band(b.id.clone())),
+                current: None,
+            }),
+            bands: config
+                .bands
+                .iter()
+                .map(|b| BandLink {
+                    id: &b.id,
+                    label: &b.label,
+                    look: Some(b.look.to_string()),
+                    href: links.to(&Target::Band(b.id.clone())),
+                    current: Some(band.is_some_and(|c| c.id == b.id)),
                 })
-                .collect()
+                .collect(),
+            footer: self.footer(links),
+            crumbs: meta.crumbs.clone(),
+            exit_url: self.exit(meta.safety),
+            leaflet,
+            leaflet_lang,
+            t: self.strings,
+        }
+    }
+
+    /// The council's own pages, then the accessibility statement.
+    fn footer(&self, links: &Links) -> Vec<FooterLink<'_>> {
+        self.site
+            .pages
+            .iter()
+            .map(|p| FooterLink {
+                title: &p.title,
+                href: links.to(&Target::Page(p.slug.clone())),
+                foreign: self.foreign(&p.origin),
+            })
+            .chain(std::iter::once(FooterLink {
+                title: self.word("accessibility_link"),
+                href: links.to(&Target::Accessibility),
+                foreign: None,
+            }))
+            .collect()
+    }
+
+    /// The same page in every language: none on a site in one language,
+    /// and none for the "not found" page, which has no address of its own.
+    fn alternates(&self, target: &Target, links: &Links) -> Vec<Alternate<'_>> {
+        let config = &self.site.config;
+        if config.languages.is_empty() || *target == Target::NotFound {
+            return Vec::new();
+        }
+        std::iter::once((None, self.own_name.as_str()))
+            .chain(config.languages.iter().map(|l| (Some(l), l.name.as_str())))
+            .map(|(language, name)| {
+                let (lang, dir) = config.tag_and_dir(language);
+                let prefix = language_prefix(language.map(|l| l.code.get_ref().as_str()));
+                Alternate {
+                    lang,
+                    name,
+                    dir,
+                    href: links.to_in(target, &prefix),
+                    url: target.url_in(&self.base_url, &prefix),
+                    current: prefix == self.prefix,
+                }
+            })
+            .collect()
+    }
+
+    /// The leaflet a page can be printed as, if leaflets are made: its link
+    /// and its large print edition's, and for a page in another language
+    /// whose leaflet is not translated yet, the language the leaflet is in.
+    fn leaflet(&self, target: &Target, links: &Links) -> (Option<Leaflet>, Option<LeafletLanguage<'_>>) {
+        let subject = match target.list() {
+            Target::Band(band) | Target::Promise { band, .. } if self.leaflets => Subject::Band(band),
+            Target::OfferIndex | Target::OfferEntry(_) | Target::OfferAge(_) | Target::Finder(_) if self.leaflets => {
+                Subject::Offer
+            }
+            _ => return (None, None),
         };
-        let (leaflet, leaflet_lang) = self.leaflet(&target, &links);
-        let mut context = json!({
-            "lang": lang,
-            "dir": dir,
-            "content_foreign": null,
-            "alternates": alternates,
-            "own": self.own_words(),
-            "site_title": config.title,
-            "council": config.council,
-            "description": config.description,
-            "title": title,
-            "head_title": head_title,
-            "canonical": (target != Target::NotFound).then(|| target.url_in(&self.base_url, &self.prefix)),
-            "listed": target.listed(),
-            "root": links.root(),
-            "csp": crate::render::policy::CONTENT,
-            "feed_href": crate::render::feed::exists(self.site).then(|| links.file(crate::render::feed::FILE)),
-            "manifest_href": links.file(crate::render::offline::MANIFEST),
-            "offline": matches!(target, Target::Home | Target::Band(_)).then(|| json!({
-                "root": links.root(),
-                "prefix": self.prefix,
-                "script": self.asset(&links, "offline.js"),
-            })),
-            "css": self.asset(&links, "site.css"),
-            "icon_href": self.asset(&links, "icon.svg"),
-            "assets": self.assets.iter().map(|(name, path)| (name.clone(), links.file(path))).collect::<BTreeMap<_, _>>(),
-            "home_href": links.to(&Target::Home),
-            "help_href": links.to(&Target::Help),
-            "offer_href": links.to(&Target::OfferIndex),
-            "messages_href": links.to(&Target::Messages),
-            "section": section,
-            "look": band.map_or("general".to_string(), |b| b.look.to_string()),
-            "band": band.map(|b| json!({ "id": b.id, "label": b.label, "href": links.to(&Target::Band(b.id.clone())) })),
-            "bands": bands,
-            "footer": footer,
-            "crumbs": crumbs,
-            "leaflet": leaflet,
-            "leaflet_lang": leaflet_lang,
-            "t": self.strings_value,
+        let Some(file) = leaflets::file(self.site, subject, &self.prefix) else {
+            return (None, None);
+        };
+        let other = (!file.starts_with(&self.prefix)).then(|| LeafletLanguage {
+            lang: &self.site.config.language,
+            name: &self.own_name,
         });
-        if let (Value::Object(base), Value::Object(extra)) = (&mut context, extra) {
-            base.extend(extra);
-        }
-        PageJob {
-            target,
-            template,
-            context,
-            source: source.as_ref().to_string_lossy().replace('\\', "/"),
-        }
+        let large = crate::layout::large_print(&file);
+        let leaflet = Leaflet {
+            href: links.file(&file),
+            large: links.file(&large),
+        };
+        (Some(leaflet), other)
+    }
+}
+
+/// The part of the site a page is in, for the menu to mark.
+fn section(target: &Target) -> &'static str {
+    match target.list() {
+        Target::Home => "home",
+        Target::Band(_) | Target::Promise { .. } => "band",
+        Target::OfferIndex | Target::OfferEntry(_) | Target::OfferAge(_) | Target::Finder(_) => "offer",
+        Target::Messages => "messages",
+        Target::Page(_) | Target::Accessibility | Target::Help | Target::NotFound | Target::Next { .. } => "page",
     }
 }

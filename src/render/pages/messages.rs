@@ -1,10 +1,35 @@
 //! "You said, we did": the messages, ten to a page.
 
-use serde_json::{Value, json};
+use serde::Serialize;
 
-use super::{PageJob, Planner, pager};
+use super::Foreign;
+use super::frame::Meta;
+use super::pager::{self, Pager};
+use super::{PageJob, Planner};
+use crate::content::Message;
+use crate::render::markdown::to_html;
 use crate::render::urls::Target;
-use crate::render::views::message_view;
+
+#[derive(Serialize)]
+struct Messages<'a> {
+    messages: Vec<MessageView<'a>>,
+    first: bool,
+    pager: Option<Pager>,
+}
+
+/// A message: what young people said, what was done and what is next.
+#[derive(Serialize)]
+struct MessageView<'a> {
+    id: &'a str,
+    title: &'a str,
+    /// The month it was said, in words, and as a date for `<time>`.
+    said: String,
+    said_iso: String,
+    we_did: &'a [String],
+    next: &'a [String],
+    html: String,
+    foreign: Option<Foreign<'a>>,
+}
 
 impl Planner<'_> {
     pub(super) fn messages(&self, page: usize) -> PageJob {
@@ -12,25 +37,34 @@ impl Planner<'_> {
         let target = list.page(page);
         let links = self.links(&target);
         let pages = pager::count(self.site.messages.len(), pager::MESSAGES);
-        let messages: Vec<Value> = pager::slice(&self.site.messages, page, pager::MESSAGES)
+        let messages = pager::slice(&self.site.messages, page, pager::MESSAGES)
             .iter()
-            .map(|m| {
-                let mut view = message_view(m, &links, self.pictures);
-                view["foreign"] = self.foreign(&m.origin);
-                view["said"] = json!(self.month_year(m.said));
-                view
+            .map(|m: &Message| MessageView {
+                id: &m.slug,
+                title: &m.title,
+                said: self.month_year(m.said),
+                said_iso: m.said.to_string(),
+                we_did: &m.we_did,
+                next: &m.next,
+                html: to_html(&m.body, &links, self.pictures, None),
+                foreign: self.foreign(&m.origin),
             })
             .collect();
-        let extra =
-            json!({ "messages": messages, "first": page == 1, "pager": self.pager(&links, &list, page, pages) });
-        self.job_data(
+        let content = Messages {
+            messages,
+            first: page == 1,
+            pager: self.pager(&links, &list, page, pages),
+        };
+        let title = self.paged_title(self.word("messages_title"), page, pages);
+        let meta = Meta {
             target,
-            "messages.html",
-            &self.paged_title(self.word("messages_title"), page, pages),
-            self.first_page(&links, self.word("messages_title"), &list, page),
-            None,
-            extra,
-            "messages/",
-        )
+            template: "messages.html",
+            title: &title,
+            crumbs: self.first_page(&links, self.word("messages_title"), &list, page),
+            band: None,
+            content_foreign: None,
+            safety: false,
+        };
+        self.framed(meta, content)
     }
 }

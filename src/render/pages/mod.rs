@@ -14,7 +14,7 @@ mod promises;
 use std::collections::BTreeMap;
 
 use serde::Serialize;
-use serde_json::{Value, json};
+use serde_json::Value;
 
 use super::strings::Strings;
 use super::urls::{Links, Target, language_prefix};
@@ -23,6 +23,16 @@ use crate::content::Site;
 use crate::pictures::Pictures;
 pub use about::KnownProblem;
 use index::Index;
+
+/// The language of words shown on a page in another language (site.toml's,
+/// or content not translated yet), so a screen reader reads them in the
+/// right voice.
+#[derive(Debug, Clone, Copy, Serialize)]
+pub(super) struct Foreign<'a> {
+    /// A language tag: `en-GB`.
+    pub lang: &'a str,
+    pub dir: &'a str,
+}
 
 /// A page of the site, before its data is made.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -52,8 +62,6 @@ pub struct PageJob {
     pub target: Target,
     pub template: &'static str,
     pub context: Value,
-    /// The content file the page is made from, for errors about its address.
-    pub source: String,
 }
 
 /// Shared by every page: the site, its bands and footer.
@@ -69,7 +77,6 @@ pub struct Planner<'a> {
     today: jiff::civil::Date,
     /// The words the theme prints, given to every template as `t`.
     strings: &'a Strings,
-    strings_value: Value,
     /// The language of the pages, when it is one of `[[languages]]`; none
     /// for the site's own.
     language: Option<&'a Language>,
@@ -83,11 +90,11 @@ pub struct Planner<'a> {
     index: Index,
 }
 
-#[derive(Serialize)]
-struct Crumb {
+#[derive(Serialize, Clone)]
+struct Crumb<'a> {
     /// Set when the title is site.toml's words on a page in another language.
-    foreign: Value,
-    title: String,
+    foreign: Option<Foreign<'a>>,
+    title: &'a str,
     href: String,
 }
 
@@ -105,7 +112,6 @@ impl<'a> Planner<'a> {
     ) -> Self {
         Planner {
             strings,
-            strings_value: json!(strings),
             language: None,
             prefix: String::new(),
             own_name: strings.get("language_name").cloned().unwrap_or_default(),
@@ -130,7 +136,6 @@ impl<'a> Planner<'a> {
         Planner {
             site,
             strings,
-            strings_value: json!(strings),
             language: Some(language),
             prefix: language_prefix(Some(language.code.get_ref())),
             index: Index::of(site),
@@ -155,11 +160,11 @@ impl<'a> Planner<'a> {
     }
 
     /// The language and direction to mark a piece of content with, when it
-    /// is shown untranslated on a page in another language; else null.
-    fn foreign(&self, origin: &crate::content::Origin) -> Value {
+    /// is shown untranslated on a page in another language.
+    fn foreign(&self, origin: &crate::content::Origin) -> Option<Foreign<'_>> {
         match origin.language {
             None => self.own_words(),
-            Some(_) => Value::Null,
+            Some(_) => None,
         }
     }
 
@@ -189,30 +194,6 @@ impl<'a> Planner<'a> {
         super::strings::month_names(self.word("months"))
             .nth(index)
             .unwrap_or_default()
-    }
-
-    /// The leaflet a page can be printed as, if leaflets are made: its link
-    /// and its large print edition's, and for a page in another language
-    /// whose leaflet is not translated yet, the language the leaflet is in.
-    fn leaflet(&self, target: &Target, links: &Links) -> (Value, Value) {
-        use super::leaflets::Subject;
-        let subject = match target.list() {
-            Target::Band(band) | Target::Promise { band, .. } if self.leaflets => Subject::Band(band),
-            Target::OfferIndex | Target::OfferEntry(_) | Target::OfferAge(_) | Target::Finder(_) if self.leaflets => {
-                Subject::Offer
-            }
-            _ => return (Value::Null, Value::Null),
-        };
-        let Some(file) = super::leaflets::file(self.site, subject, &self.prefix) else {
-            return (Value::Null, Value::Null);
-        };
-        let other = (!file.starts_with(&self.prefix))
-            .then(|| json!({ "lang": self.site.config.language, "name": self.own_name }));
-        let large = crate::layout::large_print(&file);
-        (
-            json!({ "href": links.file(&file), "large": links.file(&large) }),
-            json!(other),
-        )
     }
 
     /// Every page of the site, in a fixed order, without its data: the
@@ -311,20 +292,19 @@ impl<'a> Planner<'a> {
     /// What site.toml says (band names, contacts, areas) is written in the
     /// site's own language: on a page in another language it is marked so,
     /// for screen readers to read it in the right voice.
-    fn own_words(&self) -> Value {
+    fn own_words(&self) -> Option<Foreign<'_>> {
         let (lang, dir) = self.site.config.tag_and_dir(None);
-        match self.language {
-            Some(_) => json!({ "lang": lang, "dir": dir }),
-            None => Value::Null,
-        }
+        self.language.map(|_| Foreign { lang, dir })
     }
 
-    fn crumb(&self, links: &Links, title: &str, target: Target) -> Crumb {
+    fn crumb<'c>(&'c self, links: &Links, title: &'c str, target: Target) -> Crumb<'c> {
         Crumb {
-            foreign: matches!(target, Target::Band(_))
-                .then(|| self.own_words())
-                .unwrap_or_default(),
-            title: title.to_string(),
+            foreign: if matches!(target, Target::Band(_)) {
+                self.own_words()
+            } else {
+                None
+            },
+            title,
             href: links.to(&target),
         }
     }

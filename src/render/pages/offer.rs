@@ -1,13 +1,75 @@
 //! The local offer: its list by area (a page at a time), and each entry's
 //! page.
 
-use serde_json::{Value, json};
+use serde::Serialize;
 
-use super::{PageJob, Planner, finder, pager};
-use crate::content::{Kind, OfferEntry};
+use super::Foreign;
+use super::about::ContactCard;
+use super::frame::Meta;
+use super::offer_age::AgeLink;
+use super::pager::{self, Pager};
+use super::{PageJob, Planner, finder};
+use crate::content::OfferEntry;
+use crate::leaving_care::Group;
 use crate::render::markdown::to_html;
 use crate::render::urls::{Links, Target};
-use crate::render::views::offer_view;
+use crate::render::views::EntryView;
+
+/// A page of the whole local offer.
+#[derive(Serialize)]
+struct OfferIndex<'a> {
+    groups: Vec<AreaGroup<'a>>,
+    /// Each area, and where it starts.
+    contents: Vec<Contents<'a>>,
+    pager: Option<Pager>,
+    law_words: Vec<String>,
+    ages: Vec<AgeLink>,
+    finder_href: String,
+}
+
+#[derive(Serialize)]
+struct Contents<'a> {
+    title: &'a str,
+    href: String,
+    foreign: Option<Foreign<'a>>,
+}
+
+/// An area's entries, in a list.
+#[derive(Serialize)]
+pub(super) struct AreaGroup<'a> {
+    id: &'a str,
+    title: &'a str,
+    entries: Vec<EntryCard<'a>>,
+    foreign: Option<Foreign<'a>>,
+}
+
+/// An entry in a list: the whole card is one link to its page.
+#[derive(Serialize)]
+pub(super) struct EntryCard<'a> {
+    #[serde(flatten)]
+    entry: EntryView<'a>,
+    href: String,
+    foreign: Option<Foreign<'a>>,
+}
+
+/// An entry's own page.
+#[derive(Serialize)]
+struct EntryPage<'a> {
+    entry: EntryDetail<'a>,
+    contact: Option<ContactCard<'a>>,
+}
+
+#[derive(Serialize)]
+struct EntryDetail<'a> {
+    #[serde(flatten)]
+    entry: EntryView<'a>,
+    reviewed: String,
+    reviewed_iso: String,
+    area: Option<&'a str>,
+    html: String,
+    law_words: Vec<String>,
+    finder_href: String,
+}
 
 impl Planner<'_> {
     /// A page of the whole local offer, by area, with a contents list that
@@ -22,7 +84,7 @@ impl Planner<'_> {
             .iter()
             .map(|&i| &self.site.offer[i])
             .collect();
-        let contents: Vec<Value> = self
+        let contents = self
             .index
             .areas
             .iter()
@@ -32,26 +94,32 @@ impl Planner<'_> {
                     "{}#area-{id}",
                     links.to(&list.page(pager::page_of(*start, pager::CARDS)))
                 );
-                Some(json!({ "title": area.title, "href": href, "foreign": self.own_words() }))
+                Some(Contents {
+                    title: &area.title,
+                    href,
+                    foreign: self.own_words(),
+                })
             })
             .collect();
-        let extra = json!({
-            "groups": self.offer_groups(&links, here.iter().copied()),
-            "contents": contents,
-            "pager": self.pager(&links, &list, page, pages),
-            "law_words": self.law_words(here.iter().copied(), |_| true),
-            "ages": self.offer_ages(&links, |_| true, None),
-            "finder_href": links.to(&finder::target(&finder::FinderPage::Start)),
-        });
-        self.job_data(
+        let content = OfferIndex {
+            groups: self.offer_groups(&links, here.iter().copied()),
+            contents,
+            pager: self.pager(&links, &list, page, pages),
+            law_words: self.law_words(here.iter().copied(), |_| true),
+            ages: self.offer_ages(&links, |_| true, None),
+            finder_href: links.to(&finder::target(&finder::FinderPage::Start)),
+        };
+        let title = self.paged_title(self.word("offer_title"), page, pages);
+        let meta = Meta {
             target,
-            "offer_index.html",
-            &self.paged_title(self.word("offer_title"), page, pages),
-            self.first_page(&links, self.word("offer_title"), &list, page),
-            None,
-            extra,
-            "local-offer/",
-        )
+            template: "offer_index.html",
+            title: &title,
+            crumbs: self.first_page(&links, self.word("offer_title"), &list, page),
+            band: None,
+            content_foreign: None,
+            safety: false,
+        };
+        self.framed(meta, content)
     }
 
     /// The whole local offer in the order of its areas.
@@ -61,35 +129,40 @@ impl Planner<'_> {
 
     /// `entries`, in the order of their areas, grouped by area.
     pub(super) fn offer_groups<'e>(
-        &self,
+        &'e self,
         links: &Links,
         entries: impl IntoIterator<Item = &'e OfferEntry>,
-    ) -> Vec<Value> {
-        let mut groups: Vec<(&str, Vec<Value>)> = Vec::new();
+    ) -> Vec<AreaGroup<'e>> {
+        let mut groups: Vec<(&str, Vec<EntryCard>)> = Vec::new();
         for e in entries {
             if groups.last().is_none_or(|(area, _)| *area != e.area) {
                 groups.push((&e.area, Vec::new()));
             }
-            if let Some((_, views)) = groups.last_mut() {
-                views.push(self.entry_view(e, links));
+            if let Some((_, cards)) = groups.last_mut() {
+                cards.push(self.entry_card(e, links));
             }
         }
         groups
             .into_iter()
             .filter_map(|(id, entries)| {
                 let area = self.site.config.area(id)?;
-                Some(json!({ "id": area.id, "title": area.title, "entries": entries, "foreign": self.own_words() }))
+                Some(AreaGroup {
+                    id: &area.id,
+                    title: &area.title,
+                    entries,
+                    foreign: self.own_words(),
+                })
             })
             .collect()
     }
 
     /// An entry in a list: where it is, and who it is for.
-    pub(super) fn entry_view(&self, e: &OfferEntry, links: &Links) -> Value {
-        let mut view = offer_view(e);
-        view["href"] = json!(links.to(&Target::OfferEntry(e.slug.clone())));
-        view["foreign"] = self.foreign(&e.origin);
-        view["groups"] = json!(crate::render::strings::groups_sentence(self.strings, &e.groups));
-        view
+    pub(super) fn entry_card<'e>(&'e self, e: &'e OfferEntry, links: &Links) -> EntryCard<'e> {
+        EntryCard {
+            entry: EntryView::of(e, self.strings),
+            href: links.to(&Target::OfferEntry(e.slug.clone())),
+            foreign: self.foreign(&e.origin),
+        }
     }
 
     /// What the law's name for each group some of `entries` are only for
@@ -98,9 +171,9 @@ impl Planner<'_> {
     pub(super) fn law_words<'e>(
         &self,
         entries: impl IntoIterator<Item = &'e OfferEntry>,
-        keep: impl Fn(crate::leaving_care::Group) -> bool,
+        keep: impl Fn(Group) -> bool,
     ) -> Vec<String> {
-        let mut groups: Vec<crate::leaving_care::Group> = entries
+        let mut groups: Vec<Group> = entries
             .into_iter()
             .flat_map(|e| e.groups.iter().copied().filter(|g| keep(*g)))
             .collect();
@@ -111,34 +184,27 @@ impl Planner<'_> {
 
     pub(super) fn offer_entry(&self, entry: &OfferEntry, target: Target) -> PageJob {
         let links = self.links(&target);
-        let area = self.site.config.area(&entry.area);
-        let extra = json!({
-            "entry": {
-                "summary": entry.summary,
-                "how_to_get_it": entry.how_to_get_it,
-                "ages": entry.ages,
-                "legal": entry.kind == Kind::Legal,
-                "reviewed": self.date(entry.reviewed),
-                "reviewed_iso": entry.reviewed.to_string(),
-                "area": area.map(|a| &a.title),
-                "html": to_html(&entry.body, &links, self.pictures, None),
-                "groups": crate::render::strings::groups_sentence(self.strings, &entry.groups),
-                "law_words": self.law_words([entry], |_| true),
-                "finder_href": links.to(&finder::target(&finder::FinderPage::Start)),
+        let content = EntryPage {
+            entry: EntryDetail {
+                entry: EntryView::of(entry, self.strings),
+                reviewed: self.date(entry.reviewed),
+                reviewed_iso: entry.reviewed.to_string(),
+                area: self.site.config.area(&entry.area).map(|a| a.title.as_str()),
+                html: to_html(&entry.body, &links, self.pictures, None),
+                law_words: self.law_words([entry], |_| true),
+                finder_href: links.to(&finder::target(&finder::FinderPage::Start)),
             },
-            "contact": self.site.config.contacts.get(&entry.contact).map(|c| self.contact(c)),
-            "exit_url": self.exit(entry.safety),
-            "content_foreign": self.foreign(&entry.origin),
-        });
-        let crumbs = vec![self.crumb(&links, self.word("offer_title"), Target::OfferIndex)];
-        self.job_data(
+            contact: self.site.config.contacts.get(&entry.contact).map(|c| self.contact(c)),
+        };
+        let meta = Meta {
             target,
-            "offer_entry.html",
-            &entry.title,
-            crumbs,
-            None,
-            extra,
-            &entry.origin.file,
-        )
+            template: "offer_entry.html",
+            title: &entry.title,
+            crumbs: vec![self.crumb(&links, self.word("offer_title"), Target::OfferIndex)],
+            band: None,
+            content_foreign: self.foreign(&entry.origin),
+            safety: entry.safety,
+        };
+        self.framed(meta, content)
     }
 }

@@ -2,12 +2,37 @@
 //! first and then the council's extras, with a way to find out which group
 //! of care leaver the reader is in.
 
-use serde_json::{Value, json};
+use serde::Serialize;
 
-use super::{PageJob, Planner, finder, pager};
+use super::about::ContactCard;
+use super::frame::Meta;
+use super::offer::EntryCard;
+use super::pager::{self, Pager};
+use super::{PageJob, Planner, finder};
 use crate::content::{Kind, OfferEntry};
 use crate::leaving_care::{self, Group, Path};
 use crate::render::urls::{Links, Target};
+
+/// A page of the offer at one age.
+#[derive(Serialize)]
+struct OfferAge<'a> {
+    age: u8,
+    legal: Vec<EntryCard<'a>>,
+    extra: Vec<EntryCard<'a>>,
+    pager: Option<Pager>,
+    ages: Vec<AgeLink>,
+    law_words: Vec<String>,
+    finder_href: String,
+    contact: Option<ContactCard<'a>>,
+}
+
+/// A link to the offer at one age.
+#[derive(Serialize)]
+pub(super) struct AgeLink {
+    age: u8,
+    href: String,
+    current: bool,
+}
 
 impl Planner<'_> {
     /// A page (from 1) of what a young person of `age` can get.
@@ -23,20 +48,28 @@ impl Planner<'_> {
             .collect();
         let (legal, extra) = self.split(here.iter().copied(), &links);
         let finder = finder::target(&finder::FinderPage::At(Path::start(age)));
-        let extra = json!({
-            "age": age,
-            "legal": legal,
-            "extra": extra,
-            "pager": self.pager(&links, &list, page, pages),
-            "ages": self.offer_ages(&links, |_| true, Some(age)),
-            "law_words": self.law_words(here.iter().copied(), |g| g.at(age)),
-            "finder_href": links.to(&finder),
-            "contact": self.contact_for(age),
-        });
+        let content = OfferAge {
+            age,
+            legal,
+            extra,
+            pager: self.pager(&links, &list, page, pages),
+            ages: self.offer_ages(&links, |_| true, Some(age)),
+            law_words: self.law_words(here.iter().copied(), |g| g.at(age)),
+            finder_href: links.to(&finder),
+            contact: self.contact_for(age),
+        };
         let title = self.word("offer_at_age").replace("{age}", &age.to_string());
-        let crumbs = vec![self.crumb(&links, self.word("offer_title"), Target::OfferIndex)];
         let title = self.paged_title(&title, page, pages);
-        self.job_data(target, "offer_age.html", &title, crumbs, None, extra, "local-offer/")
+        let meta = Meta {
+            target,
+            template: "offer_age.html",
+            title: &title,
+            crumbs: vec![self.crumb(&links, self.word("offer_title"), Target::OfferIndex)],
+            band: None,
+            content_foreign: None,
+            safety: false,
+        };
+        self.framed(meta, content)
     }
 
     /// The first `limit` entries a young person of `age` in `group` can
@@ -48,7 +81,7 @@ impl Planner<'_> {
         group: Group,
         limit: usize,
         links: &Links,
-    ) -> (Vec<Value>, Vec<Value>, usize) {
+    ) -> (Vec<EntryCard<'_>>, Vec<EntryCard<'_>>, usize) {
         let all = self.index.ages.get(&age).map_or(&[][..], Vec::as_slice);
         let mut chosen = all
             .iter()
@@ -60,24 +93,32 @@ impl Planner<'_> {
     }
 
     /// Entries as cards: what the law gives, and the extras.
-    fn split<'e>(&self, entries: impl Iterator<Item = &'e OfferEntry>, links: &Links) -> (Vec<Value>, Vec<Value>) {
+    fn split<'e>(
+        &'e self,
+        entries: impl Iterator<Item = &'e OfferEntry>,
+        links: &Links,
+    ) -> (Vec<EntryCard<'e>>, Vec<EntryCard<'e>>) {
         let (legal, extra): (Vec<&OfferEntry>, Vec<&OfferEntry>) = entries.partition(|e| e.kind == Kind::Legal);
-        let cards = |entries: Vec<&OfferEntry>| entries.into_iter().map(|e| self.entry_view(e, links)).collect();
+        let cards = |entries: Vec<&'e OfferEntry>| entries.into_iter().map(|e| self.entry_card(e, links)).collect();
         (cards(legal), cards(extra))
     }
 
     /// A link for each age the local offer is for that `keep` chooses, the
     /// current one marked.
-    pub(super) fn offer_ages(&self, links: &Links, keep: impl Fn(u8) -> bool, current: Option<u8>) -> Vec<Value> {
+    pub(super) fn offer_ages(&self, links: &Links, keep: impl Fn(u8) -> bool, current: Option<u8>) -> Vec<AgeLink> {
         leaving_care::OFFER_AGES
             .filter(|age| keep(*age))
-            .map(|age| json!({ "age": age, "href": links.to(&Target::OfferAge(age)), "current": current == Some(age) }))
+            .map(|age| AgeLink {
+                age,
+                href: links.to(&Target::OfferAge(age)),
+                current: current == Some(age),
+            })
             .collect()
     }
 
     /// Who to ask: the contact of the band for the reader's age (the
     /// oldest band's for those past it).
-    pub(super) fn contact_for(&self, age: u8) -> Option<Value> {
+    pub(super) fn contact_for(&self, age: u8) -> Option<ContactCard<'_>> {
         let age = age.min(*leaving_care::OFFER_AGES.end());
         let band = self.site.config.bands.iter().find(|b| b.ages().contains(age))?;
         self.band_contact(band)

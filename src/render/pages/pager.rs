@@ -2,9 +2,9 @@
 //! phone on little data never loads thousands of cards at once, and each
 //! page costs the same however long the list grows.
 
-use serde_json::{Value, json};
+use serde::Serialize;
 
-use super::Planner;
+use super::{Crumb, Planner};
 use crate::render::urls::{Links, Target};
 
 /// Cards on a page of a band's promises, the local offer or an age's offer.
@@ -49,13 +49,38 @@ pub fn window(current: usize, len: usize) -> std::ops::Range<usize> {
     start..start + NEIGHBOURS + 1
 }
 
+/// The links between the pages of a long list: previous, next, and the
+/// pages by number with gaps between.
+#[derive(Serialize)]
+pub(super) struct Pager {
+    page: usize,
+    pages: usize,
+    previous: Option<String>,
+    next: Option<String>,
+    items: Vec<PagerItem>,
+}
+
+#[derive(Serialize)]
+#[serde(untagged)]
+enum PagerItem {
+    /// Pages left out between two numbers.
+    Gap {
+        gap: bool,
+    },
+    Page {
+        page: usize,
+        href: String,
+        current: bool,
+    },
+}
+
 impl Planner<'_> {
     /// The links between a list's pages, for page `page` of `pages`: the
     /// previous and next, the first and last, and the two either side.
-    /// Null when the list fits on one page.
-    pub(super) fn pager(&self, links: &Links, list: &Target, page: usize, pages: usize) -> Value {
+    /// None when the list fits on one page.
+    pub(super) fn pager(&self, links: &Links, list: &Target, page: usize, pages: usize) -> Option<Pager> {
         if pages < 2 {
-            return Value::Null;
+            return None;
         }
         let href = |n: usize| links.to(&list.page(n));
         let mut numbers: Vec<usize> = vec![1];
@@ -66,22 +91,32 @@ impl Planner<'_> {
         let mut last = 0;
         for n in numbers {
             if n > last + 1 {
-                items.push(json!({ "gap": true }));
+                items.push(PagerItem::Gap { gap: true });
             }
-            items.push(json!({ "page": n, "href": href(n), "current": n == page }));
+            items.push(PagerItem::Page {
+                page: n,
+                href: href(n),
+                current: n == page,
+            });
             last = n;
         }
-        json!({
-            "page": page,
-            "pages": pages,
-            "previous": (page > 1).then(|| href(page - 1)),
-            "next": (page < pages).then(|| href(page + 1)),
-            "items": items,
+        Some(Pager {
+            page,
+            pages,
+            previous: (page > 1).then(|| href(page - 1)),
+            next: (page < pages).then(|| href(page + 1)),
+            items,
         })
     }
 
     /// A later page's breadcrumb back to its list's first page, titled `title`.
-    pub(super) fn first_page(&self, links: &Links, title: &str, list: &Target, page: usize) -> Vec<super::Crumb> {
+    pub(super) fn first_page<'c>(
+        &'c self,
+        links: &Links,
+        title: &'c str,
+        list: &Target,
+        page: usize,
+    ) -> Vec<Crumb<'c>> {
         if page < 2 {
             return Vec::new();
         }

@@ -1,12 +1,88 @@
 //! A band's pages: the list of its promises (a page at a time), and each
 //! theme's page of promises.
 
-use serde_json::{Value, json};
+use serde::Serialize;
 
-use super::{PageJob, Planner, pager};
+use super::Foreign;
+use super::about::ContactCard;
+use super::frame::Meta;
+use super::offer::AreaGroup;
+use super::offer_age::AgeLink;
+use super::pager::{self, Pager};
+use super::{PageJob, Planner};
 use crate::config::Band;
+use crate::content::PromisePage;
 use crate::render::markdown::to_html;
-use crate::render::urls::Target;
+use crate::render::urls::{Links, Target};
+
+/// A theme's page: its promises, its band's other themes and who to call.
+#[derive(Serialize)]
+struct ThemePage<'a> {
+    theme: Theme<'a>,
+    themes: Vec<Sibling<'a>>,
+    /// In a long band, how many themes it has and where the list holds this one.
+    all_themes: Option<AllThemes>,
+    contact: Option<ContactCard<'a>>,
+    contacts: Vec<ContactCard<'a>>,
+    /// How many offer entries are for the band's ages.
+    offer_here: usize,
+}
+
+#[derive(Serialize)]
+struct Theme<'a> {
+    title: &'a str,
+    summary: &'a str,
+    icon: Option<&'a String>,
+    art: Option<&'a String>,
+    html: String,
+}
+
+/// Another theme of the same band, in the list beside this one.
+#[derive(Serialize)]
+struct Sibling<'a> {
+    title: &'a str,
+    href: String,
+    current: bool,
+    foreign: Option<Foreign<'a>>,
+}
+
+#[derive(Serialize)]
+struct AllThemes {
+    count: usize,
+    href: String,
+}
+
+/// A page of a band's list of themes.
+#[derive(Serialize)]
+struct BandPage<'a> {
+    themes: Vec<ThemeCard<'a>>,
+    first: bool,
+    pager: Option<Pager>,
+    contact: Option<ContactCard<'a>>,
+    talk_art: Option<&'a String>,
+    offer_count: usize,
+    offer: Vec<AreaGroup<'a>>,
+    offer_ages: Vec<AgeLink>,
+}
+
+/// A theme in its band's list: the whole card is one link.
+#[derive(Serialize)]
+struct ThemeCard<'a> {
+    title: &'a str,
+    summary: &'a str,
+    icon: Option<&'a String>,
+    art: Option<&'a String>,
+    href: String,
+    count: usize,
+    foreign: Option<Foreign<'a>>,
+}
+
+fn page_target(p: &PromisePage) -> Target {
+    Target::Promise {
+        band: p.band.clone(),
+        slug: p.slug.clone(),
+    }
+}
 
 impl Planner<'_> {
     pub(super) fn promise_page(&self, i: usize, target: Target) -> PageJob {
@@ -14,53 +90,64 @@ impl Planner<'_> {
         let page = &site.promise_pages[i];
         let band = site.config.band(&page.band);
         let links = self.links(&target);
-        // The band's other promises: all of them, or in a long band the
-        // nearest ones and a link to the page of the band's list with this one.
         let members = self.band_pages(&page.band);
         let position = members.binary_search(&i).unwrap_or_default();
-        let siblings: Vec<Value> = members[pager::window(position, members.len())]
-            .iter()
-            .map(|&j| {
-                let p = &site.promise_pages[j];
-                let t = Target::Promise {
-                    band: p.band.clone(),
-                    slug: p.slug.clone(),
-                };
-                json!({ "title": p.title, "href": links.to(&t), "current": j == i, "foreign": self.foreign(&p.origin) })
-            })
-            .collect();
-        let all_themes = (siblings.len() < members.len()).then(|| {
+        let themes = self.siblings(i, position, &links);
+        let all_themes = (themes.len() < members.len()).then(|| {
             let list = Target::Band(page.band.clone()).page(pager::page_of(position, pager::CARDS));
-            json!({ "count": members.len(), "href": links.to(&list) })
+            AllThemes {
+                count: members.len(),
+                href: links.to(&list),
+            }
         });
-        let extra = json!({
-            "theme": {
-                "title": page.title,
-                "summary": page.summary,
-                "icon": self.theme.icons.get(&page.icon),
-                "art": self.theme.illustrations.get(&page.icon),
-                "html": to_html(&page.body, &links, self.pictures, Some(&page.promises)),
+        let content = ThemePage {
+            theme: Theme {
+                title: &page.title,
+                summary: &page.summary,
+                icon: self.theme.icons.get(&page.icon),
+                art: self.theme.illustrations.get(&page.icon),
+                html: to_html(&page.body, &links, self.pictures, Some(&page.promises)),
             },
-            "themes": siblings,
-            "all_themes": all_themes,
-            "contact": band.and_then(|b| self.band_contact(b)),
-            "contacts": self.contacts(&page.contacts),
-            "exit_url": self.exit(page.safety),
-            "content_foreign": self.foreign(&page.origin),
-            "offer_here": band.and_then(|b| self.index.band_offer.get(&b.id)).copied().unwrap_or_default(),
-        });
+            themes,
+            all_themes,
+            contact: band.and_then(|b| self.band_contact(b)),
+            contacts: self.contacts(&page.contacts),
+            offer_here: band
+                .and_then(|b| self.index.band_offer.get(&b.id))
+                .copied()
+                .unwrap_or_default(),
+        };
         let crumbs = band
             .map(|b| vec![self.crumb(&links, &b.label, Target::Band(b.id.clone()))])
             .unwrap_or_default();
-        self.job_data(
+        let meta = Meta {
             target,
-            "promise_page.html",
-            &page.title,
+            template: "promise_page.html",
+            title: &page.title,
             crumbs,
             band,
-            extra,
-            &page.origin.file,
-        )
+            content_foreign: self.foreign(&page.origin),
+            safety: page.safety,
+        };
+        self.framed(meta, content)
+    }
+
+    /// The band's other themes beside promise page `i` (at `position` in its
+    /// band): all of them, or in a long band the nearest ones.
+    fn siblings(&self, i: usize, position: usize, links: &Links) -> Vec<Sibling<'_>> {
+        let members = self.band_pages(&self.site.promise_pages[i].band);
+        members[pager::window(position, members.len())]
+            .iter()
+            .map(|&j| {
+                let p = &self.site.promise_pages[j];
+                Sibling {
+                    title: &p.title,
+                    href: links.to(&page_target(p)),
+                    current: j == i,
+                    foreign: self.foreign(&p.origin),
+                }
+            })
+            .collect()
     }
 
     /// A band's promise pages (indices into the site's), in order.
@@ -76,23 +163,19 @@ impl Planner<'_> {
         let links = self.links(&target);
         let members = self.band_pages(&band.id);
         let pages = pager::count(members.len(), pager::CARDS);
-        let themes: Vec<Value> = pager::slice(members, page, pager::CARDS)
+        let themes = pager::slice(members, page, pager::CARDS)
             .iter()
             .map(|&i| {
                 let p = &self.site.promise_pages[i];
-                let t = Target::Promise {
-                    band: p.band.clone(),
-                    slug: p.slug.clone(),
-                };
-                json!({
-                    "title": p.title,
-                    "summary": p.summary,
-                    "icon": self.theme.icons.get(&p.icon),
-                    "art": self.theme.illustrations.get(&p.icon),
-                    "href": links.to(&t),
-                    "count": p.promises.len(),
-                    "foreign": self.foreign(&p.origin),
-                })
+                ThemeCard {
+                    title: &p.title,
+                    summary: &p.summary,
+                    icon: self.theme.icons.get(&p.icon),
+                    art: self.theme.illustrations.get(&p.icon),
+                    href: links.to(&page_target(p)),
+                    count: p.promises.len(),
+                    foreign: self.foreign(&p.origin),
+                }
             })
             .collect();
         let first = page == 1;
@@ -107,24 +190,30 @@ impl Planner<'_> {
         } else {
             Vec::new()
         };
-        let extra = json!({
-            "themes": themes,
-            "first": first,
-            "pager": self.pager(&links, &list, page, pages),
-            "contact": if first { self.band_contact(band) } else { None },
-            "talk_art": self.theme.illustrations.get("chat"),
-            "offer_count": offer_count,
-            "offer": offer,
-            "offer_ages": if first { self.offer_ages(&links, |age| band.ages().contains(age), None) } else { Vec::new() },
-        });
-        self.job_data(
+        let content = BandPage {
+            themes,
+            first,
+            pager: self.pager(&links, &list, page, pages),
+            contact: if first { self.band_contact(band) } else { None },
+            talk_art: self.theme.illustrations.get("chat"),
+            offer_count,
+            offer,
+            offer_ages: if first {
+                self.offer_ages(&links, |age| band.ages().contains(age), None)
+            } else {
+                Vec::new()
+            },
+        };
+        let title = self.paged_title(&band.label, page, pages);
+        let meta = Meta {
             target,
-            "band.html",
-            &self.paged_title(&band.label, page, pages),
-            self.first_page(&links, &band.label, &list, page),
-            Some(band),
-            extra,
-            "site.toml",
-        )
+            template: "band.html",
+            title: &title,
+            crumbs: self.first_page(&links, &band.label, &list, page),
+            band: Some(band),
+            content_foreign: None,
+            safety: false,
+        };
+        self.framed(meta, content)
     }
 }
