@@ -10,6 +10,7 @@ use std::collections::BTreeMap;
 use crate::config::{Band, Language, Look};
 use crate::content::{Origin, Site};
 use crate::leaving_care::Group;
+use crate::render::plain;
 use crate::render::strings::Strings;
 use crate::render::urls::{Target, language_prefix};
 use crate::render::views::{ContactView, EntryView};
@@ -242,12 +243,6 @@ fn common<'a>(
     }
 }
 
-/// Plain data for the template; it is only text, numbers and lists.
-fn to_data(leaflet: impl Serialize) -> Value {
-    serde_json::to_value(leaflet)
-        .unwrap_or_else(|e| unreachable!("a leaflet's data is plain text, numbers and lists: {e}"))
-}
-
 pub fn band_data(edition: &Edition, band: &Band) -> Value {
     let site = edition.site;
     let base = site.config.base_url();
@@ -269,7 +264,7 @@ pub fn band_data(edition: &Edition, band: &Band) -> Value {
                 .collect(),
         })
         .collect();
-    to_data(BandLeaflet {
+    plain(BandLeaflet {
         common: common(edition, &site.config.title, &band.label, false, Some(band.look), &url),
         kind: "band",
         intro: match band.look {
@@ -344,7 +339,7 @@ pub fn offer_data(edition: &Edition) -> Value {
         .collect();
     // Care leavers talk to the contact of the oldest readers' bands.
     let adults = site.config.bands.iter().filter(|b| b.look == Look::Adult);
-    to_data(OfferLeaflet {
+    plain(OfferLeaflet {
         common: common(
             edition,
             edition.word("offer_title"),

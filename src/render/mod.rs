@@ -107,7 +107,7 @@ pub fn render(
     // Last, as it names the build by everything else in it.
     let languages: Vec<String> = prefixes.iter().map(|(_, prefix)| prefix.clone()).collect();
     let worker = offline::worker_data(&made.outputs, &languages);
-    let worker = templates::render(made.tera, made.theme, offline::WORKER, &worker);
+    let worker = templates::render(made.tera, made.theme, offline::WORKER, plain(worker));
     made.add(offline::WORKER, worker);
     if made.problems.is_empty() {
         Ok(made.outputs)
@@ -148,7 +148,7 @@ struct Made<'a> {
 impl Made<'_> {
     /// `template` rendered with `data` as the file `path`.
     fn text(&mut self, path: &str, template: &str, data: impl Serialize) {
-        let text = templates::render(self.tera, self.theme, template, &data);
+        let text = templates::render(self.tera, self.theme, template, plain(data));
         self.add(path, text);
     }
 
@@ -164,7 +164,7 @@ impl Made<'_> {
 
     /// The same for a web page, minified.
     fn page(&mut self, path: String, template: &str, data: impl Serialize) {
-        match templates::render(self.tera, self.theme, template, &data) {
+        match templates::render(self.tera, self.theme, template, plain(data)) {
             Ok(html) => {
                 self.outputs.insert(path, minify::html(&html));
             }
@@ -180,7 +180,7 @@ impl Made<'_> {
             .par_iter()
             .map(|(planner, plan)| {
                 let job = planner.job(*plan);
-                let html = templates::render(tera, theme, job.template, &job.context)?;
+                let html = templates::render(tera, theme, job.template, job.context)?;
                 Ok((
                     format!("{}{}", planner.prefix(), job.target.file()),
                     minify::html(&html),
@@ -281,6 +281,12 @@ impl Made<'_> {
             self.outputs.insert(path, bytes.to_vec());
         }
     }
+}
+
+/// A view as the plain data a template reads: text, numbers and lists,
+/// which always convert.
+pub(crate) fn plain(view: impl Serialize) -> serde_json::Value {
+    serde_json::to_value(view).unwrap_or_else(|e| unreachable!("a view is plain text, numbers and lists: {e}"))
 }
 
 /// Two pieces of content that would be written to the same address (a

@@ -3,7 +3,6 @@
 
 use std::error::Error as _;
 
-use serde::Serialize;
 use serde_json::Value;
 use tera::{Context, Tera};
 
@@ -63,10 +62,9 @@ fn breakable(value: &Value, _: &std::collections::HashMap<String, Value>) -> ter
     Ok(Value::String(out))
 }
 
-/// `template` rendered with `data`, a typed view (or a page's, already
-/// made plain data).
-pub fn render(tera: &Tera, theme: &Theme, template: &str, data: &impl Serialize) -> Result<String, Diagnostic> {
-    let context = Context::from_serialize(data).map_err(|e| template_error(theme, &e))?;
+/// `template` rendered with `data`, a view made plain data.
+pub fn render(tera: &Tera, theme: &Theme, template: &str, data: Value) -> Result<String, Diagnostic> {
+    let context = Context::from_value(data).map_err(|e| template_error(theme, &e))?;
     tera.render(template, &context).map_err(|e| template_error(theme, &e))
 }
 

@@ -140,8 +140,7 @@ impl Planner<'_> {
     pub(super) fn framed(&self, meta: Meta, content: impl Serialize) -> PageJob {
         let links = self.links(&meta.target);
         let frame = self.frame(&meta, &links);
-        let context = serde_json::to_value(Page { frame, content })
-            .unwrap_or_else(|e| unreachable!("a page's data is plain text, numbers and lists: {e}"));
+        let context = crate::render::plain(Page { frame, content });
         PageJob {
             target: meta.target,
             template: meta.template,
