@@ -88,19 +88,6 @@ struct Help<'a> {
     lines: Vec<ContactCard<'a>>,
 }
 
-/// A page with only `title` for its heading, and none of its own words.
-fn meta<'t>(target: Target, template: &'static str, title: &'t str) -> Meta<'t> {
-    Meta {
-        target,
-        template,
-        title,
-        crumbs: Vec::new(),
-        band: None,
-        content_foreign: None,
-        safety: false,
-    }
-}
-
 impl Planner<'_> {
     pub(super) fn page(&self, page: &Page, target: Target) -> PageJob {
         let links = self.links(&target);
@@ -114,7 +101,7 @@ impl Planner<'_> {
         let meta = Meta {
             content_foreign: self.foreign(&page.origin),
             safety: page.safety,
-            ..meta(target, "page.html", &page.title)
+            ..Meta::new(target, "page.html", &page.title)
         };
         self.framed(meta, content)
     }
@@ -125,12 +112,12 @@ impl Planner<'_> {
             message_count: self.site.messages.len(),
             first_help: self.help_contacts().into_iter().next(),
         };
-        self.framed(meta(Target::Home, "home.html", &self.site.config.title), content)
+        self.framed(Meta::new(Target::Home, "home.html", &self.site.config.title), content)
     }
 
     pub(super) fn not_found(&self) -> PageJob {
         let title = self.word("not_found_title");
-        self.framed(meta(Target::NotFound, "404.html", title), Empty {})
+        self.framed(Meta::new(Target::NotFound, "404.html", title), Empty {})
     }
 
     /// The accessibility statement UK public sector sites must publish, from
@@ -173,7 +160,7 @@ impl Planner<'_> {
             audit,
         };
         let title = self.word("accessibility_title");
-        self.framed(meta(target, "accessibility.html", title), content)
+        self.framed(Meta::new(target, "accessibility.html", title), content)
     }
 
     /// "Need help now?": 999, the people in site.toml to call (every
@@ -186,7 +173,7 @@ impl Planner<'_> {
         };
         let meta = Meta {
             safety: true,
-            ..meta(Target::Help, "help.html", self.word("need_help"))
+            ..Meta::new(Target::Help, "help.html", self.word("need_help"))
         };
         self.framed(meta, content)
     }

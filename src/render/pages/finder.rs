@@ -200,13 +200,8 @@ impl Planner<'_> {
             crumbs.push(self.crumb(&links, self.word("finder_title"), start));
         }
         let meta = Meta {
-            target,
-            template: "finder.html",
-            title: &title,
             crumbs,
-            band: None,
-            content_foreign: None,
-            safety: false,
+            ..Meta::new(target, "finder.html", &title)
         };
         self.framed(meta, content)
     }

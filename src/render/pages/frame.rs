@@ -30,6 +30,22 @@ pub(super) struct Meta<'p> {
     pub safety: bool,
 }
 
+impl<'p> Meta<'p> {
+    /// A page titled `title`, with no breadcrumbs, of no band, in the
+    /// pages' language and with no way off it.
+    pub fn new(target: Target, template: &'static str, title: &'p str) -> Self {
+        Meta {
+            target,
+            template,
+            title,
+            crumbs: Vec::new(),
+            band: None,
+            content_foreign: None,
+            safety: false,
+        }
+    }
+}
+
 /// The frame's data, given to every template beside the page's own.
 #[derive(Serialize)]
 struct Frame<'a> {

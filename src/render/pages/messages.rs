@@ -57,13 +57,8 @@ impl Planner<'_> {
         };
         let title = self.paged_title(self.word("messages_title"), page, pages);
         let meta = Meta {
-            target,
-            template: "messages.html",
-            title: &title,
             crumbs: self.first_page(&links, self.word("messages_title"), &list, page),
-            band: None,
-            content_foreign: None,
-            safety: false,
+            ..Meta::new(target, "messages.html", &title)
         };
         self.framed(meta, content)
     }

@@ -111,13 +111,8 @@ impl Planner<'_> {
         };
         let title = self.paged_title(self.word("offer_title"), page, pages);
         let meta = Meta {
-            target,
-            template: "offer_index.html",
-            title: &title,
             crumbs: self.first_page(&links, self.word("offer_title"), &list, page),
-            band: None,
-            content_foreign: None,
-            safety: false,
+            ..Meta::new(target, "offer_index.html", &title)
         };
         self.framed(meta, content)
     }
@@ -197,13 +192,10 @@ impl Planner<'_> {
             contact: self.site.config.contacts.get(&entry.contact).map(|c| self.contact(c)),
         };
         let meta = Meta {
-            target,
-            template: "offer_entry.html",
-            title: &entry.title,
             crumbs: vec![self.crumb(&links, self.word("offer_title"), Target::OfferIndex)],
-            band: None,
             content_foreign: self.foreign(&entry.origin),
             safety: entry.safety,
+            ..Meta::new(target, "offer_entry.html", &entry.title)
         };
         self.framed(meta, content)
     }

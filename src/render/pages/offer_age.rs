@@ -61,13 +61,8 @@ impl Planner<'_> {
         let title = self.word("offer_at_age").replace("{age}", &age.to_string());
         let title = self.paged_title(&title, page, pages);
         let meta = Meta {
-            target,
-            template: "offer_age.html",
-            title: &title,
             crumbs: vec![self.crumb(&links, self.word("offer_title"), Target::OfferIndex)],
-            band: None,
-            content_foreign: None,
-            safety: false,
+            ..Meta::new(target, "offer_age.html", &title)
         };
         self.framed(meta, content)
     }

@@ -28,12 +28,20 @@ struct ThemePage<'a> {
     offer_here: usize,
 }
 
+/// A theme as its page and its card both show it: its title, summary and
+/// the theme's icon and illustration for it.
 #[derive(Serialize)]
-struct Theme<'a> {
+struct ThemeView<'a> {
     title: &'a str,
     summary: &'a str,
     icon: Option<&'a String>,
     art: Option<&'a String>,
+}
+
+#[derive(Serialize)]
+struct Theme<'a> {
+    #[serde(flatten)]
+    theme: ThemeView<'a>,
     html: String,
 }
 
@@ -68,10 +76,8 @@ struct BandPage<'a> {
 /// A theme in its band's list: the whole card is one link.
 #[derive(Serialize)]
 struct ThemeCard<'a> {
-    title: &'a str,
-    summary: &'a str,
-    icon: Option<&'a String>,
-    art: Option<&'a String>,
+    #[serde(flatten)]
+    theme: ThemeView<'a>,
     href: String,
     count: usize,
     foreign: Option<Foreign<'a>>,
@@ -102,10 +108,7 @@ impl Planner<'_> {
         });
         let content = ThemePage {
             theme: Theme {
-                title: &page.title,
-                summary: &page.summary,
-                icon: self.theme.icons.get(&page.icon),
-                art: self.theme.illustrations.get(&page.icon),
+                theme: self.theme_view(page),
                 html: to_html(&page.body, &links, self.pictures, Some(&page.promises)),
             },
             themes,
@@ -150,6 +153,15 @@ impl Planner<'_> {
             .collect()
     }
 
+    fn theme_view<'p>(&'p self, p: &'p PromisePage) -> ThemeView<'p> {
+        ThemeView {
+            title: &p.title,
+            summary: &p.summary,
+            icon: self.theme.icons.get(&p.icon),
+            art: self.theme.illustrations.get(&p.icon),
+        }
+    }
+
     /// A band's promise pages (indices into the site's), in order.
     pub(super) fn band_pages(&self, id: &str) -> &[usize] {
         self.index.band_pages.get(id).map_or(&[], Vec::as_slice)
@@ -168,10 +180,7 @@ impl Planner<'_> {
             .map(|&i| {
                 let p = &self.site.promise_pages[i];
                 ThemeCard {
-                    title: &p.title,
-                    summary: &p.summary,
-                    icon: self.theme.icons.get(&p.icon),
-                    art: self.theme.illustrations.get(&p.icon),
+                    theme: self.theme_view(p),
                     href: links.to(&page_target(p)),
                     count: p.promises.len(),
                     foreign: self.foreign(&p.origin),
@@ -206,13 +215,9 @@ impl Planner<'_> {
         };
         let title = self.paged_title(&band.label, page, pages);
         let meta = Meta {
-            target,
-            template: "band.html",
-            title: &title,
             crumbs: self.first_page(&links, &band.label, &list, page),
             band: Some(band),
-            content_foreign: None,
-            safety: false,
+            ..Meta::new(target, "band.html", &title)
         };
         self.framed(meta, content)
     }
