@@ -29,6 +29,8 @@ pub enum Target {
     Accessibility,
     /// "Need help now?": who to call, linked from the top of every page.
     Help,
+    /// "Using this site safely": what a browser keeps, and how to clear it.
+    Safety,
     NotFound,
     /// A long list's page after its first, such as `messages/page/2/`.
     Next {
@@ -53,6 +55,7 @@ impl Target {
             Target::Page(slug) => format!("{slug}/"),
             Target::Accessibility => "accessibility/".to_string(),
             Target::Help => "help-now/".to_string(),
+            Target::Safety => "using-this-site-safely/".to_string(),
             Target::Next { list, page } => format!("{}page/{page}/", list.path()),
         }
     }

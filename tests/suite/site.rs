@@ -118,25 +118,38 @@ fn every_page_has_the_structure_a_screen_reader_needs() {
             csp[0].attr("content").unwrap().starts_with("default-src 'none'"),
             "{path}"
         );
-        // Every page works without JavaScript: the one script there is, on
-        // the home and band pages, only offers to save the site for reading
-        // offline, in a box that is hidden until it runs.
-        let scripts = select(&html, "script");
+        // Every page works without JavaScript. The scripts there are only
+        // add to it: on the home and band pages, saving the site for reading
+        // offline, in a box hidden until it runs; on a page with "Exit this
+        // page", leaving with Shift and without a trace in the back button.
         let page = path.strip_prefix("ar/").unwrap_or(path);
         let home_or_band = page == "index.html"
             || ["0-11", "12-15", "16-25"]
                 .iter()
                 .any(|b| page == format!("{b}/index.html"));
-        if home_or_band {
-            assert_eq!(scripts.len(), 1, "{path}");
-            let src = scripts[0].attr("src").unwrap_or_default();
-            assert!(src.contains("assets/offline.") && src.ends_with(".js"), "{path}: {src}");
-            assert!(scripts[0].attr("defer").is_some(), "{path}");
-            assert_eq!(select(&html, "[data-offline][hidden]").len(), 1, "{path}");
-        } else {
-            assert!(scripts.is_empty(), "{path} must work without JavaScript");
-            assert!(select(&html, "[data-offline]").is_empty(), "{path}");
-        }
+        let exit = !select(&html, "a.button-exit").is_empty();
+        let scripts: Vec<String> = select(&html, "script")
+            .iter()
+            .map(|s| {
+                assert!(s.attr("defer").is_some(), "{path}");
+                let src = s.attr("src").unwrap_or_default();
+                let name = src.rsplit('/').next().unwrap_or_default();
+                name.split('.').next().unwrap_or_default().to_string()
+            })
+            .collect();
+        let expected: Vec<&str> = [(home_or_band, "offline"), (exit, "exit")]
+            .into_iter()
+            .filter_map(|(has, name)| has.then_some(name))
+            .collect();
+        assert_eq!(
+            scripts, expected,
+            "{path}: only the scripts that add to what works without them"
+        );
+        assert_eq!(
+            select(&html, "[data-offline][hidden]").len(),
+            usize::from(home_or_band),
+            "{path}"
+        );
     }
 }
 
@@ -545,6 +558,49 @@ fn pages_about_safety_can_be_left_in_one_tap() {
         select(&other, ".button-exit").is_empty(),
         "only pages marked safety: true"
     );
+    // Beside the button, the way to the page on using the site safely, and
+    // the script that leaves without a trace in the back button.
+    for file in [
+        "0-11/keeping-safe/index.html",
+        "help-now/index.html",
+        "local-offer/finder/index.html",
+        "using-this-site-safely/index.html",
+    ] {
+        let html = page(&outputs, file);
+        let more = select(&html, ".exit-page .exit-more a");
+        assert_eq!(more.len(), 1, "{file}");
+        assert!(
+            common::resolve(file, more[0].value().attr("href").unwrap()).ends_with("using-this-site-safely/index.html"),
+            "{file}"
+        );
+        let scripts = select(&html, "script[src]");
+        assert!(
+            scripts
+                .iter()
+                .any(|s| s.value().attr("src").unwrap().contains("assets/exit.")),
+            "{file}"
+        );
+    }
+}
+
+#[test]
+fn the_page_on_using_the_site_safely_says_what_a_browser_keeps_in_every_language() {
+    let outputs = built();
+    for (file, words) in [
+        ("using-this-site-safely/index.html", "Clear your history"),
+        ("ar/using-this-site-safely/index.html", "امسح سجل التصفح"),
+    ] {
+        let html = page(&outputs, file);
+        let headings: Vec<String> = select(&html, "main h2").iter().map(|h| h.text().collect()).collect();
+        assert!(headings.iter().any(|h| h == words), "{file}: {headings:?}");
+        assert_eq!(
+            select(&html, "main li").len(),
+            3,
+            "{file}: a way for each kind of phone"
+        );
+        let title: String = select(&html, "title")[0].text().collect();
+        assert!(!title.to_lowercase().contains("care"), "{file}: {title}");
+    }
 }
 
 #[test]

@@ -178,6 +178,16 @@ impl Planner<'_> {
         self.framed(meta, content)
     }
 
+    /// "Using this site safely": what a browser keeps on a shared phone and
+    /// how to clear it, in the theme's words, with "Exit this page" on it.
+    pub(super) fn safety(&self) -> PageJob {
+        let meta = Meta {
+            safety: true,
+            ..Meta::new(Target::Safety, "safety.html", self.word("safety_title"))
+        };
+        self.framed(meta, Empty {})
+    }
+
     /// Who to call first when help is needed now: the contacts [help]
     /// names, or every band's contact.
     pub(super) fn help_contacts(&self) -> Vec<ContactCard<'_>> {

@@ -201,6 +201,7 @@ impl Planner<'_> {
         }
         let meta = Meta {
             crumbs,
+            safety: true,
             ..Meta::new(target, "finder.html", &title)
         };
         self.framed(meta, content)

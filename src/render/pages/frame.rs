@@ -80,8 +80,8 @@ struct Frame<'a> {
     bands: Vec<BandLink<'a>>,
     footer: Vec<FooterLink<'a>>,
     crumbs: Vec<Crumb<'a>>,
-    /// Where "Exit this page" goes, on a page that has it.
-    exit_url: Option<&'a str>,
+    /// "Exit this page", on a page that has it.
+    exit: Option<Exit<'a>>,
     leaflet: Option<Leaflet>,
     leaflet_lang: Option<LeafletLanguage<'a>>,
     /// The theme's words in the page's language.
@@ -98,6 +98,15 @@ struct Alternate<'a> {
     href: String,
     url: String,
     current: bool,
+}
+
+/// "Exit this page": where it goes, the script that leaves without a trace
+/// in the back button, and the page on using the site safely.
+#[derive(Serialize)]
+struct Exit<'a> {
+    url: &'a str,
+    script: String,
+    safety_href: String,
 }
 
 /// "Save to read offline", on the home page and the band pages.
@@ -234,7 +243,11 @@ impl Planner<'_> {
                 .collect(),
             footer: self.footer(links),
             crumbs: meta.crumbs.clone(),
-            exit_url: self.exit(meta.safety),
+            exit: meta.safety.then(|| Exit {
+                url: config.help.exit_url.get_ref(),
+                script: self.asset(links, "exit.js"),
+                safety_href: links.to(&Target::Safety),
+            }),
             leaflet,
             leaflet_lang,
             t: self.strings,
@@ -317,6 +330,11 @@ fn section(target: &Target) -> &'static str {
         Target::Band(_) | Target::Promise { .. } => "band",
         Target::OfferIndex | Target::OfferEntry(_) | Target::OfferAge(_) | Target::Finder(_) => "offer",
         Target::Messages => "messages",
-        Target::Page(_) | Target::Accessibility | Target::Help | Target::NotFound | Target::Next { .. } => "page",
+        Target::Page(_)
+        | Target::Accessibility
+        | Target::Help
+        | Target::Safety
+        | Target::NotFound
+        | Target::Next { .. } => "page",
     }
 }

@@ -45,6 +45,7 @@ pub enum Plan {
     Messages(usize),
     Accessibility,
     Help,
+    Safety,
     /// The index of a band in site.toml, and a page (from 1) of its promises.
     Band(usize, usize),
     /// The index of a promise page in the site.
@@ -209,7 +210,7 @@ impl<'a> Planner<'a> {
         let pages = |items: usize, per: usize| 1..=pager::count(items, per);
         plans.extend(pages(self.index.offer.len(), pager::CARDS).map(Plan::OfferIndex));
         plans.extend(pages(site.messages.len(), pager::MESSAGES).map(Plan::Messages));
-        plans.extend([Plan::Accessibility, Plan::Help]);
+        plans.extend([Plan::Accessibility, Plan::Help, Plan::Safety]);
         for (i, band) in site.config.bands.iter().enumerate() {
             plans.extend(pages(self.band_pages(&band.id).len(), pager::CARDS).map(|page| Plan::Band(i, page)));
         }
@@ -242,6 +243,7 @@ impl<'a> Planner<'a> {
             Plan::Messages(page) => (Target::Messages.page(page), "messages/".into()),
             Plan::Accessibility => (Target::Accessibility, "site.toml".into()),
             Plan::Help => (Target::Help, "site.toml".into()),
+            Plan::Safety => (Target::Safety, "the theme's words".into()),
             Plan::Band(i, page) => (
                 Target::Band(site.config.bands[i].id.clone()).page(page),
                 "site.toml".into(),
@@ -275,6 +277,7 @@ impl<'a> Planner<'a> {
             Plan::Messages(page) => self.messages(page),
             Plan::Accessibility => self.accessibility(),
             Plan::Help => self.help(),
+            Plan::Safety => self.safety(),
             Plan::Band(i, page) => self.band(&site.config.bands[i], page),
             Plan::Promise(i) => self.promise_page(i, target),
             Plan::Offer(i) => self.offer_entry(&site.offer[i], target),
@@ -282,11 +285,6 @@ impl<'a> Planner<'a> {
             Plan::Finder(i) => self.finder(&finder::pages()[i]),
             Plan::Page(i) => self.page(&site.pages[i], target),
         }
-    }
-
-    /// Where "Exit this page" goes, on a page that has the button.
-    fn exit(&self, safety: bool) -> Option<&str> {
-        safety.then(|| self.site.config.help.exit_url.get_ref().as_str())
     }
 
     /// What site.toml says (band names, contacts, areas) is written in the
