@@ -837,3 +837,13 @@ fn the_offline_worker_saves_each_languages_pages_and_is_named_after_the_build() 
     let icon = manifest["icons"][0]["src"].as_str().unwrap();
     assert!(outputs.contains_key(icon), "{icon}");
 }
+
+#[test]
+fn the_home_page_calls_999_with_a_button_in_every_language() {
+    let outputs = built();
+    for file in ["index.html", "ar/index.html"] {
+        let html = page(&outputs, file);
+        let call = select(&html, ".help-box a.button[href='tel:999']");
+        assert_eq!(call.len(), 1, "{file}: 999 is a button, not a link in a sentence");
+    }
+}
