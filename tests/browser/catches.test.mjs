@@ -5,18 +5,13 @@
 
 import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { checkPage, launch, openTab } from './checks.mjs';
-import { build, repo, serve, work } from './site.mjs';
+import { build, copyOfExample, repo, serve } from './site.mjs';
 
-const broken = join(work, 'broken');
-const content = join(broken, 'content');
-const out = join(broken, 'site');
-rmSync(broken, { recursive: true, force: true });
-mkdirSync(broken, { recursive: true });
-cpSync(join(repo, 'content'), content, { recursive: true });
+const { content, out } = copyOfExample('broken');
 const theme = join(repo, 'themes', 'default');
 mkdirSync(join(content, 'theme', 'templates'), { recursive: true });
 mkdirSync(join(content, 'theme', 'static'), { recursive: true });

@@ -5,18 +5,13 @@
 
 import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cpSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { checkPage, launch, openTab, report } from './checks.mjs';
-import { build, repo, serve, work } from './site.mjs';
+import { build, copyOfExample, serve } from './site.mjs';
 
-const root = join(work, 'headings');
-const content = join(root, 'content');
-const out = join(root, 'site');
-rmSync(root, { recursive: true, force: true });
-mkdirSync(root, { recursive: true });
-cpSync(join(repo, 'content'), content, { recursive: true });
+const { content, out } = copyOfExample('headings');
 
 // The longest word the team wrote, in any file of the content, any language.
 const words = readdirSync(content, { recursive: true })

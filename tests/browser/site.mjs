@@ -3,12 +3,23 @@
 
 import { execFileSync } from 'node:child_process';
 import { createServer } from 'node:http';
-import { existsSync, mkdirSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { dirname, extname, join, normalize, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const repo = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const work = join(repo, 'target', 'browser');
+
+/// A fresh copy of the example's content in target/browser/`name`/, to
+/// change on purpose: its content folder, and where to build it.
+export function copyOfExample(name) {
+  const root = join(work, name);
+  rmSync(root, { recursive: true, force: true });
+  mkdirSync(root, { recursive: true });
+  const content = join(root, 'content');
+  cpSync(join(repo, 'content'), content, { recursive: true });
+  return { content, out: join(root, 'site') };
+}
 
 const types = {
   '.html': 'text/html; charset=utf-8',
