@@ -3,13 +3,13 @@
 // wider than a small phone, faint borders, cards only partly a link, small
 // links in sentences, long lines and a number that cannot be tapped.
 
-import { after, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { checkPage, launch, openTab } from './checks.mjs';
-import { build, copyOfExample, repo, serve } from './site.mjs';
+import { checkPage, openTab } from './checks.mjs';
+import { builtAndServed, copyOfExample, repo } from './site.mjs';
 
 const { content, out } = copyOfExample('broken');
 const theme = join(repo, 'themes', 'default');
@@ -34,13 +34,7 @@ const breaks = [
 ];
 writeFileSync(join(content, 'theme', 'static', 'site.css'), `${css}\n${breaks.join('\n')}\n`);
 
-const server = await serve(out);
-build(content, out, server.base);
-const browser = await launch();
-after(async () => {
-  await browser.close();
-  await server.close();
-});
+const { server, browser } = await builtAndServed(content, out);
 
 test('a broken theme fails the checks, each named', async () => {
   const tab = await openTab(browser, server.base, { width: 320, scheme: 'light' });

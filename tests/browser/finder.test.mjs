@@ -4,23 +4,17 @@
 // and every result is held to the law, written again here apart from
 // promise's own rules. (pages.test.mjs runs the Nu HTML checker on them.)
 
-import { after, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { checkPage, launch, openTab, report } from './checks.mjs';
-import { build, repo, serve, work } from './site.mjs';
+import { checkPage, openTab, report } from './checks.mjs';
+import { builtAndServed, repo, work } from './site.mjs';
 
 const out = join(work, 'finder');
 rmSync(out, { recursive: true, force: true });
-const server = await serve(out);
-build(join(repo, 'content'), out, server.base, ['--no-leaflets']);
-const browser = await launch();
-after(async () => {
-  await browser.close();
-  await server.close();
-});
+const { server, browser } = await builtAndServed(join(repo, 'content'), out, ['--no-leaflets']);
 
 /// Where the law in England puts a young person, as councils' pages state
 /// it. `a` holds the answers given; a question not asked is undefined.

@@ -3,13 +3,13 @@
 // a page of each look (and of a card, and an offer entry), and each page is
 // checked at 320 px, where the layout checks apply WCAG text spacing.
 
-import { after, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { checkPage, launch, openTab, report } from './checks.mjs';
-import { build, copyOfExample, serve } from './site.mjs';
+import { checkPage, openTab, report } from './checks.mjs';
+import { builtAndServed, copyOfExample } from './site.mjs';
 
 const { content, out } = copyOfExample('headings');
 
@@ -38,13 +38,7 @@ for (const file of [
   retitle(file);
 }
 
-const server = await serve(out);
-build(content, out, server.base);
-const browser = await launch();
-after(async () => {
-  await browser.close();
-  await server.close();
-});
+const { server, browser } = await builtAndServed(content, out);
 
 test(`"${longest}" in a heading stays on a 320 px phone with text spacing`, async () => {
   const tab = await openTab(browser, server.base, { width: 320, scheme: 'light' });

@@ -2,26 +2,19 @@
 // the signal, reads a band page, and removes it all again, with the pages'
 // own policy in force. A new build replaces what was saved.
 
-import { after, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync, cpSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { launch } from './checks.mjs';
-import { build, repo, serve, work } from './site.mjs';
+import { build, builtAndServed, repo, work } from './site.mjs';
 
 const out = join(work, 'offline-site');
 const content = join(work, 'offline-content');
 rmSync(content, { recursive: true, force: true });
 mkdirSync(content, { recursive: true });
 cpSync(join(repo, 'content'), content, { recursive: true });
-const server = await serve(out);
-build(content, out, server.base);
-const browser = await launch();
-after(async () => {
-  await browser.close();
-  await server.close();
-});
+const { server, browser } = await builtAndServed(content, out);
 
 const heading = (file) => /<h1[^>]*>(.*?)<\/h1>/s.exec(readFileSync(join(out, file), 'utf8'))[1].replace(/<[^>]+>/g, '').trim();
 const copies = (page) => page.evaluate(async () => (await caches.keys()).filter((k) => k.startsWith('promise:')));

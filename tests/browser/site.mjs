@@ -5,7 +5,10 @@ import { execFileSync } from 'node:child_process';
 import { createServer } from 'node:http';
 import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { dirname, extname, join, normalize, relative, resolve } from 'node:path';
+import { after } from 'node:test';
 import { fileURLToPath } from 'node:url';
+
+import { launch } from './checks.mjs';
 
 export const repo = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const work = join(repo, 'target', 'browser');
@@ -156,4 +159,17 @@ export function htmlFiles(dir) {
     .filter((f) => f.endsWith('.html') && !f.startsWith('admin/'))
     .map((f) => join(dir, f))
     .sort();
+}
+
+/// Builds `content` into `out`, serves it on 127.0.0.1 and starts Chromium,
+/// all closed again when the file's tests end.
+export async function builtAndServed(content, out, extra = []) {
+  const server = await serve(out);
+  build(content, out, server.base, extra);
+  const browser = await launch();
+  after(async () => {
+    await browser.close();
+    await server.close();
+  });
+  return { server, browser };
 }
