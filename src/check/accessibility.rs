@@ -123,12 +123,21 @@ pub fn check(doc: &Doc) -> Vec<Diagnostic> {
 }
 
 /// Every rendered page has its title as its one h1; a changed template that
-/// drops it, or adds another, leaves readers of headings lost.
+/// drops it, or adds another, leaves readers of headings lost. What is
+/// inside a `<template>` is not on the page until a script shows it in
+/// place of the page's own.
 pub fn one_title(file: &str, html: &[u8]) -> Option<Diagnostic> {
     let html = String::from_utf8_lossy(html);
-    let count = html
+    let mut shown = String::new();
+    let mut rest = html.as_ref();
+    while let Some(start) = rest.find("<template") {
+        shown.push_str(&rest[..start]);
+        rest = rest[start..].split_once("</template>").map_or("", |(_, after)| after);
+    }
+    shown.push_str(rest);
+    let count = shown
         .match_indices("<h1")
-        .filter(|(i, m)| matches!(html.as_bytes().get(i + m.len()), Some(b'>' | b' ')))
+        .filter(|(i, m)| matches!(shown.as_bytes().get(i + m.len()), Some(b'>' | b' ')))
         .count();
     (count != 1).then(|| {
         Diagnostic::error(

@@ -24,6 +24,10 @@ pub enum Target {
     /// A page of "Am I a care leaver?": the answers so far, as the part of
     /// its address after `finder/` (empty for the first question).
     Finder(String),
+    /// Every question and end of the finder, for its first page to ask
+    /// them itself when it can. It sits beside the first page, so that
+    /// links in it work there as they do in it.
+    FinderSteps,
     Messages,
     Page(String),
     Accessibility,
@@ -40,8 +44,8 @@ pub enum Target {
 }
 
 impl Target {
-    /// The page's path from the site's root: "" for the home page, else a
-    /// folder ending in `/`.
+    /// The page's path from the site's root: "" for the home page, the
+    /// finder's steps file, else a folder ending in `/`.
     pub fn path(&self) -> String {
         match self {
             Target::Home | Target::NotFound => String::new(),
@@ -51,6 +55,7 @@ impl Target {
             Target::OfferEntry(slug) => format!("{OFFER}/{slug}/"),
             Target::OfferAge(age) => format!("{OFFER}/age/{age}/"),
             Target::Finder(answers) => format!("{OFFER}/finder/{answers}"),
+            Target::FinderSteps => format!("{OFFER}/finder/steps.html"),
             Target::Messages => format!("{MESSAGES}/"),
             Target::Page(slug) => format!("{slug}/"),
             Target::Accessibility => "accessibility/".to_string(),
@@ -84,7 +89,7 @@ impl Target {
     /// from its first question rather than pages to land on.
     pub fn listed(&self) -> bool {
         match self {
-            Target::NotFound => false,
+            Target::NotFound | Target::FinderSteps => false,
             Target::Finder(answers) => answers.is_empty(),
             _ => true,
         }
@@ -94,6 +99,7 @@ impl Target {
     pub fn file(&self) -> String {
         match self {
             Target::NotFound => "404.html".to_string(),
+            Target::FinderSteps => self.path(),
             _ => format!("{}index.html", self.path()),
         }
     }

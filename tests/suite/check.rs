@@ -434,7 +434,7 @@ fn human_output_reads_like_a_compiler() {
     assert!(text.contains("write \"home\""), "{text}");
     let summary = String::from_utf8(out.stdout).unwrap();
     assert!(
-        summary.starts_with("Checked 481 pages: 0 errors and 3 warnings."),
+        summary.starts_with("Checked 483 pages: 0 errors and 3 warnings."),
         "{summary}"
     );
 }

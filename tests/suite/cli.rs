@@ -29,7 +29,7 @@ fn new_writes_a_site_that_builds() {
     assert!(built.status.success(), "{}", common::stderr(&built));
     let summary = String::from_utf8(built.stdout.clone()).unwrap();
     assert!(
-        summary.starts_with("Built 481 pages into site with 2 warnings in "),
+        summary.starts_with("Built 483 pages into site with 2 warnings in "),
         "{summary}"
     );
     // The two warnings: the starter's photo, like the example's, shows the

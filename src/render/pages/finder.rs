@@ -1,12 +1,18 @@
 //! "Am I a care leaver?": a page for each question and each answer of the
 //! rules in `leaving_care`, every one made at build time, so the finder
 //! works with no JavaScript and nothing a young person chooses leaves their
-//! phone. Each page's address holds the answers that led to it.
+//! phone. A phone may be shared: no page's address or title says what was
+//! answered, so the history shows only "Help you can get", and with
+//! JavaScript the first page asks every question itself (`finder.js`, from
+//! the steps file made here) and adds nothing to the history at all.
 
 use std::borrow::Cow;
+use std::collections::BTreeMap;
 use std::sync::LazyLock;
 
 use serde::Serialize;
+use serde_json::{Value, json};
+use sha2::{Digest, Sha256};
 
 use super::Foreign;
 use super::about::ContactCard;
@@ -38,17 +44,25 @@ pub fn pages() -> &'static [FinderPage] {
     &PAGES
 }
 
-/// Where a page of the finder lives.
+/// Where a page of the finder lives: the first question at `finder/`, every
+/// other page at a name that says nothing of the answers (`finder/3f9a01c2/`).
 pub fn target(page: &FinderPage) -> Target {
     match page {
         FinderPage::Start => Target::Finder(String::new()),
-        FinderPage::At(path) => Target::Finder(address(path)),
-        FinderPage::NotSure(age) => Target::Finder(format!("{}not-sure/", address(&Path::start(*age)))),
+        FinderPage::At(path) => Target::Finder(opaque(&answers(path))),
+        FinderPage::NotSure(age) => Target::Finder(opaque(&format!("{}not-sure/", answers(&Path::start(*age))))),
     }
 }
 
+/// A short name made from the answers, the same at every build.
+fn opaque(answers: &str) -> String {
+    let hash = Sha256::digest(answers.as_bytes());
+    let name: String = hash.iter().take(4).map(|b| format!("{b:02x}")).collect();
+    format!("{name}/")
+}
+
 /// `17/in-care-yes/13-weeks-no/`: the age, then each answer.
-fn address(path: &Path) -> String {
+fn answers(path: &Path) -> String {
     let age = match path.age {
         age if age <= leaving_care::YOUNGEST => "under-16".to_string(),
         age if age >= leaving_care::OLDEST => "over-25".to_string(),
@@ -86,8 +100,15 @@ struct FinderView<'a> {
 
 #[derive(Serialize)]
 struct Finder<'a> {
+    /// The question or the answer, as the page's heading; the page's title
+    /// is the same neutral words on every page of the finder.
+    heading: String,
     back_href: String,
     start_href: String,
+    /// On the first page, the script that asks every question there, and
+    /// the file it asks them from.
+    script: Option<String>,
+    steps_href: Option<String>,
     said: Vec<Said<'a>>,
     /// A question to answer, or where the answers end: one of the two.
     question: Option<Question<'a>>,
@@ -103,7 +124,7 @@ enum Body<'a> {
 /// A question, answered by big links.
 #[derive(Serialize)]
 struct Question<'a> {
-    /// The first question's own heading; the others' is the page's title.
+    /// The first question's own heading; the others' is the page's heading.
     ask: Option<&'a str>,
     help: &'a str,
     choices: Vec<Choice<'a>>,
@@ -118,6 +139,10 @@ struct Choice<'a> {
     href: String,
     /// Whether the label is too long for a square button.
     wide: bool,
+    /// What choosing it says, as "Your answers" lists it.
+    said: Cow<'a, str>,
+    /// The age it chooses, for the first question's choices.
+    age: Option<u8>,
 }
 
 /// An answer given so far, with a link back to change it.
@@ -154,23 +179,59 @@ struct BandButton<'a> {
     foreign: Option<Foreign<'a>>,
 }
 
+/// The steps file: every question and every end of the finder, for
+/// `finder.js` to show in the first page, and how the answers lead from
+/// one to the next.
+#[derive(Serialize)]
+struct StepsView<'a> {
+    steps: Steps<'a>,
+}
+
+#[derive(Serialize)]
+struct Steps<'a> {
+    start_href: String,
+    /// By age, a question (`["in-care", yes, no]`) or an end's name.
+    tree: String,
+    questions: Vec<StepQuestion<'a>>,
+    ends: Vec<StepEnd<'a>>,
+    /// Every card an end lists, once: the ends list them by key.
+    cards: Vec<EntryCard<'a>>,
+}
+
+#[derive(Serialize)]
+struct StepQuestion<'a> {
+    id: &'static str,
+    heading: &'a str,
+    help: &'a str,
+    said_yes: &'a str,
+    said_no: &'a str,
+}
+
+#[derive(Serialize)]
+struct StepEnd<'a> {
+    /// `17-relevant`, `17-not-sure`: the age, then the end.
+    id: String,
+    heading: String,
+    answer: Box<Answer<'a>>,
+}
+
 impl Planner<'_> {
     pub(super) fn finder(&self, page: &FinderPage) -> PageJob {
         let target = target(page);
         let links = self.links(&target);
         let start = Target::Finder(String::new());
-        let (title, body) = match page {
+        let (heading, body) = match page {
             FinderPage::Start => (self.word("finder_title").to_string(), self.ages_question(&links)),
             FinderPage::At(path) => match path.step() {
                 Step::Ask(fact) => (
                     self.word(fact.words()[0]).to_string(),
                     self.question(path, fact, &links),
                 ),
-                Step::Done(outcome) => self.result(path, outcome, &links),
+                Step::Done(outcome) => self.result(path.age, outcome, &links),
             },
             FinderPage::NotSure(age) => (
                 self.word("result_not_sure_title").to_string(),
-                self.not_sure(*age, &links),
+                Body::Answer(self.not_sure(*age, &links)),
             ),
         };
         let back = match page {
@@ -188,8 +249,11 @@ impl Planner<'_> {
         };
         let content = FinderView {
             finder: Finder {
+                heading,
                 back_href: links.to(&back),
                 start_href: links.to(&start),
+                script: (*page == FinderPage::Start).then(|| self.asset(&links, "finder.js")),
+                steps_href: (*page == FinderPage::Start).then(|| links.to(&Target::FinderSteps)),
                 said,
                 question,
                 answer,
@@ -202,9 +266,93 @@ impl Planner<'_> {
         let meta = Meta {
             crumbs,
             safety: true,
-            ..Meta::new(target, "finder.html", &title)
+            ..Meta::new(target, "finder.html", self.word("finder_page_title"))
         };
         self.framed(meta, content)
+    }
+
+    /// The steps file. It is in the first page's folder, so its links work
+    /// there too, where what it holds is shown.
+    pub(super) fn finder_steps(&self) -> PageJob {
+        let links = self.links(&Target::FinderSteps);
+        let questions = Fact::ALL
+            .into_iter()
+            .map(|fact| {
+                let [ask, help, yes, no] = fact.words();
+                StepQuestion {
+                    id: fact.id(),
+                    heading: self.word(ask),
+                    help: self.word(help),
+                    said_yes: self.word(yes),
+                    said_no: self.word(no),
+                }
+            })
+            .collect();
+        // Each end once for each age, as its page shows it.
+        let mut ends: BTreeMap<String, StepEnd> = BTreeMap::new();
+        let mut tree = serde_json::Map::new();
+        for age in leaving_care::YOUNGEST..=leaving_care::OLDEST {
+            tree.insert(age.to_string(), self.step_tree(&Path::start(age), &links, &mut ends));
+        }
+        for age in leaving_care::OFFER_AGES {
+            let id = format!("{age}-not-sure");
+            let end = StepEnd {
+                id: id.clone(),
+                heading: self.word("result_not_sure_title").to_string(),
+                answer: self.not_sure(age, &links),
+            };
+            ends.insert(id, end);
+        }
+        let ends: Vec<StepEnd> = ends.into_values().collect();
+        let cards: BTreeMap<&str, EntryCard> = ends
+            .iter()
+            .flat_map(|end| end.answer.legal.iter().chain(&end.answer.extra))
+            .map(|card| (card.key, card.clone()))
+            .collect();
+        let content = StepsView {
+            steps: Steps {
+                start_href: links.to(&Target::Finder(String::new())),
+                tree: Value::Object(tree).to_string(),
+                questions,
+                ends,
+                cards: cards.into_values().collect(),
+            },
+        };
+        let crumbs = vec![self.crumb(&links, self.word("offer_title"), Target::OfferIndex)];
+        let meta = Meta {
+            crumbs,
+            ..Meta::new(Target::FinderSteps, "finder_steps.html", self.word("finder_page_title"))
+        };
+        self.framed(meta, content)
+    }
+
+    /// The questions from `path` on, as the steps file holds them: a
+    /// question is `[fact, after yes, after no]`, an end its name.
+    fn step_tree<'s>(&'s self, path: &Path, links: &Links, ends: &mut BTreeMap<String, StepEnd<'s>>) -> Value {
+        match path.step() {
+            Step::Ask(fact) => json!([
+                fact.id(),
+                self.step_tree(&path.then(fact, true), links, ends),
+                self.step_tree(&path.then(fact, false), links, ends),
+            ]),
+            Step::Done(outcome) => {
+                let id = format!("{}-{}", path.age, outcome.id());
+                if !ends.contains_key(&id) {
+                    let (heading, body) = self.result(path.age, outcome, links);
+                    if let Body::Answer(answer) = body {
+                        ends.insert(
+                            id.clone(),
+                            StepEnd {
+                                id: id.clone(),
+                                heading,
+                                answer,
+                            },
+                        );
+                    }
+                }
+                Value::String(id)
+            }
+        }
     }
 
     /// The first question: an age from 15 or younger to 26 or older.
@@ -221,6 +369,8 @@ impl Planner<'_> {
                     wide: label.chars().count() > 2,
                     label,
                     href: links.to(&target(&FinderPage::At(path))),
+                    said: self.said_age(age),
+                    age: Some(age),
                 }
             })
             .collect();
@@ -238,6 +388,8 @@ impl Planner<'_> {
             label: self.word(word).into(),
             href: links.to(&target(&FinderPage::At(path.then(fact, answer)))),
             wide: false,
+            said: self.word(fact.words()[if answer { 2 } else { 3 }]).into(),
+            age: None,
         };
         Body::Question(Question {
             ask: None,
@@ -250,13 +402,8 @@ impl Planner<'_> {
 
     /// What each answer so far says, with a link back to change it.
     fn answers_so_far(&self, path: &Path, links: &Links) -> Vec<Said<'_>> {
-        let age = match path.age {
-            leaving_care::YOUNGEST => self.word("said_age_under").into(),
-            leaving_care::OLDEST => self.word("said_age_over").into(),
-            age => self.word("said_age").replace("{age}", &age.to_string()).into(),
-        };
         let mut said = vec![Said {
-            text: age,
+            text: self.said_age(path.age),
             href: links.to(&target(&FinderPage::Start)),
         }];
         for (i, (fact, yes)) in path.answers.iter().enumerate() {
@@ -273,9 +420,18 @@ impl Planner<'_> {
         said
     }
 
+    /// "You are 17", as "Your answers" says it.
+    fn said_age(&self, age: u8) -> Cow<'_, str> {
+        match age {
+            leaving_care::YOUNGEST => self.word("said_age_under").into(),
+            leaving_care::OLDEST => self.word("said_age_over").into(),
+            age => self.word("said_age").replace("{age}", &age.to_string()).into(),
+        }
+    }
+
     /// Where the answers end: the group, what it means, and what the reader
     /// can get at their age in it.
-    fn result(&self, path: &Path, outcome: Outcome, links: &Links) -> (String, Body<'_>) {
+    fn result(&self, age: u8, outcome: Outcome, links: &Links) -> (String, Body<'_>) {
         let group = match outcome {
             Outcome::Group(group) => Some(group),
             _ => None,
@@ -285,33 +441,33 @@ impl Planner<'_> {
         let title = self.word(title).replace("{group}", name);
         // A long offer shows its first cards here, and all of them on the age's pages.
         let (legal, extra, count) = match group {
-            Some(group) => self.entries_for(path.age, group, pager::CARDS, links),
+            Some(group) => self.entries_for(age, group, pager::CARDS, links),
             None => (Vec::new(), Vec::new(), 0),
         };
         let bands = match outcome {
-            Outcome::TooYoung | Outcome::InCare => self.bands_for(path.age, links),
+            Outcome::TooYoung | Outcome::InCare => self.bands_for(age, links),
             _ => Vec::new(),
         };
         let body = Answer {
             outcome: outcome.id(),
             means: means.into_iter().map(|m| self.word(m)).collect(),
             group: group.is_some(),
-            age: path.age,
+            age,
             more: (count > legal.len() + extra.len()).then_some(count),
             legal,
             extra,
             bands,
             age_href: leaving_care::OFFER_AGES
-                .contains(&path.age)
-                .then(|| links.to(&Target::OfferAge(path.age))),
-            contact: self.contact_for(path.age),
+                .contains(&age)
+                .then(|| links.to(&Target::OfferAge(age))),
+            contact: self.contact_for(age),
             complain_href: self.complaints_page(links),
         };
         (title, Body::Answer(Box::new(body)))
     }
 
-    fn not_sure(&self, age: u8, links: &Links) -> Body<'_> {
-        Body::Answer(Box::new(Answer {
+    fn not_sure(&self, age: u8, links: &Links) -> Box<Answer<'_>> {
+        Box::new(Answer {
             outcome: "not-sure",
             means: vec![self.word("result_not_sure_means")],
             group: false,
@@ -323,7 +479,7 @@ impl Planner<'_> {
             age_href: Some(links.to(&Target::OfferAge(age))),
             contact: self.contact_for(age),
             complain_href: self.complaints_page(links),
-        }))
+        })
     }
 
     /// The bands whose promises a young person of `age` reads.

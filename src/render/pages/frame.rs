@@ -328,7 +328,9 @@ fn section(target: &Target) -> &'static str {
     match target.list() {
         Target::Home => "home",
         Target::Band(_) | Target::Promise { .. } => "band",
-        Target::OfferIndex | Target::OfferEntry(_) | Target::OfferAge(_) | Target::Finder(_) => "offer",
+        Target::OfferIndex | Target::OfferEntry(_) | Target::OfferAge(_) | Target::Finder(_) | Target::FinderSteps => {
+            "offer"
+        }
         Target::Messages => "messages",
         Target::Page(_)
         | Target::Accessibility

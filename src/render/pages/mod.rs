@@ -55,6 +55,7 @@ pub enum Plan {
     OfferAge(u8, usize),
     /// The index of a page of "Am I a care leaver?" in [`finder::pages`].
     Finder(usize),
+    FinderSteps,
     Page(usize),
 }
 
@@ -227,6 +228,7 @@ impl<'a> Planner<'a> {
                 plans.extend(pages(entries.len(), pager::CARDS).map(|page| Plan::OfferAge(*age, page)));
             }
             plans.extend((0..finder::pages().len()).map(Plan::Finder));
+            plans.push(Plan::FinderSteps);
         }
         plans.extend((0..site.pages.len()).map(Plan::Page));
         plans
@@ -262,6 +264,7 @@ impl<'a> Planner<'a> {
             ),
             Plan::OfferAge(age, page) => (Target::OfferAge(age).page(page), "local-offer/".into()),
             Plan::Finder(i) => (finder::target(&finder::pages()[i]), "local-offer/".into()),
+            Plan::FinderSteps => (Target::FinderSteps, "local-offer/".into()),
             Plan::Page(i) => (Target::Page(site.pages[i].slug.clone()), file(&site.pages[i].origin)),
         }
     }
@@ -283,6 +286,7 @@ impl<'a> Planner<'a> {
             Plan::Offer(i) => self.offer_entry(&site.offer[i], target),
             Plan::OfferAge(age, page) => self.offer_age(age, page),
             Plan::Finder(i) => self.finder(&finder::pages()[i]),
+            Plan::FinderSteps => self.finder_steps(),
             Plan::Page(i) => self.page(&site.pages[i], target),
         }
     }

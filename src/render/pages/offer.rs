@@ -44,8 +44,11 @@ pub(super) struct AreaGroup<'a> {
 }
 
 /// An entry in a list: the whole card is one link to its page.
-#[derive(Serialize)]
+#[derive(Serialize, Clone)]
 pub(super) struct EntryCard<'a> {
+    /// The entry's file name, which names its card where cards are shown
+    /// once and listed by name.
+    pub key: &'a str,
     #[serde(flatten)]
     entry: EntryView<'a>,
     href: String,
@@ -154,6 +157,7 @@ impl Planner<'_> {
     /// An entry in a list: where it is, and who it is for.
     pub(super) fn entry_card<'e>(&'e self, e: &'e OfferEntry, links: &Links) -> EntryCard<'e> {
         EntryCard {
+            key: &e.slug,
             entry: EntryView::of(e, self.strings),
             href: links.to(&Target::OfferEntry(e.slug.clone())),
             foreign: self.foreign(&e.origin),
