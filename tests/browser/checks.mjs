@@ -6,7 +6,7 @@ import { createRequire } from 'node:module';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 
-import { INLINE_TARGET, LINE, MEASURE_FONT, inPageDesign } from './design.mjs';
+import { HEADER, INLINE_TARGET, LINE, MEASURE_FONT, inPageDesign } from './design.mjs';
 
 const require = createRequire(import.meta.url);
 const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -96,7 +96,7 @@ export async function checkPage(tab, base, path, { width, scheme, screenshot }) 
 
   const layout = await page.evaluate(inPageLayout, { width, TARGET });
   for (const f of layout) fail(f.rule, f.element, f.fix);
-  const design = await page.evaluate(inPageDesign, { width, LINE, INLINE_TARGET, MEASURE_FONT });
+  const design = await page.evaluate(inPageDesign, { width, LINE, INLINE_TARGET, MEASURE_FONT, HEADER });
   for (const f of design) fail(f.rule, f.element, f.fix);
 
   const focus = await checkFocus(page);

@@ -12,8 +12,11 @@ export const INLINE_TARGET = 24;
 /// widths of Arial, so the count does not depend on this machine's fonts.
 export const MEASURE_FONT = 'Liberation Sans';
 
+/// The tallest a phone's header may be: 15% of a 360 x 740 screen.
+export const HEADER = 0.15 * 740;
+
 /// Runs in the page; returns failures as { rule, element, fix }.
-export function inPageDesign({ width, LINE, INLINE_TARGET, MEASURE_FONT }) {
+export function inPageDesign({ width, LINE, INLINE_TARGET, MEASURE_FONT, HEADER }) {
   const found = [];
   const describe = (el) => {
     const cls = typeof el.className === 'string' && el.className.trim() ? '.' + el.className.trim().split(/\s+/).join('.') : '';
@@ -179,8 +182,15 @@ export function inPageDesign({ width, LINE, INLINE_TARGET, MEASURE_FONT }) {
     found.push({ rule: 'exit this page', element: 'the help page', fix: 'the help page needs an "Exit this page" button' });
   }
 
+  // On a phone the header leaves the screen to the page: at most 15% of a
+  // 740 px tall screen, with the menu closed.
+  const header = document.querySelector('.site-header');
+  if (width <= 400 && header && header.getBoundingClientRect().height > HEADER) {
+    found.push({ rule: 'compact header', element: `the header, ${Math.round(header.getBoundingClientRect().height)} px tall`, fix: `keep the header under ${HEADER} px on a phone: the site's name, the menu, help and the languages in two rows` });
+  }
+
   // A young reader finds someone to talk to near the top of the page.
-  if (document.body.classList.contains('look-young') && document.querySelector('#talk')) {
+  if (document.body.classList.contains('look-young') && document.querySelector('main a[href^="tel:"]')) {
     const talk = document.querySelector('#talk-first');
     if (!talk || talk.getBoundingClientRect().top > 1.5 * window.innerHeight) {
       found.push({ rule: 'who can I talk to', element: talk ? describe(talk) : 'the page', fix: 'put "Who can I talk to?" near the top of every young page' });

@@ -250,8 +250,11 @@ fn promises_appear_on_their_theme_page_with_anchors() {
         1,
         "the theme's picture is shown"
     );
-    let tel = select(&html, ".contact a[href^='tel:']");
+    // One box for the band's contact, at the top of a young reader's page.
+    let tel = select(&html, "main a[href^='tel:']");
+    assert_eq!(tel.len(), 1);
     assert_eq!(tel[0].attr("href"), Some("tel:+441134960101"));
+    assert_eq!(select(&html, ".talk-first a[href^='tel:']").len(), 1);
 
     let band = page(&outputs, "0-11/index.html");
     let themes: Vec<String> = select(&band, ".themes li .card-title")
