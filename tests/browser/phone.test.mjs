@@ -14,7 +14,7 @@ const { server, browser } = await builtAndServed(join(repo, 'content'), join(wor
 const SCREEN = { width: 360, height: 740 };
 
 async function tab(javaScriptEnabled) {
-  const context = await browser.newContext({ viewport: SCREEN, javaScriptEnabled });
+  const context = await browser.newContext({ viewport: SCREEN, javaScriptEnabled, reducedMotion: 'reduce' });
   return context.newPage();
 }
 
@@ -65,5 +65,28 @@ test('the young band page has one box for its contact, and no ages or labels of 
   }
   await page.locator('.talk-more summary').click();
   assert.ok(await page.locator('.talk-more a[href^="mailto:"]').isVisible(), 'more about them has the email');
+  await page.context().close();
+});
+
+test('the local offer and 16-25 say in their first screen what is there, and explain the law where its words appear', async () => {
+  const page = await tab(false);
+  await page.goto(server.base + 'local-offer/');
+  const top = (selector) => page.locator(selector).first().evaluate((el) => el.getBoundingClientRect().top);
+  assert.ok((await top('main a.button[href*="finder/"]')) < SCREEN.height * 0.66, 'the finder is a button near the top');
+  assert.ok((await top('nav.jump a')) < SCREEN.height, 'the kinds of help start in the first screen');
+  const law = page.locator('a.tag-law').first();
+  await law.click();
+  assert.equal(new URL(page.url()).hash, '#law-words');
+  assert.ok(await page.locator('#law-words').isVisible() && (await top('#law-words')) < SCREEN.height / 2, 'the law\'s words are shown');
+
+  await page.goto(server.base + '16-25/');
+  assert.ok((await top('main a.button[href*="finder/"]')) < SCREEN.height, 'the finder is in the first screen of 16-25');
+  const areas = page.locator('details.area');
+  assert.ok((await areas.count()) >= 4, 'the local offer is folded by area');
+  assert.equal(await page.locator('details.area[open]').count(), 0);
+  const screens = await page.evaluate(() => document.documentElement.scrollHeight / innerHeight);
+  assert.ok(screens < 5, `16-25 is ${screens.toFixed(1)} screens long`);
+  await areas.first().locator('summary').click();
+  assert.ok(await areas.first().locator('.card').first().isVisible(), 'an area opens to its cards');
   await page.context().close();
 });

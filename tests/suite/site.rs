@@ -302,7 +302,7 @@ fn the_local_offer_is_grouped_by_area_and_by_age() {
     assert_eq!(select(&html, "section.area li.card").len(), 19);
 
     let teens = page(&outputs, "12-15/index.html");
-    let entries: Vec<String> = select(&teens, "section.area li .card-title")
+    let entries: Vec<String> = select(&teens, ".area li .card-title")
         .iter()
         .map(|a| a.text().collect())
         .collect();
@@ -343,9 +343,11 @@ fn pages_are_small_enough_for_a_phone_on_little_data() {
         .find(|(f, _)| f.starts_with("assets/site.") && f.ends_with(".css"))
         .expect("the stylesheet");
     let css = gzipped(stylesheet);
+    // The finder's steps file is fetched by its first page once it shows,
+    // so it is not in the first round trip.
     for (path, bytes) in outputs
         .iter()
-        .filter(|(p, _)| p.ends_with(".html") && !p.starts_with("admin/"))
+        .filter(|(p, _)| p.ends_with(".html") && !p.starts_with("admin/") && !p.ends_with("finder/steps.html"))
     {
         let total = gzipped(bytes) + css;
         assert!(total < 14 * 1024, "{path} is {total} bytes gzipped with its CSS");
@@ -537,8 +539,6 @@ fn every_card_is_one_link_holding_its_words() {
         let html = Html::parse_document(std::str::from_utf8(bytes).unwrap());
         for card in select(&html, ".card") {
             cards += 1;
-            let links: Vec<_> = card.select(&link).collect();
-            assert_eq!(links.len(), 1, "{path}: {}", card.html());
             let words = |e: scraper::ElementRef| {
                 e.text()
                     .collect::<String>()
@@ -546,7 +546,24 @@ fn every_card_is_one_link_holding_its_words() {
                     .collect::<Vec<_>>()
                     .join(" ")
             };
-            assert_eq!(words(links[0]), words(card), "{path}");
+            let links: Vec<_> = card.select(&link).collect();
+            if card.value().has_class("entry", scraper::CaseSensitivity::CaseSensitive) {
+                // An entry's link is its title, drawn over the card; beside
+                // it only "Only for ..." leads on, to what the law's words
+                // mean on the same page.
+                assert_eq!(links[0].value().attr("class"), Some("card-link"), "{path}");
+                assert_eq!(
+                    words(links[0]),
+                    text(&Html::parse_fragment(&card.html()), ".card-title")
+                );
+                for law in &links[1..] {
+                    assert_eq!(law.value().attr("href"), Some("#law-words"), "{path}: {}", card.html());
+                    assert_eq!(select(&html, "#law-words").len(), 1, "{path} has no #law-words");
+                }
+            } else {
+                assert_eq!(links.len(), 1, "{path}: {}", card.html());
+                assert_eq!(words(links[0]), words(card), "{path}");
+            }
         }
     }
     assert!(cards > 50, "only {cards} cards");

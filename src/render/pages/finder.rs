@@ -194,8 +194,18 @@ struct Steps<'a> {
     tree: String,
     questions: Vec<StepQuestion<'a>>,
     ends: Vec<StepEnd<'a>>,
-    /// Every card an end lists, once: the ends list them by key.
+    /// What the ends share, written once and named where they show it:
+    /// every card, each contact (by the band whose it is) and how to
+    /// complain.
     cards: Vec<EntryCard<'a>>,
+    contacts: Vec<StepContact<'a>>,
+    complain_href: Option<String>,
+}
+
+#[derive(Serialize)]
+struct StepContact<'a> {
+    key: &'a str,
+    card: ContactCard<'a>,
 }
 
 #[derive(Serialize)]
@@ -213,6 +223,8 @@ struct StepEnd<'a> {
     id: String,
     heading: String,
     answer: Box<Answer<'a>>,
+    /// The band whose contact the end shows.
+    contact: &'a str,
 }
 
 impl Planner<'_> {
@@ -300,6 +312,7 @@ impl Planner<'_> {
                 id: id.clone(),
                 heading: self.word("result_not_sure_title").to_string(),
                 answer: self.not_sure(age, &links),
+                contact: self.band_to_ask(age).map_or("", |b| b.id.as_str()),
             };
             ends.insert(id, end);
         }
@@ -309,6 +322,19 @@ impl Planner<'_> {
             .flat_map(|end| end.answer.legal.iter().chain(&end.answer.extra))
             .map(|card| (card.key, card.clone()))
             .collect();
+        let mut bands: Vec<&str> = ends.iter().map(|end| end.contact).collect();
+        bands.sort_unstable();
+        bands.dedup();
+        let contacts = bands
+            .into_iter()
+            .filter_map(|key| {
+                let band = self.site.config.band(key)?;
+                Some(StepContact {
+                    key,
+                    card: self.band_contact(band)?,
+                })
+            })
+            .collect();
         let content = StepsView {
             steps: Steps {
                 start_href: links.to(&Target::Finder(String::new())),
@@ -316,6 +342,8 @@ impl Planner<'_> {
                 questions,
                 ends,
                 cards: cards.into_values().collect(),
+                contacts,
+                complain_href: self.complaints_page(&links),
             },
         };
         let crumbs = vec![self.crumb(&links, self.word("offer_title"), Target::OfferIndex)];
@@ -340,14 +368,13 @@ impl Planner<'_> {
                 if !ends.contains_key(&id) {
                     let (heading, body) = self.result(path.age, outcome, links);
                     if let Body::Answer(answer) = body {
-                        ends.insert(
-                            id.clone(),
-                            StepEnd {
-                                id: id.clone(),
-                                heading,
-                                answer,
-                            },
-                        );
+                        let end = StepEnd {
+                            id: id.clone(),
+                            heading,
+                            answer,
+                            contact: self.band_to_ask(path.age).map_or("", |b| b.id.as_str()),
+                        };
+                        ends.insert(id.clone(), end);
                     }
                 }
                 Value::String(id)

@@ -9,6 +9,7 @@ use super::frame::Meta;
 use super::offer::EntryCard;
 use super::pager::{self, Pager};
 use super::{PageJob, Planner, finder};
+use crate::config::Band;
 use crate::content::{Kind, OfferEntry};
 use crate::leaving_care::{self, Group, Path};
 use crate::render::urls::{Links, Target};
@@ -114,8 +115,12 @@ impl Planner<'_> {
     /// Who to ask: the contact of the band for the reader's age (the
     /// oldest band's for those past it).
     pub(super) fn contact_for(&self, age: u8) -> Option<ContactCard<'_>> {
+        self.band_contact(self.band_to_ask(age)?)
+    }
+
+    /// The band whose contact a reader of `age` asks.
+    pub(super) fn band_to_ask(&self, age: u8) -> Option<&Band> {
         let age = age.min(*leaving_care::OFFER_AGES.end());
-        let band = self.site.config.bands.iter().find(|b| b.ages().contains(age))?;
-        self.band_contact(band)
+        self.site.config.bands.iter().find(|b| b.ages().contains(age))
     }
 }

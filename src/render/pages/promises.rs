@@ -5,6 +5,7 @@ use serde::Serialize;
 
 use super::Foreign;
 use super::about::ContactCard;
+use super::finder;
 use super::frame::Meta;
 use super::offer::AreaGroup;
 use super::offer_age::AgeLink;
@@ -70,6 +71,10 @@ struct BandPage<'a> {
     talk_art: Option<&'a String>,
     offer_count: usize,
     offer: Vec<AreaGroup<'a>>,
+    /// What the law's names for groups on the offer's cards mean.
+    law_words: Vec<String>,
+    /// "Am I a care leaver?", for a band the local offer is for.
+    finder_href: Option<String>,
     offer_ages: Vec<AgeLink>,
 }
 
@@ -194,11 +199,10 @@ impl Planner<'_> {
         } else {
             0
         };
-        let offer = if offer_count > 0 && offer_count <= pager::CARDS {
-            self.offer_groups(&links, self.in_order().filter(|e| e.ages.overlaps(band.ages())))
-        } else {
-            Vec::new()
-        };
+        let listed = offer_count > 0 && offer_count <= pager::CARDS;
+        let here = || self.in_order().filter(|e| listed && e.ages.overlaps(band.ages()));
+        let offer = self.offer_groups(&links, here());
+        let law_words = self.law_words(here(), |_| true);
         let content = BandPage {
             themes,
             first,
@@ -207,6 +211,8 @@ impl Planner<'_> {
             talk_art: self.theme.illustrations.get("chat"),
             offer_count,
             offer,
+            law_words,
+            finder_href: (offer_count > 0).then(|| links.to(&finder::target(&finder::FinderPage::Start))),
             offer_ages: if first {
                 self.offer_ages(&links, |age| band.ages().contains(age), None)
             } else {

@@ -37,11 +37,12 @@
       if (age !== null) {
         const body = part(where());
         if (!body) return;
-        // Each card is in the steps file once; an end lists its cards by key.
+        // What ends share is in the steps file once; an end names it.
         for (const cards of body.querySelectorAll('[data-cards]')) {
           for (const key of cards.dataset.cards.split(' ').filter(Boolean)) cards.append(part(`card-${key}`));
           delete cards.dataset.cards;
         }
+        for (const slot of body.querySelectorAll('[data-part]')) slot.replaceWith(part(`part-${slot.dataset.part}`));
         next.append(part('back'), body, list());
       }
       app.querySelector('[data-finder-step]').replaceWith(next);
