@@ -79,6 +79,9 @@ export async function checkPage(tab, base, path, { width, scheme, screenshot }) 
     fail('no-other-hosts', url, 'serve every file from the site itself: no CDN, web fonts, analytics or images from elsewhere');
   }
   if (screenshot) await page.screenshot({ path: screenshot, fullPage: true });
+  // What the page folds (the local offer's areas on a band's page, "More
+  // about them") is checked open, as a reader who opens it sees it.
+  await page.evaluate(() => document.querySelectorAll('main details').forEach((d) => { d.open = true; }));
 
   await page.addScriptTag({ content: axeSource });
   const axe = await page.evaluate((tags) => window.axe.run(document, { runOnly: { type: 'tag', values: tags } }), AXE_TAGS);
@@ -150,9 +153,15 @@ function inPageLayout({ width, TARGET }) {
   }
   style.remove();
 
-  // Tap targets, except links inside a sentence.
+  // Tap targets, except links inside a sentence. A link whose ::after is
+  // stretched over its box (a local offer card's title) taps all of it.
+  const tapped = (el) => {
+    const after = getComputedStyle(el, '::after');
+    const stretched = after.position === 'absolute' && ['top', 'right', 'bottom', 'left'].every((side) => after[side] === '0px');
+    return (stretched && el.offsetParent ? el.offsetParent : el).getBoundingClientRect();
+  };
   for (const el of document.querySelectorAll('a[href], button, input, select, textarea, summary')) {
-    const r = el.getBoundingClientRect();
+    const r = tapped(el);
     if (!r.width || r.bottom < 0 || r.right < 0) continue;
     const inSentence = getComputedStyle(el).display === 'inline' &&
       [...el.parentElement.childNodes].some((n) => n !== el && n.textContent.trim());

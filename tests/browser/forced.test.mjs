@@ -82,8 +82,8 @@ async function unfocused() {
   return page.evaluate(() => {
     const found = [];
     for (const el of document.querySelectorAll('a[href], button, summary, [tabindex="0"]')) {
-      const box = el.getBoundingClientRect();
-      if (box.width === 0 || box.height === 0) continue;
+      // Not what is folded away (a closed menu's links), which cannot take focus.
+      if (!el.checkVisibility({ contentVisibilityAuto: true, visibilityProperty: true })) continue;
       el.focus();
       const style = getComputedStyle(el);
       if (!(style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2)) {

@@ -106,7 +106,8 @@ struct Alternate<'a> {
 struct Exit<'a> {
     url: &'a str,
     script: String,
-    safety_href: String,
+    /// None on that page itself.
+    safety_href: Option<String>,
 }
 
 /// "Save to read offline", on the home page and the band pages.
@@ -246,7 +247,7 @@ impl Planner<'_> {
             exit: meta.safety.then(|| Exit {
                 url: config.help.exit_url.get_ref(),
                 script: self.asset(links, "exit.js"),
-                safety_href: links.to(&Target::Safety),
+                safety_href: (*target != Target::Safety).then(|| links.to(&Target::Safety)),
             }),
             leaflet,
             leaflet_lang,
