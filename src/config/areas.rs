@@ -8,6 +8,9 @@ use serde::Deserialize;
 pub struct Area {
     pub id: String,
     pub title: String,
+    /// In another language: whether the title is still the site's own.
+    #[serde(skip)]
+    pub title_fallback: bool,
 }
 
 /// The six areas of a local offer named by the Children and Social Work Act
@@ -25,6 +28,7 @@ pub(super) fn default_areas() -> Vec<Area> {
     .map(|(id, title)| Area {
         id: id.to_string(),
         title: title.to_string(),
+        title_fallback: false,
     })
     .collect()
 }

@@ -35,6 +35,9 @@ pub struct Band {
     /// to it now, so the QR codes of leaflets already printed still work.
     #[serde(default)]
     pub aliases: Vec<Spanned<String>>,
+    /// In another language: whether the label is still the site's own.
+    #[serde(skip)]
+    pub label_fallback: bool,
 }
 
 /// A band's look and feel, from the theme's stylesheet.
@@ -145,6 +148,7 @@ pub(super) fn default_bands() -> Vec<Band> {
         long_words: None,
         pages: None,
         aliases: Vec::new(),
+        label_fallback: false,
     })
     .collect()
 }

@@ -19,6 +19,9 @@ pub struct Contact {
     /// A sentence on what they can help with.
     #[serde(default)]
     pub text: String,
+    /// In another language: whether any of its words is still the site's own.
+    #[serde(skip)]
+    pub fallback: bool,
 }
 
 /// The "Need help now?" page, linked from the top of every page.

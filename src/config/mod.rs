@@ -8,6 +8,7 @@ mod contacts;
 mod languages;
 mod print;
 mod publish;
+pub mod site_words;
 mod validate;
 
 use std::collections::BTreeMap;
@@ -68,6 +69,15 @@ pub struct Config {
     /// The text of site.toml, so a later check can point at a line of it.
     #[serde(skip)]
     pub source: String,
+    /// In another language ([`Config::in_language`]): whether the title
+    /// and the council are still in the site's own, and every word that is
+    /// (`bands.0-11.label`).
+    #[serde(skip)]
+    pub title_fallback: bool,
+    #[serde(skip)]
+    pub council_fallback: bool,
+    #[serde(skip)]
+    pub untranslated: std::collections::BTreeSet<String>,
 }
 
 impl Config {

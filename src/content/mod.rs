@@ -97,9 +97,23 @@ pub fn load(root: &Path, base_url: Option<&str>, icons: &[&str]) -> Result<(Site
             Item::Page(p) => into.pages.push(p),
         }
     }
+    // A language whose site words could not be read is not also said to
+    // be missing them.
+    let mut unread = Vec::new();
+    let codes: Vec<String> = site.config.languages.iter().map(|l| l.code.get_ref().clone()).collect();
+    for code in &codes {
+        match config::site_words::read(root, code, &site.config) {
+            Ok(Some(words)) => site.translations.entry(code.clone()).or_default().words = Some(words),
+            Ok(None) => {}
+            Err(found) => {
+                problems.extend(found);
+                unread.push(code.as_str());
+            }
+        }
+    }
     sort(&mut site);
     problems.extend(translations::check(&site));
-    problems.extend(translations::missing(&site));
+    problems.extend(translations::missing(&site, &unread));
     if problems.iter().any(Diagnostic::is_error) {
         return Err(problems);
     }

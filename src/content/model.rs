@@ -39,6 +39,8 @@ pub struct Translations {
     pub offer: Vec<OfferEntry>,
     pub messages: Vec<Message>,
     pub pages: Vec<Page>,
+    /// site.toml's words in the language (`site.<code>.toml`).
+    pub words: Option<crate::config::site_words::SiteWords>,
 }
 
 /// Where a piece of content came from.
@@ -203,7 +205,7 @@ impl Site {
                 .collect()
         }
         Site {
-            config: self.config.clone(),
+            config: self.config.in_language(t.words.as_ref()),
             promise_pages: swap(&self.promise_pages, &t.promise_pages),
             offer: swap(&self.offer, &t.offer),
             messages: swap(&self.messages, &t.messages),

@@ -37,9 +37,10 @@ fn against<T: Written>(problems: &mut Vec<Diagnostic>, translated: &[T], origina
     }
 }
 
-/// For each language in site.toml, the files not yet translated into it:
-/// those pages are shown in the site's own language, with a note.
-pub fn missing(site: &Site) -> Vec<Diagnostic> {
+/// For each language in site.toml, the files and site words not yet
+/// translated into it (but for the languages in `unread`, whose words file
+/// has errors): those are shown in the site's own language, with a note.
+pub fn missing(site: &Site, unread: &[&str]) -> Vec<Diagnostic> {
     fn untranslated<'a, T: Written>(originals: &'a [T], translated: &[T]) -> impl Iterator<Item = &'a Origin> {
         originals
             .iter()
@@ -52,6 +53,9 @@ pub fn missing(site: &Site) -> Vec<Diagnostic> {
     for language in &site.config.languages {
         let code = language.code.get_ref();
         let t = site.translations.get(code).unwrap_or(&none);
+        if !unread.contains(&code.as_str()) {
+            problems.extend(missing_words(site, language, t));
+        }
         let todo: Vec<String> = untranslated(&site.promise_pages, &t.promise_pages)
             .chain(untranslated(&site.offer, &t.offer))
             .chain(untranslated(&site.messages, &t.messages))
@@ -85,6 +89,42 @@ pub fn missing(site: &Site) -> Vec<Diagnostic> {
         );
     }
     problems
+}
+
+/// site.toml's words not yet in `language`'s `site.<code>.toml`: they are
+/// shown in the site's own language.
+fn missing_words(site: &Site, language: &crate::config::Language, t: &Translations) -> Option<Diagnostic> {
+    let code = language.code.get_ref();
+    let untranslated = site.config.in_language(t.words.as_ref()).untranslated;
+    let first = untranslated.iter().next()?;
+    let file = crate::config::site_words::file_name(code);
+    let shown: Vec<&str> = untranslated.iter().take(6).map(String::as_str).collect();
+    let more = untranslated.len() - shown.len();
+    let (section, key) = first.rsplit_once('.').unwrap_or(("", first));
+    let example = if section.is_empty() {
+        format!("{key} = \"...\"")
+    } else {
+        format!("{key} = \"...\" under [{section}]")
+    };
+    Some(
+        Diagnostic::warning(
+            "untranslated-site-words",
+            format!(
+                "{} of site.toml's words are not in {} ({code}) yet, so they are shown in the site's own language",
+                untranslated.len(),
+                language.name
+            ),
+        )
+        .help(format!(
+            "write them in {file}, beside site.toml, such as {example}: {}{}",
+            shown.join(", "),
+            if more > 0 {
+                format!(" and {more} more")
+            } else {
+                String::new()
+            }
+        )),
+    )
 }
 
 /// The file a translation translates: `keeping-safe.ar.md` is of `keeping-safe.md`.

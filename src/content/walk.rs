@@ -68,7 +68,7 @@ pub(super) fn find_files(root: &Path, config: &Config) -> (Vec<(FileKind, PathBu
                 continue;
             }
             ([SITE_TOML | PRINTED], false) => continue,
-            ([name], false) if words::is_list(name, config) => continue,
+            ([name], false) if words::is_list(name, config) || is_site_words(name, config) => continue,
             ([PROMISES, _, _], false) => FileKind::Promise,
             ([OFFER, _], false) => FileKind::Offer,
             ([MESSAGES, _], false) => FileKind::Message,
@@ -88,6 +88,15 @@ pub(super) fn find_files(root: &Path, config: &Config) -> (Vec<(FileKind, PathBu
         }
     }
     (files, images, problems)
+}
+
+/// Whether a file at the top of the content folder is site.toml's words in
+/// one of the site's languages: `site.ar.toml`.
+fn is_site_words(name: &str, config: &Config) -> bool {
+    config
+        .languages
+        .iter()
+        .any(|l| name == crate::config::site_words::file_name(l.code.get_ref()))
 }
 
 /// A folder under `promises/` named for no band.

@@ -18,5 +18,6 @@ mod pictures;
 mod publish;
 mod serve;
 mod site;
+mod site_words;
 mod strings;
 mod views;

@@ -475,6 +475,8 @@ fn a_band_given_a_new_id_fails_check_naming_the_qr_codes_until_the_band_has_an_a
     let promises = content.join("promises");
     std::fs::rename(promises.join("16-25"), promises.join("16-to-25")).unwrap();
     common::replace(&content.join("site.toml"), "id = \"16-25\"", "id = \"16-to-25\"");
+    // The band's words in Arabic follow it to its new id.
+    common::replace(&content.join("site.ar.toml"), "[bands.16-25]", "[bands.16-to-25]");
     let (passed, said) = check(dir.path());
     assert!(!passed, "{said}");
     assert!(

@@ -227,7 +227,7 @@ impl Planner<'_> {
     pub(super) fn contact<'c>(&'c self, c: &'c Contact) -> ContactCard<'c> {
         ContactCard {
             contact: ContactView::of(c),
-            foreign: self.own_words(),
+            foreign: self.site_words(c.fallback),
         }
     }
 }

@@ -525,7 +525,7 @@ impl Planner<'_> {
             .map(|b| BandButton {
                 label: &b.label,
                 href: links.to(&Target::Band(b.id.clone())),
-                foreign: self.own_words(),
+                foreign: self.site_words(b.label_fallback),
             })
             .collect()
     }

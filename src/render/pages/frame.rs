@@ -53,8 +53,10 @@ struct Frame<'a> {
     dir: &'a str,
     content_foreign: Option<Foreign<'a>>,
     alternates: Vec<Alternate<'a>>,
-    /// site.toml's language, on a page in another.
+    /// site.toml's language, on a page in another where the site's title
+    /// (`own`) or the council's name is not translated.
     own: Option<Foreign<'a>>,
+    council_foreign: Option<Foreign<'a>>,
     site_title: &'a str,
     council: &'a str,
     description: &'a str,
@@ -123,6 +125,8 @@ struct Offline<'a> {
 struct BandLink<'a> {
     id: &'a str,
     label: &'a str,
+    /// Set when the label is not translated into the page's language.
+    foreign: Option<Foreign<'a>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     look: Option<String>,
     href: String,
@@ -194,7 +198,8 @@ impl Planner<'_> {
             dir,
             content_foreign: meta.content_foreign,
             alternates: self.alternates(target, links),
-            own: self.own_words(),
+            own: self.site_words(config.title_fallback),
+            council_foreign: self.site_words(config.council_fallback),
             site_title: &config.title,
             council: &config.council,
             description: &config.description,
@@ -227,6 +232,7 @@ impl Planner<'_> {
             band: band.map(|b| BandLink {
                 id: &b.id,
                 label: &b.label,
+                foreign: self.site_words(b.label_fallback),
                 look: None,
                 href: links.to(&Target::Band(b.id.clone())),
                 current: None,
@@ -237,6 +243,7 @@ impl Planner<'_> {
                 .map(|b| BandLink {
                     id: &b.id,
                     label: &b.label,
+                    foreign: self.site_words(b.label_fallback),
                     look: Some(b.look.to_string()),
                     href: links.to(&Target::Band(b.id.clone())),
                     current: Some(band.is_some_and(|c| c.id == b.id)),

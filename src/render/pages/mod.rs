@@ -291,20 +291,26 @@ impl<'a> Planner<'a> {
         }
     }
 
-    /// What site.toml says (band names, contacts, areas) is written in the
-    /// site's own language: on a page in another language it is marked so,
-    /// for screen readers to read it in the right voice.
+    /// Words in the site's own language: on a page in another language
+    /// they are marked so, for screen readers to read them in the right
+    /// voice.
     fn own_words(&self) -> Option<Foreign<'_>> {
         let (lang, dir) = self.site.config.tag_and_dir(None);
         self.language.map(|_| Foreign { lang, dir })
     }
 
+    /// site.toml's words (band names, contacts, areas), marked as the
+    /// site's own language when `site.<code>.toml` has not translated them
+    /// (`fallback`).
+    fn site_words(&self, fallback: bool) -> Option<Foreign<'_>> {
+        if fallback { self.own_words() } else { None }
+    }
+
     fn crumb<'c>(&'c self, links: &Links, title: &'c str, target: Target) -> Crumb<'c> {
         Crumb {
-            foreign: if matches!(target, Target::Band(_)) {
-                self.own_words()
-            } else {
-                None
+            foreign: match &target {
+                Target::Band(id) => self.site_words(self.site.config.band(id).is_some_and(|b| b.label_fallback)),
+                _ => None,
             },
             title,
             href: links.to(&target),

@@ -69,6 +69,7 @@ struct EntryDetail<'a> {
     reviewed: String,
     reviewed_iso: String,
     area: Option<&'a str>,
+    area_foreign: Option<Foreign<'a>>,
     html: String,
     law_words: Vec<String>,
     finder_href: String,
@@ -100,7 +101,7 @@ impl Planner<'_> {
                 Some(Contents {
                     title: &area.title,
                     href,
-                    foreign: self.own_words(),
+                    foreign: self.site_words(area.title_fallback),
                 })
             })
             .collect();
@@ -148,7 +149,7 @@ impl Planner<'_> {
                     id: &area.id,
                     title: &area.title,
                     entries,
-                    foreign: self.own_words(),
+                    foreign: self.site_words(area.title_fallback),
                 })
             })
             .collect()
@@ -189,6 +190,7 @@ impl Planner<'_> {
                 reviewed: self.date(entry.reviewed),
                 reviewed_iso: entry.reviewed.to_string(),
                 area: self.site.config.area(&entry.area).map(|a| a.title.as_str()),
+                area_foreign: self.site_words(self.site.config.area(&entry.area).is_some_and(|a| a.title_fallback)),
                 html: to_html(&entry.body, &links, self.pictures, None),
                 law_words: self.law_words([entry], |_| true),
                 finder_href: links.to(&finder::target(&finder::FinderPage::Start)),
