@@ -28,6 +28,7 @@ pub mod render;
 pub mod report;
 pub mod serve;
 mod starter;
+pub mod translations;
 
 use std::path::Path;
 use std::sync::Arc;
@@ -151,6 +152,37 @@ pub fn render_site(content: &Path, options: &Options) -> Result<Built, Vec<Diagn
         warnings: found,
         site,
         printed,
+    })
+}
+
+/// `promise translations mark`: records in each translation into `code`
+/// that it says what its original says now. Returns the files written, or
+/// the content's errors (a stale translation is not one: marking is how it
+/// is put right).
+pub fn mark_translations(content: &Path, code: &str) -> Result<Vec<std::path::PathBuf>, Vec<Diagnostic>> {
+    let (theme, _) = Theme::load(content);
+    let (site, _) = content::load(content, None, &theme.icon_names())?;
+    let Some(language) = site.config.language(code) else {
+        return Err(vec![
+            Diagnostic::error("unknown-language", format!("site.toml has no language \"{code}\""))
+                .in_file(layout::SITE_TOML)
+                .help(format!(
+                    "use one of the codes in [[languages]] in site.toml: {}",
+                    site.config
+                        .languages
+                        .iter()
+                        .map(|l| l.code.get_ref().as_str())
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                )),
+        ]);
+    };
+    let code = language.code.get_ref().clone();
+    translations::mark(content, &site, &code).map_err(|e| {
+        vec![
+            Diagnostic::error("cannot-write", format!("a translation could not be written: {e}"))
+                .help("check that the content folder can be written to, and that no other program has the file open"),
+        ]
     })
 }
 

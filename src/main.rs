@@ -86,6 +86,26 @@ enum Command {
         /// A folder that does not exist yet, or is empty.
         dir: PathBuf,
     },
+    /// Keep translations true to their originals.
+    Translations {
+        #[command(subcommand)]
+        action: TranslationsAction,
+    },
+}
+
+#[derive(Subcommand)]
+enum TranslationsAction {
+    /// Record that each translation into a language says what its original
+    /// says now. Run it once a translator has put right what changed, and
+    /// `check` stops saying the translation is out of date.
+    Mark {
+        /// The language's code in site.toml, such as ar.
+        #[arg(long)]
+        language: String,
+        /// The folder with site.toml and the content.
+        #[arg(long, default_value = "content")]
+        content: PathBuf,
+    },
 }
 
 /// Where the content is, and the day to check it on.
@@ -161,6 +181,9 @@ fn main() -> ExitCode {
             }
         }
         Command::Cms { content, repository } => run_cms(&content, &repository),
+        Command::Translations {
+            action: TranslationsAction::Mark { language, content },
+        } => run_mark(&content, &language),
         Command::New { dir } => match new_site(&dir) {
             Ok(count) => {
                 println!("Wrote a starter site of {count} files to {}.", dir.display());
@@ -202,6 +225,31 @@ fn run_build(content: &Path, out: &Path, options: &Options) -> ExitCode {
         }
         Err(BuildError::Write(e)) => {
             eprintln!("error: {e}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn run_mark(content: &Path, language: &str) -> ExitCode {
+    match promise::mark_translations(content, language) {
+        Ok(written) => {
+            for file in &written {
+                println!("Marked {}", content.join(file).display());
+            }
+            println!(
+                "{} marked as made from {} as it is now.",
+                count(written.len(), "translation"),
+                if written.len() == 1 {
+                    "its original"
+                } else {
+                    "their originals"
+                }
+            );
+            ExitCode::SUCCESS
+        }
+        Err(problems) => {
+            print_diagnostics(&problems, content);
+            eprintln!("Nothing was marked: fix these first.");
             ExitCode::from(1)
         }
     }

@@ -34,6 +34,12 @@ fn free_short_number(digits: &str) -> bool {
     matches!(digits, "999" | "112" | "111") || (digits.len() == 6 && digits.starts_with("116"))
 }
 
+/// Something that looks like a UK phone number: 0113 496 0101, 0800 1111,
+/// +44 113 496 0101, and the short numbers 999, 111, 112 and 116 123.
+/// Whether it can be called is for [`parse`].
+pub const LOOKS_LIKE: &str =
+    r"(?:\+44\s?|\b0)\d{2,4}[ ]?\d{3}[ ]?\d{3,4}\b|\b0800[ ]?\d{3,4}[ ]?\d{0,4}\b|\b(?:999|111|112|116[ ]?\d{3})\b";
+
 /// Reads a number as written: "0113 496 0123 (ext. 23)", "+44 (0)20 7946
 /// 0123", "999".
 pub fn parse(written: &str) -> Result<Phone, Problem> {

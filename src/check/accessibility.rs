@@ -26,12 +26,7 @@ const VAGUE: &[&str] = &[
     "this",
 ];
 
-/// Something that looks like a UK phone number: 0113 496 0101, 0800 1111,
-/// +44 113 496 0101, and the short numbers 999, 111, 112 and 116 123.
-/// Whether it can be called is for [`crate::phone`].
-pub const PHONE_NUMBER: &str =
-    r"(?:\+44\s?|\b0)\d{2,4}[ ]?\d{3}[ ]?\d{3,4}\b|\b0800[ ]?\d{3,4}[ ]?\d{0,4}\b|\b(?:999|111|112|116[ ]?\d{3})\b";
-static PHONE: LazyLock<Regex> = LazyLock::new(|| super::pattern(PHONE_NUMBER));
+static PHONE: LazyLock<Regex> = LazyLock::new(|| super::pattern(crate::phone::LOOKS_LIKE));
 
 /// How the accessibility statement names a kind of problem this module (or
 /// the colour check) finds.

@@ -82,6 +82,8 @@ mod tests {
             front: "title: Your placement # allow: placement\n".into(),
             front_line: 2,
             language: None,
+            translated_from: Default::default(),
+            original_changed: false,
         };
         let config = crate::config::test_config();
         let mut doc = Doc::for_tests(&config);

@@ -16,7 +16,7 @@ use crate::diagnostics::{Diagnostic, Location};
 static NOT_WORDS: LazyLock<Regex> = LazyLock::new(|| {
     super::pattern(&format!(
         r"(?i)\b(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|{}",
-        super::accessibility::PHONE_NUMBER
+        crate::phone::LOOKS_LIKE
     ))
 });
 

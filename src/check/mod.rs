@@ -66,6 +66,8 @@ impl Doc<'_> {
             front: String::new(),
             front_line: 2,
             language: None,
+            translated_from: Default::default(),
+            original_changed: false,
         });
         Doc {
             origin: &ORIGIN,
@@ -203,6 +205,7 @@ pub fn content(site: &Site, docs: &[Doc], words: &Lists, theme: &Theme, today: D
     found.extend(dates::check(site, today));
     found.extend(characters::check(site, docs, &crate::print::Glyphs::of(theme)));
     found.extend(colours::check(theme));
+    found.extend(crate::content::stale_translations(site));
     found
 }
 

@@ -9,6 +9,9 @@ use serde_json::Value;
 use super::front_matter::Parsed;
 use crate::diagnostics::{Diagnostic, Location, suggest};
 
+/// The field in which a translation records the original it was made from.
+pub const TRANSLATED_FROM: &str = "translated_from";
+
 /// The fields of one file, read one by one; `finish` reports the fields that
 /// were never asked for.
 pub struct Fields<'a> {
@@ -163,7 +166,8 @@ impl<'a> Fields<'a> {
     pub fn finish(mut self) -> Vec<Diagnostic> {
         let known = self.known;
         for key in self.parsed.values.keys() {
-            if !known.contains(&key.as_str()) {
+            // Every kind of file can record what it was translated from.
+            if !known.contains(&key.as_str()) && key != TRANSLATED_FROM {
                 let mut at = self.location(key);
                 at.column = 1;
                 at.len = key.chars().count();

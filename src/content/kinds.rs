@@ -1,6 +1,7 @@
 //! Building each kind of content from its file: a promise page, an offer
 //! entry, a message or a page, with every mistake in its front matter.
 
+use std::collections::BTreeMap;
 use std::path::Path;
 
 use crate::config::{self, Ages, Config};
@@ -8,7 +9,7 @@ use crate::diagnostics::{Diagnostic, Location, suggest};
 use crate::files::{Folder, utf8};
 use crate::leaving_care::Group;
 
-use super::fields::Fields;
+use super::fields::{Fields, TRANSLATED_FROM};
 use super::walk::FileKind;
 use super::{Item, Kind, Message, OfferEntry, Origin, Page, PromisePage, front_matter, promise_list};
 
@@ -35,6 +36,7 @@ pub(super) fn load_file(
         None => (stem, None),
     };
     let mut problems = Vec::new();
+    let translated_from = translated_from(file, &parsed, language.is_some(), &mut problems);
     if !config::is_slug(&stem) {
         problems.push(
             Diagnostic::error(
@@ -61,6 +63,8 @@ pub(super) fn load_file(
             front: parsed.front.to_string(),
             front_line: parsed.front_line,
             language,
+            translated_from,
+            original_changed: false,
         },
         body: parsed.body.to_string(),
         parsed,
@@ -74,6 +78,49 @@ pub(super) fn load_file(
     };
     problems.extend(found);
     if problems.is_empty() { Ok(item) } else { Err(problems) }
+}
+
+/// What a translation records of its original: each piece's id and hash.
+/// Only a translation has it, and `promise translations mark` writes it.
+fn translated_from(
+    file: &Path,
+    parsed: &front_matter::Parsed,
+    translation: bool,
+    problems: &mut Vec<Diagnostic>,
+) -> BTreeMap<String, String> {
+    let Some(value) = parsed.values.get(TRANSLATED_FROM) else {
+        return BTreeMap::new();
+    };
+    let at = parsed.location(file, TRANSLATED_FROM);
+    if !translation {
+        problems.push(
+            Diagnostic::error(
+                "not-a-translation",
+                "only a translation records what it was translated from",
+            )
+            .at(at)
+            .help(format!(
+                "remove the \"{TRANSLATED_FROM}\" lines: this file is in the site's own language"
+            )),
+        );
+        return BTreeMap::new();
+    }
+    let record: Option<BTreeMap<String, String>> = value.as_object().and_then(|pieces| {
+        pieces
+            .iter()
+            .map(|(id, hash)| Some((id.clone(), hash.as_str()?.to_string())))
+            .collect()
+    });
+    record.unwrap_or_else(|| {
+        problems.push(
+            Diagnostic::error("bad-field", format!("\"{TRANSLATED_FROM}\" is not as `promise translations mark` writes it"))
+                .at(at)
+                .help(format!(
+                    "remove the \"{TRANSLATED_FROM}\" lines and run `promise translations mark` again once the translation says what its original says"
+                )),
+        );
+        BTreeMap::new()
+    })
 }
 
 /// One content file, read and split, on its way into the model.

@@ -8,6 +8,7 @@ pub mod model;
 mod promise_list;
 pub mod prose;
 mod translations;
+pub mod units;
 mod walk;
 pub mod words;
 
@@ -22,6 +23,7 @@ use crate::layout::{ADMIN, IMAGES, SITE_TOML};
 use kinds::load_file;
 pub use kinds::slugify;
 pub use model::*;
+pub use translations::{changed, stale_translations};
 use walk::find_files;
 
 /// What an author writes as a picture's description when it is only

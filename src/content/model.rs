@@ -7,6 +7,7 @@ use std::path::PathBuf;
 use jiff::civil::Date;
 use serde::Serialize;
 
+use super::units::Units;
 use crate::config::{Ages, Area, Config};
 use crate::leaving_care::Group;
 
@@ -57,6 +58,13 @@ pub struct Origin {
     /// The language the file is written in, when it is a translation: the
     /// code from its name (`keeping-safe.ar.md`).
     pub language: Option<String>,
+    /// A translation's record of the original it was made from: each of the
+    /// original's pieces ([`super::units`]) and the hash of its words then.
+    /// `promise translations mark` writes it; never by hand.
+    pub translated_from: BTreeMap<String, String>,
+    /// Set on a translation shown in its language's site
+    /// ([`Site::in_language`]) when its original has changed since.
+    pub original_changed: bool,
 }
 
 /// One theme of one band's promises, such as "Keeping you safe" for 0-11.
@@ -198,10 +206,18 @@ impl Site {
     pub fn in_language(&self, code: &str) -> Site {
         let empty = Translations::default();
         let t = self.translations.get(code).unwrap_or(&empty);
-        fn swap<T: Written + Clone>(originals: &[T], translated: &[T]) -> Vec<T> {
+        fn swap<T: Written + Units + Clone>(originals: &[T], translated: &[T]) -> Vec<T> {
             originals
                 .iter()
-                .map(|o| translated.iter().find(|t| o.same_file(t)).unwrap_or(o).clone())
+                .map(|o| match translated.iter().find(|t| o.same_file(t)) {
+                    Some(t) => {
+                        let mut t = t.clone();
+                        let changed = !super::translations::changed(t.origin(), o).is_empty();
+                        t.origin_mut().original_changed = changed;
+                        t
+                    }
+                    None => o.clone(),
+                })
                 .collect()
         }
         Site {
@@ -221,15 +237,22 @@ impl Site {
 /// with its original.
 pub trait Written {
     fn origin(&self) -> &Origin;
+    fn origin_mut(&mut self) -> &mut Origin;
     /// Whether `other` is this file in another language.
     fn same_file(&self, other: &Self) -> bool;
     /// What a translation keeps from its original, by front matter field.
     fn kept(&self) -> Vec<(&'static str, String)>;
+    /// Whether it is about keeping safe (`safety: true`), where a
+    /// translation that says something older can hurt.
+    fn safety(&self) -> bool;
 }
 
 impl Written for PromisePage {
     fn origin(&self) -> &Origin {
         &self.origin
+    }
+    fn origin_mut(&mut self) -> &mut Origin {
+        &mut self.origin
     }
     fn same_file(&self, other: &Self) -> bool {
         self.band == other.band && self.slug == other.slug
@@ -247,11 +270,17 @@ impl Written for PromisePage {
             ("aliases", self.aliases.join(", ")),
         ]
     }
+    fn safety(&self) -> bool {
+        self.safety
+    }
 }
 
 impl Written for OfferEntry {
     fn origin(&self) -> &Origin {
         &self.origin
+    }
+    fn origin_mut(&mut self) -> &mut Origin {
+        &mut self.origin
     }
     fn same_file(&self, other: &Self) -> bool {
         self.slug == other.slug
@@ -266,11 +295,17 @@ impl Written for OfferEntry {
             ("aliases", self.aliases.join(", ")),
         ]
     }
+    fn safety(&self) -> bool {
+        self.safety
+    }
 }
 
 impl Written for Message {
     fn origin(&self) -> &Origin {
         &self.origin
+    }
+    fn origin_mut(&mut self) -> &mut Origin {
+        &mut self.origin
     }
     fn same_file(&self, other: &Self) -> bool {
         self.slug == other.slug
@@ -278,11 +313,17 @@ impl Written for Message {
     fn kept(&self) -> Vec<(&'static str, String)> {
         vec![("said", self.said.to_string())]
     }
+    fn safety(&self) -> bool {
+        false
+    }
 }
 
 impl Written for Page {
     fn origin(&self) -> &Origin {
         &self.origin
+    }
+    fn origin_mut(&mut self) -> &mut Origin {
+        &mut self.origin
     }
     fn same_file(&self, other: &Self) -> bool {
         self.slug == other.slug
@@ -292,5 +333,8 @@ impl Written for Page {
             ("contacts", self.contacts.join(", ")),
             ("aliases", self.aliases.join(", ")),
         ]
+    }
+    fn safety(&self) -> bool {
+        self.safety
     }
 }

@@ -4,7 +4,9 @@
 
 use std::path::Path;
 
+use super::fields::TRANSLATED_FROM;
 use super::front_matter::field_location;
+use super::units::Units;
 use super::{Origin, Site, Translations, Written};
 use crate::diagnostics::Diagnostic;
 
@@ -35,6 +37,102 @@ fn against<T: Written>(problems: &mut Vec<Diagnostic>, translated: &[T], origina
             None => problems.push(no_original(t.origin())),
         }
     }
+}
+
+/// Every translation whose original has changed since it was marked. Kept
+/// out of loading, so that `promise translations mark` can load a site whose
+/// safety page's translation is stale, to mark it once it is put right.
+pub fn stale_translations(site: &Site) -> Vec<Diagnostic> {
+    fn each<T: Written + Units>(problems: &mut Vec<Diagnostic>, translated: &[T], originals: &[T]) {
+        for t in translated {
+            if let Some(o) = originals.iter().find(|o| o.same_file(t)) {
+                problems.extend(stale(t, o));
+            }
+        }
+    }
+    let mut problems = Vec::new();
+    for t in site.translations.values() {
+        each(&mut problems, &t.promise_pages, &site.promise_pages);
+        each(&mut problems, &t.offer, &site.offer);
+        each(&mut problems, &t.messages, &site.messages);
+        each(&mut problems, &t.pages, &site.pages);
+    }
+    problems
+}
+
+/// The pieces of `original` that changed since `translation` was made from
+/// it, as its record says: none when it has no record yet.
+pub fn changed<T: Units>(translation: &Origin, original: &T) -> Vec<super::units::Unit> {
+    let record = &translation.translated_from;
+    if record.is_empty() {
+        return Vec::new();
+    }
+    original
+        .units()
+        .into_iter()
+        .filter(|unit| record.get(&unit.id) != Some(&unit.hash()))
+        .collect()
+}
+
+/// A translation whose original has changed since: a warning, or an error
+/// on a page about keeping safe, where an old promise can hurt.
+fn stale<T: Written + Units>(translation: &T, original: &T) -> Option<Diagnostic> {
+    let t = translation.origin();
+    let changed = changed(t, original);
+    if changed.is_empty() {
+        return None;
+    }
+    let promises = t.file.starts_with(crate::layout::PROMISES);
+    let named: Vec<String> = changed
+        .iter()
+        .take(4)
+        .map(|u| {
+            let words: String = u.text.split_whitespace().take(8).collect::<Vec<_>>().join(" ");
+            format!("{} (“{words}…”)", u.name(promises))
+        })
+        .collect();
+    let more = changed.len().saturating_sub(named.len());
+    let message = format!(
+        "{} has changed since this was translated: {}{}",
+        display(&original.origin().file),
+        named.join(", "),
+        if more > 0 {
+            format!(" and {more} more")
+        } else {
+            String::new()
+        }
+    );
+    let code = t.language.as_deref().unwrap_or_default();
+    // An old safety promise, or an old number or address to contact, can
+    // hurt: those stop the build until the translation is put right.
+    let urgent = if original.safety() {
+        Some("this page is about keeping safe")
+    } else if changed.iter().any(|u| CONTACT.is_match(&u.text)) {
+        Some("what changed has a phone number or an email address in it")
+    } else {
+        None
+    };
+    let d = match urgent {
+        Some(_) => Diagnostic::error("translation-stale", message),
+        None => Diagnostic::warning("translation-stale", message),
+    };
+    Some(
+        d.at(field_location(&t.file, &t.front, t.front_line, TRANSLATED_FROM))
+            .help(format!(
+                "translate what changed, then run `promise translations mark --language {code}` to record that this translation says what its original says now{}",
+                urgent.map_or(String::new(), |why| format!("; {why}, so the site is not built until then"))
+            )),
+    )
+}
+
+/// A phone number or an email address.
+static CONTACT: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    let pattern = format!(r"{}|[^\s@]+@[^\s@]+\.[^\s@]+", crate::phone::LOOKS_LIKE);
+    regex::Regex::new(&pattern).unwrap_or_else(|e| unreachable!("a fixed pattern: {e}"))
+});
+
+fn display(file: &Path) -> String {
+    file.display().to_string().replace('\\', "/")
 }
 
 /// For each language in site.toml, the files and site words not yet

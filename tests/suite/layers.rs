@@ -19,7 +19,7 @@ const LAYERS: &[(&str, &[&str])] = &[
     ("render", &["render"]),
     ("print", &["print"]),
     ("check", &["check"]),
-    ("writing", &["output", "starter"]),
+    ("writing", &["output", "starter", "translations"]),
     ("the pipeline", &[""]),
     ("the preview", &["serve"]),
     ("the command line", &["main"]),

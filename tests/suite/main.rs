@@ -20,4 +20,5 @@ mod serve;
 mod site;
 mod site_words;
 mod strings;
+mod translations;
 mod views;

@@ -100,6 +100,7 @@ impl Planner<'_> {
         };
         let meta = Meta {
             content_foreign: self.foreign(&page.origin),
+            original_changed: page.origin.original_changed,
             safety: page.safety,
             ..Meta::new(target, "page.html", &page.title)
         };

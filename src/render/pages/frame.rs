@@ -28,6 +28,9 @@ pub(super) struct Meta<'p> {
     /// Whether the page has "Exit this page": `safety: true` in its file,
     /// and "Need help now?".
     pub safety: bool,
+    /// Set on a translated page whose original has changed since it was
+    /// translated: it says so, with a link to the original.
+    pub original_changed: bool,
 }
 
 impl<'p> Meta<'p> {
@@ -42,6 +45,7 @@ impl<'p> Meta<'p> {
             band: None,
             content_foreign: None,
             safety: false,
+            original_changed: false,
         }
     }
 }
@@ -84,6 +88,9 @@ struct Frame<'a> {
     crumbs: Vec<Crumb<'a>>,
     /// "Exit this page", on a page that has it.
     exit: Option<Exit<'a>>,
+    /// The page in the site's own language, when it has changed since this
+    /// translation of it was made.
+    original: Option<Original<'a>>,
     leaflet: Option<Leaflet>,
     leaflet_lang: Option<LeafletLanguage<'a>>,
     /// The theme's words in the page's language.
@@ -110,6 +117,15 @@ struct Exit<'a> {
     script: String,
     /// None on that page itself.
     safety_href: Option<String>,
+}
+
+/// The original of a translated page that has changed since.
+#[derive(Serialize)]
+struct Original<'a> {
+    href: String,
+    lang: &'a str,
+    /// The site's own language, by its name in itself.
+    language: &'a str,
 }
 
 /// "Save to read offline", on the home page and the band pages.
@@ -255,6 +271,11 @@ impl Planner<'_> {
                 url: config.help.exit_url.get_ref(),
                 script: self.asset(links, "exit.js"),
                 safety_href: (*target != Target::Safety).then(|| links.to(&Target::Safety)),
+            }),
+            original: (meta.original_changed && self.language.is_some()).then(|| Original {
+                href: links.to_in(target, ""),
+                lang: &config.language,
+                language: &self.own_name,
             }),
             leaflet,
             leaflet_lang,

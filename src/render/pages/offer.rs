@@ -200,6 +200,7 @@ impl Planner<'_> {
         let meta = Meta {
             crumbs: vec![self.crumb(&links, self.word("offer_title"), Target::OfferIndex)],
             content_foreign: self.foreign(&entry.origin),
+            original_changed: entry.origin.original_changed,
             safety: entry.safety,
             ..Meta::new(target, "offer_entry.html", &entry.title)
         };

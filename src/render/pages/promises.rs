@@ -135,6 +135,7 @@ impl Planner<'_> {
             crumbs,
             band,
             content_foreign: self.foreign(&page.origin),
+            original_changed: page.origin.original_changed,
             safety: page.safety,
         };
         self.framed(meta, content)

@@ -1,0 +1,8 @@
+//! Translations kept true to their originals: `promise translations mark`
+//! records, in each translation, the words of the original it says.
+//! (Reading that record is the content's own business: a translation whose
+//! original has changed since is `translation-stale` in `check`.)
+
+mod mark;
+
+pub use mark::mark;
