@@ -267,6 +267,13 @@ fn as_an_editor_saves(text: &str) -> String {
                     out.push_str(&format!("  - {}\n", quoted(item)));
                 }
             }
+            // A translation's record of its original, kept as it was.
+            Value::Mapping(fields) => {
+                out.push_str(&format!("{key}:\n"));
+                for (k, v) in fields {
+                    out.push_str(&format!("  {}: {}\n", k.as_str().unwrap(), quoted(v)));
+                }
+            }
             other => out.push_str(&format!("{key}: {}\n", quoted(other))),
         }
     }
