@@ -56,6 +56,22 @@ test('an Arabic leaflet copies out as Arabic words in reading order', () => {
   }
 });
 
+test('an Arabic leaflet is Arabic from its cover to its back page, contacts and all', () => {
+  const squash = (t) => t.replace(/\s+/g, '');
+  const pages = Number(execFileSync('pdfinfo', [join(out, 'ar/leaflets/12-15.pdf')], { encoding: 'utf8' }).match(/^Pages:\s+(\d+)/m)[1]);
+  const cover = squash(words('ar/leaflets/12-15.pdf', 1, 1).join(' '));
+  const back = squash(words('ar/leaflets/12-15.pdf', pages - 1, pages).join(' '));
+  const arabic = readFileSync(join(repo, 'content/site.ar.toml'), 'utf8');
+  const word = (pattern) => squash(arabic.match(pattern)[1]);
+  for (const expected of [word(/^title = "(.*)"$/m), word(/\[bands\.12-15\]\nlabel = "(.*)"/), word(/^council = "(.*)"$/m)]) {
+    assert.ok(cover.includes(expected), `${expected} on the cover: ${cover}`);
+  }
+  assert.ok(back.includes(word(/\[contacts\.childrens-rights\]\nname = "(.*)"/)), back);
+  for (const english of ['Ourpromisetoyou', 'Age12to15', "Children'sRightsService", 'WestmereBoroughCouncil']) {
+    assert.ok(!cover.includes(english) && !back.includes(english), `${english} is still English`);
+  }
+});
+
 test('an English leaflet reads left to right', () => {
   const lines = words('leaflets/0-11.pdf', 2, 2);
   assert.equal(lines[0], 'Keeping you safe');
