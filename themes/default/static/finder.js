@@ -11,9 +11,10 @@
 
   const ready = (steps) => {
     const tree = JSON.parse(steps.getElementById('tree').textContent);
+    // A part of the steps file; nothing (not the word "null") if it is not there.
     const part = (id) => {
       const found = steps.getElementById(id);
-      return found ? document.importNode(found.content, true) : null;
+      return found ? document.importNode(found.content, true) : document.createDocumentFragment();
     };
     // The age chosen, and each answer since: { answer, said }.
     let age = null;
@@ -36,7 +37,7 @@
       const next = first.cloneNode(age === null);
       if (age !== null) {
         const body = part(where());
-        if (!body) return;
+        if (!body.firstChild) return;
         // What ends share is in the steps file once; an end names it.
         for (const cards of body.querySelectorAll('[data-cards]')) {
           for (const key of cards.dataset.cards.split(' ').filter(Boolean)) cards.append(part(`card-${key}`));
