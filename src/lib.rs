@@ -186,6 +186,14 @@ pub fn mark_translations(content: &Path, code: &str) -> Result<Vec<std::path::Pa
     })
 }
 
+/// `promise translations status`: where each of the site's languages
+/// stands, or the content's errors.
+pub fn translation_status(content: &Path) -> Result<Vec<translations::Status>, Vec<Diagnostic>> {
+    let (theme, _) = Theme::load(content);
+    let (site, _) = content::load(content, None, &theme.icon_names())?;
+    Ok(translations::status(&site))
+}
+
 /// Why a build wrote nothing.
 #[derive(Debug)]
 pub enum BuildError {

@@ -106,6 +106,12 @@ enum TranslationsAction {
         #[arg(long, default_value = "content")]
         content: PathBuf,
     },
+    /// Say, for each language, what is translated, missing and out of date.
+    Status {
+        /// The folder with site.toml and the content.
+        #[arg(long, default_value = "content")]
+        content: PathBuf,
+    },
 }
 
 /// Where the content is, and the day to check it on.
@@ -184,6 +190,9 @@ fn main() -> ExitCode {
         Command::Translations {
             action: TranslationsAction::Mark { language, content },
         } => run_mark(&content, &language),
+        Command::Translations {
+            action: TranslationsAction::Status { content },
+        } => run_status(&content),
         Command::New { dir } => match new_site(&dir) {
             Ok(count) => {
                 println!("Wrote a starter site of {count} files to {}.", dir.display());
@@ -253,6 +262,39 @@ fn run_mark(content: &Path, language: &str) -> ExitCode {
             ExitCode::from(1)
         }
     }
+}
+
+fn run_status(content: &Path) -> ExitCode {
+    let languages = match promise::translation_status(content) {
+        Ok(languages) => languages,
+        Err(problems) => {
+            print_diagnostics(&problems, content);
+            eprintln!("Fix these first.");
+            return ExitCode::from(1);
+        }
+    };
+    if languages.is_empty() {
+        println!("The site has no other languages: add one with [[languages]] in site.toml.");
+    }
+    for l in &languages {
+        let total = l.translated + l.stale.len() + l.missing.len();
+        println!(
+            "{} ({}): {} of {total} files translated, {} out of date, {} missing; {} of site.toml's words missing",
+            l.name,
+            l.code,
+            l.translated,
+            l.stale.len(),
+            l.missing.len(),
+            l.untranslated_words
+        );
+        for file in &l.stale {
+            println!("  out of date: {file}");
+        }
+        for file in &l.missing {
+            println!("  missing: {file}");
+        }
+    }
+    ExitCode::SUCCESS
 }
 
 fn run_cms(content: &Path, repository: &Path) -> ExitCode {

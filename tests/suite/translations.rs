@@ -133,3 +133,42 @@ fn only_a_translation_records_its_original() {
     );
     assert!(said.contains("promises/12-15/a-safe-home.md:3:"), "{said}");
 }
+
+#[test]
+fn status_says_what_is_translated_missing_and_out_of_date_in_each_language() {
+    let dir = common::copy_of_example();
+    let status = |dir: &Path| {
+        let out = common::promise(dir, &["translations", "status"]);
+        assert!(out.status.success(), "{}", common::stderr(&out));
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    let said = status(dir.path());
+    assert!(
+        said.starts_with(
+            "العربية (ar): 8 of 42 files translated, 0 out of date, 34 missing; 0 of site.toml's words missing\n"
+        ),
+        "{said}"
+    );
+    assert!(said.contains("  missing: promises/0-11/keeping-safe.md\n"), "{said}");
+    common::replace(
+        &dir.path().join("content/promises/12-15/a-safe-home.md"),
+        PROMISE,
+        "- We will find you a home.",
+    );
+    common::replace(
+        &dir.path().join("content/site.ar.toml"),
+        "[areas.employment]\ntitle = \"العمل\"\n",
+        "",
+    );
+    let said = status(dir.path());
+    assert!(
+        said.starts_with(
+            "العربية (ar): 7 of 42 files translated, 1 out of date, 34 missing; 1 of site.toml's words missing\n"
+        ),
+        "{said}"
+    );
+    assert!(
+        said.contains("  out of date: promises/12-15/a-safe-home.md\n"),
+        "{said}"
+    );
+}
