@@ -160,8 +160,7 @@ pub fn render_site(content: &Path, options: &Options) -> Result<Built, Vec<Diagn
 /// the content's errors (a stale translation is not one: marking is how it
 /// is put right).
 pub fn mark_translations(content: &Path, code: &str) -> Result<Vec<std::path::PathBuf>, Vec<Diagnostic>> {
-    let (theme, _) = Theme::load(content);
-    let (site, _) = content::load(content, None, &theme.icon_names())?;
+    let site = translated_site(content)?;
     let Some(language) = site.config.language(code) else {
         return Err(vec![
             Diagnostic::error("unknown-language", format!("site.toml has no language \"{code}\""))
@@ -189,9 +188,15 @@ pub fn mark_translations(content: &Path, code: &str) -> Result<Vec<std::path::Pa
 /// `promise translations status`: where each of the site's languages
 /// stands, or the content's errors.
 pub fn translation_status(content: &Path) -> Result<Vec<translations::Status>, Vec<Diagnostic>> {
+    Ok(translations::status(&translated_site(content)?))
+}
+
+/// The site as `promise translations` reads it: loaded, not checked, so a
+/// stale translation (which `check` makes an error on a safety page) can
+/// still be marked once it is put right.
+fn translated_site(content: &Path) -> Result<content::Site, Vec<Diagnostic>> {
     let (theme, _) = Theme::load(content);
-    let (site, _) = content::load(content, None, &theme.icon_names())?;
-    Ok(translations::status(&site))
+    content::load(content, None, &theme.icon_names()).map(|(site, _)| site)
 }
 
 /// Why a build wrote nothing.

@@ -312,7 +312,7 @@ impl Planner<'_> {
                 id: id.clone(),
                 heading: self.word("result_not_sure_title").to_string(),
                 answer: self.not_sure(age, &links),
-                contact: self.band_to_ask(age).map_or("", |b| b.id.as_str()),
+                contact: self.contact_key(age),
             };
             ends.insert(id, end);
         }
@@ -372,7 +372,7 @@ impl Planner<'_> {
                             id: id.clone(),
                             heading,
                             answer,
-                            contact: self.band_to_ask(path.age).map_or("", |b| b.id.as_str()),
+                            contact: self.contact_key(path.age),
                         };
                         ends.insert(id.clone(), end);
                     }
@@ -507,6 +507,11 @@ impl Planner<'_> {
             contact: self.contact_for(age),
             complain_href: self.complaints_page(links),
         })
+    }
+
+    /// Which contact the steps file shows an end at `age`: its band's id.
+    fn contact_key(&self, age: u8) -> &str {
+        self.band_to_ask(age).map_or("", |b| b.id.as_str())
     }
 
     /// The bands whose promises a young person of `age` reads.
