@@ -279,19 +279,23 @@ fn run_status(content: &Path) -> ExitCode {
     for l in &languages {
         let total = l.translated + l.stale.len() + l.missing.len();
         println!(
-            "{} ({}): {} of {total} files translated, {} out of date, {} missing; {} of site.toml's words missing",
+            "{} ({}): {} of {total} files translated, {} out of date, {} missing; of site.toml's words, {} missing and {} out of date",
             l.name,
             l.code,
             l.translated,
             l.stale.len(),
             l.missing.len(),
-            l.untranslated_words
+            l.untranslated_words,
+            l.stale_words.len()
         );
         for file in &l.stale {
             println!("  out of date: {file}");
         }
         for file in &l.missing {
             println!("  missing: {file}");
+        }
+        for word in &l.stale_words {
+            println!("  out of date in site.{}.toml: {word}", l.code);
         }
     }
     ExitCode::SUCCESS

@@ -38,6 +38,14 @@ pub struct SiteWords {
     pub contacts: BTreeMap<Spanned<String>, ContactWords>,
     #[serde(default)]
     pub help: HelpWords,
+    /// The words of site.toml these were translated from, by word, as
+    /// `promise translations mark` recorded them: `"bands.0-11.label" =
+    /// "1a2b3c4d"`.
+    #[serde(default)]
+    pub translated_from: BTreeMap<String, Spanned<String>>,
+    /// The file's text, to say at which line a word is out of date.
+    #[serde(skip)]
+    pub text: String,
 }
 
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -80,7 +88,7 @@ pub fn read(root: &Path, code: &str, config: &Config) -> Result<Option<SiteWords
         Err(ReadError::Missing) => return Ok(None),
         Err(e) => return Err(vec![e.diagnostic(file)]),
     };
-    let words: SiteWords = toml::from_str(&text).map_err(|e| vec![toml_error(file, &text, &e)])?;
+    let mut words: SiteWords = toml::from_str(&text).map_err(|e| vec![toml_error(file, &text, &e)])?;
     let mut problems = Vec::new();
     let mut known = |section: &str, keys: Vec<&Spanned<String>>, have: Vec<&str>| {
         for key in keys {
@@ -112,13 +120,79 @@ pub fn read(root: &Path, code: &str, config: &Config) -> Result<Option<SiteWords
     let lines: Vec<&str> = config.help.lines.iter().map(|l| l.name.as_str()).collect();
     known("helpline", words.help.lines.keys().collect(), lines);
     if problems.is_empty() {
+        words.text = text;
         Ok(Some(words))
     } else {
         Err(problems)
     }
 }
 
+impl SiteWords {
+    /// The translation of site.toml's word `key` (as [`Config::words`]
+    /// names it), if there is one.
+    pub fn word(&self, key: &str) -> Option<&String> {
+        let parts: Vec<&str> = key.splitn(2, '.').collect();
+        let (section, rest) = match parts.as_slice() {
+            ["title"] => return self.title.as_ref(),
+            ["description"] => return self.description.as_ref(),
+            ["council"] => return self.council.as_ref(),
+            [section, rest] => (*section, *rest),
+            _ => return None,
+        };
+        // The id is everything up to the last dot: a helpline's name may
+        // have dots of its own.
+        let (id, field) = rest.rsplit_once('.')?;
+        let word = match (section, field) {
+            ("bands", "label") => find(&self.bands, id)?.1.label.as_ref(),
+            ("areas", "title") => find(&self.areas, id)?.1.title.as_ref(),
+            ("contacts", _) => contact_word(find(&self.contacts, id)?.1, field),
+            ("help", _) => contact_word(find(&self.help.lines, id.strip_prefix("lines.")?)?.1, field),
+            _ => None,
+        };
+        word.filter(|w| !w.trim().is_empty())
+    }
+}
+
+fn contact_word<'w>(words: &'w ContactWords, field: &str) -> Option<&'w String> {
+    match field {
+        "name" => words.name.as_ref(),
+        "hours" => words.hours.as_ref(),
+        "text" => words.text.as_ref(),
+        _ => None,
+    }
+}
+
 impl Config {
+    /// site.toml's words, each by the name `site.<code>.toml` knows it by
+    /// (`title`, `bands.0-11.label`, `contacts.moving-on.hours`), in the
+    /// order site.toml has them: what a translator translates.
+    pub fn words(&self) -> Vec<(String, String)> {
+        let mut words = vec![
+            ("title".to_string(), self.title.clone()),
+            ("description".to_string(), self.description.clone()),
+            ("council".to_string(), self.council.clone()),
+        ];
+        words.extend(
+            self.bands
+                .iter()
+                .map(|b| (format!("bands.{}.label", b.id), b.label.clone())),
+        );
+        words.extend(
+            self.areas
+                .iter()
+                .map(|a| (format!("areas.{}.title", a.id), a.title.clone())),
+        );
+        let contacts = self.contacts.iter().map(|(key, c)| (format!("contacts.{key}"), c));
+        let lines = self.help.lines.iter().map(|l| (format!("help.lines.{}", l.name), l));
+        for (key, contact) in contacts.chain(lines) {
+            words.push((format!("{key}.name"), contact.name.clone()));
+            words.push((format!("{key}.hours"), contact.hours.clone()));
+            words.push((format!("{key}.text"), contact.text.clone()));
+        }
+        words.retain(|(_, text)| !text.trim().is_empty());
+        words
+    }
+
     /// site.toml as readers of another language see it: its words from
     /// `words` where it has them. What it leaves out stays in the site's
     /// language and is named in `untranslated`.

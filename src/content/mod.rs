@@ -7,6 +7,7 @@ mod kinds;
 pub mod model;
 mod promise_list;
 pub mod prose;
+pub mod stale_words;
 mod translations;
 pub mod units;
 mod walk;

@@ -57,6 +57,7 @@ pub fn stale_translations(site: &Site) -> Vec<Diagnostic> {
         each(&mut problems, &t.messages, &site.messages);
         each(&mut problems, &t.pages, &site.pages);
     }
+    problems.extend(super::stale_words::stale_words(site));
     problems
 }
 

@@ -4,6 +4,8 @@
 //! each promise). Each piece keeps its markdown, so links and emphasis go
 //! to the translator and come back.
 
+use std::ops::Range;
+
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 use sha2::{Digest, Sha256};
 
@@ -17,18 +19,16 @@ pub struct Unit {
     /// list that is the body's second block).
     pub id: String,
     pub text: String,
+    /// Where its words are in the body, for a piece of the body: what a
+    /// translation made from the original replaces.
+    pub span: Option<Range<usize>>,
 }
 
 impl Unit {
     /// A short name for its words, the same whatever spaces or line breaks
     /// they are written with: what a translation records of its original.
     pub fn hash(&self) -> String {
-        let words = self.text.split_whitespace().collect::<Vec<_>>().join(" ");
-        Sha256::digest(words.as_bytes())
-            .iter()
-            .take(4)
-            .map(|b| format!("{b:02x}"))
-            .collect()
+        hash(&self.text)
     }
 
     /// How a reader of `check` knows it: "the title", "promise 3".
@@ -42,6 +42,17 @@ impl Unit {
             _ => format!("the {}", self.id.replace('_', " ")),
         }
     }
+}
+
+/// A short name for `words`, the same whatever spaces or line breaks they
+/// are written with.
+pub fn hash(words: &str) -> String {
+    let words = words.split_whitespace().collect::<Vec<_>>().join(" ");
+    Sha256::digest(words.as_bytes())
+        .iter()
+        .take(4)
+        .map(|b| format!("{b:02x}"))
+        .collect()
 }
 
 /// The pieces of each kind of file.
@@ -87,12 +98,14 @@ fn fields(words: &[(&str, &str)], lists: &[(&str, &[String])], body: &str) -> Ve
         .map(|(id, text)| Unit {
             id: id.to_string(),
             text: text.trim().to_string(),
+            span: None,
         })
         .collect();
     for (field, items) in lists {
         units.extend(items.iter().enumerate().map(|(i, text)| Unit {
             id: format!("{field}.{}", i + 1),
             text: text.trim().to_string(),
+            span: None,
         }));
     }
     units.extend(blocks(body));
@@ -101,7 +114,12 @@ fn fields(words: &[(&str, &str)], lists: &[(&str, &[String])], body: &str) -> Ve
 
 /// The body's blocks, each as its markdown; a list item by item, without
 /// its marker.
-fn blocks(body: &str) -> Vec<Unit> {
+pub fn blocks(body: &str) -> Vec<Unit> {
+    let piece = |id: String, span: Range<usize>| Unit {
+        id,
+        text: body[span.clone()].to_string(),
+        span: Some(span),
+    };
     let mut units = Vec::new();
     let mut depth = 0usize;
     let mut block = 0usize;
@@ -117,12 +135,9 @@ fn blocks(body: &str) -> Vec<Unit> {
             }
             Event::Start(Tag::Item) if depth == 1 && list => {
                 item += 1;
-                let text = strip_marker(&body[range]);
-                if !text.is_empty() {
-                    units.push(Unit {
-                        id: format!("body.{block}.{item}"),
-                        text,
-                    });
+                let words = without_marker(body, range);
+                if !words.is_empty() {
+                    units.push(piece(format!("body.{block}.{item}"), words));
                 }
                 depth += 1;
             }
@@ -130,12 +145,9 @@ fn blocks(body: &str) -> Vec<Unit> {
                 if depth == 0 {
                     block += 1;
                     list = false;
-                    let text = body[range].trim().to_string();
-                    if !text.is_empty() {
-                        units.push(Unit {
-                            id: format!("body.{block}"),
-                            text,
-                        });
+                    let words = trimmed(body, range);
+                    if !words.is_empty() {
+                        units.push(piece(format!("body.{block}"), words));
                     }
                 }
                 depth += 1;
@@ -156,17 +168,26 @@ fn blocks(body: &str) -> Vec<Unit> {
     units
 }
 
-/// A list item's words without its `- `, `* ` or `1. `.
-fn strip_marker(item: &str) -> String {
-    let item = item.trim();
-    let rest = item
-        .strip_prefix(['-', '*', '+'])
-        .or_else(|| {
-            let digits = item.find(|c: char| !c.is_ascii_digit()).unwrap_or(0);
-            (digits > 0).then(|| item[digits..].strip_prefix(['.', ')'])).flatten()
-        })
-        .unwrap_or(item);
-    rest.trim().to_string()
+/// `range` of `text` without the spaces at its ends.
+fn trimmed(text: &str, range: Range<usize>) -> Range<usize> {
+    let words = &text[range.clone()];
+    let start = range.start + (words.len() - words.trim_start().len());
+    start..start + words.trim().len()
+}
+
+/// A list item's words, without its `- `, `* ` or `1. `.
+fn without_marker(body: &str, item: Range<usize>) -> Range<usize> {
+    let item = trimmed(body, item);
+    let text = &body[item.clone()];
+    let digits = text.find(|c: char| !c.is_ascii_digit()).unwrap_or(0);
+    let marker = if text.starts_with(['-', '*', '+']) {
+        1
+    } else if digits > 0 && text[digits..].starts_with(['.', ')']) {
+        digits + 1
+    } else {
+        0
+    };
+    trimmed(body, item.start + marker..item.end)
 }
 
 #[cfg(test)]
@@ -191,9 +212,13 @@ mod tests {
         let wrapped = Unit {
             id: "x".into(),
             text: "We will help, always.".into(),
+            span: None,
         };
         assert_eq!(units[3].hash(), wrapped.hash());
         assert_ne!(units[2].hash(), wrapped.hash());
         assert_eq!(units[2].name(true), "promise 1");
+        for unit in &units {
+            assert_eq!(unit.span.clone().map(|s| &body[s]), Some(unit.text.as_str()));
+        }
     }
 }

@@ -7,7 +7,9 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::content::units::Units;
+use crate::config::Config;
+use crate::config::site_words::{SiteWords, file_name};
+use crate::content::units::{Units, hash};
 use crate::content::{Site, Translations, Written};
 
 /// The record's field, as the content reads it.
@@ -24,6 +26,15 @@ pub fn mark(root: &Path, site: &Site, code: &str) -> std::io::Result<Vec<PathBuf
     collect(&mut records, &t.messages, &site.messages);
     collect(&mut records, &t.pages, &site.pages);
     let mut written = Vec::new();
+    if let Some(words) = &t.words {
+        let name = PathBuf::from(file_name(code));
+        let path = root.join(&name);
+        let text = std::fs::read_to_string(&path)?;
+        if let Some(marked) = words_marked(&text, &site.config, words) {
+            std::fs::write(&path, marked)?;
+            written.push(name);
+        }
+    }
     for (file, record) in records {
         let path = root.join(&file);
         let text = std::fs::read_to_string(&path)?;
@@ -48,6 +59,34 @@ fn collect<T: Written + Units>(records: &mut Vec<(PathBuf, String)>, translated:
             records.push((t.origin().file.clone(), format!("{FIELD}:\n{lines}")));
         }
     }
+}
+
+/// `site.<code>.toml`'s `text` with a `[translated_from]` table recording
+/// site.toml's words now, for each word it translates; `None` if it records
+/// that already.
+fn words_marked(text: &str, config: &Config, words: &SiteWords) -> Option<String> {
+    let record: Vec<(String, String)> = config
+        .words()
+        .into_iter()
+        .filter(|(key, _)| words.word(key).is_some())
+        .map(|(key, text)| (key, hash(&text)))
+        .collect();
+    let same = record.len() == words.translated_from.len()
+        && record
+            .iter()
+            .all(|(key, h)| words.translated_from.get(key).map(|r| r.get_ref()) == Some(h));
+    if same {
+        return None;
+    }
+    // The file was read without errors just now, so it parses.
+    let mut doc: toml_edit::DocumentMut = text.parse().ok()?;
+    let mut table = toml_edit::Table::new();
+    for (key, h) in record {
+        table.insert(&key, toml_edit::value(h));
+    }
+    doc.remove(FIELD);
+    doc.insert(FIELD, toml_edit::Item::Table(table));
+    Some(doc.to_string())
 }
 
 /// `text` with its front matter's record replaced by `record`, written as

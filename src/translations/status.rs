@@ -1,6 +1,7 @@
 //! `promise translations status`: for each of the site's languages, what is
 //! translated, what is missing and what is out of date.
 
+use crate::content::stale_words::changed_words;
 use crate::content::units::Units;
 use crate::content::{Site, Translations, Written, changed};
 
@@ -16,6 +17,9 @@ pub struct Status {
     pub stale: Vec<String>,
     /// site.toml's words not yet in `site.<code>.toml`.
     pub untranslated_words: usize,
+    /// site.toml's words that changed since `site.<code>.toml` translated
+    /// them, by name.
+    pub stale_words: Vec<String>,
 }
 
 pub fn status(site: &Site) -> Vec<Status> {
@@ -28,6 +32,11 @@ pub fn status(site: &Site) -> Vec<Status> {
             let t = site.translations.get(&code).unwrap_or(&none);
             let mut status = Status {
                 untranslated_words: site.config.in_language(t.words.as_ref()).untranslated.len(),
+                stale_words: t
+                    .words
+                    .as_ref()
+                    .map(|w| changed_words(&site.config, w).into_iter().map(|(key, _)| key).collect())
+                    .unwrap_or_default(),
                 code,
                 name: language.name.clone(),
                 translated: 0,

@@ -145,7 +145,7 @@ fn status_says_what_is_translated_missing_and_out_of_date_in_each_language() {
     let said = status(dir.path());
     assert!(
         said.starts_with(
-            "العربية (ar): 8 of 42 files translated, 0 out of date, 34 missing; 0 of site.toml's words missing\n"
+            "العربية (ar): 8 of 42 files translated, 0 out of date, 34 missing; of site.toml's words, 0 missing and 0 out of date\n"
         ),
         "{said}"
     );
@@ -163,7 +163,7 @@ fn status_says_what_is_translated_missing_and_out_of_date_in_each_language() {
     let said = status(dir.path());
     assert!(
         said.starts_with(
-            "العربية (ar): 7 of 42 files translated, 1 out of date, 34 missing; 1 of site.toml's words missing\n"
+            "العربية (ar): 7 of 42 files translated, 1 out of date, 34 missing; of site.toml's words, 1 missing and 0 out of date\n"
         ),
         "{said}"
     );
@@ -171,4 +171,54 @@ fn status_says_what_is_translated_missing_and_out_of_date_in_each_language() {
         said.contains("  out of date: promises/12-15/a-safe-home.md\n"),
         "{said}"
     );
+}
+
+#[test]
+fn a_changed_site_word_is_stale_and_a_changed_contact_stops_the_build() {
+    let dir = common::copy_of_example();
+    let content = dir.path().join("content");
+    let site = content.join("site.toml");
+    common::replace(&site, "label = \"Age 12 to 15\"", "label = \"Ages 12 to 15\"");
+    let (code, said) = check(dir.path());
+    assert_eq!(code, Some(0), "a warning: {said}");
+    assert!(
+        said.contains("warning[translation-stale]: site.toml's words for the label of the band \"12-15\" have changed since site.ar.toml translated them: they now say \"Ages 12 to 15\""),
+        "{said}"
+    );
+    let words = std::fs::read_to_string(content.join("site.ar.toml")).unwrap();
+    let line = words
+        .lines()
+        .position(|l| l.starts_with("\"bands.12-15.label\""))
+        .unwrap()
+        + 1;
+    assert!(said.contains(&format!("site.ar.toml:{line}:")), "{said}");
+
+    common::replace(
+        &site,
+        "Monday to Friday, 9am to 5pm, and Thursdays until 7pm",
+        "Monday to Friday, 9am to 5pm",
+    );
+    let (code, said) = check(dir.path());
+    assert_eq!(code, Some(1), "{said}");
+    assert!(
+        said.contains(
+            "error[translation-stale]: site.toml's words for the hours of the contact \"moving-on-team\" have changed"
+        ),
+        "{said}"
+    );
+    let out = common::promise(dir.path(), &["translations", "status"]);
+    let status = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        status.contains("of site.toml's words, 0 missing and 2 out of date"),
+        "{status}"
+    );
+    assert!(
+        status.contains("out of date in site.ar.toml: contacts.moving-on-team.hours"),
+        "{status}"
+    );
+
+    // Marking records site.toml's words as they are now, in site.ar.toml.
+    assert!(mark(dir.path()).starts_with("Marked content/site.ar.toml"));
+    assert_eq!(check(dir.path()).0, Some(0));
+    assert!(mark(dir.path()).starts_with("0 translations marked"));
 }
