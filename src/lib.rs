@@ -161,8 +161,71 @@ pub fn render_site(content: &Path, options: &Options) -> Result<Built, Vec<Diagn
 /// is put right).
 pub fn mark_translations(content: &Path, code: &str) -> Result<Vec<std::path::PathBuf>, Vec<Diagnostic>> {
     let site = translated_site(content)?;
-    let Some(language) = site.config.language(code) else {
+    let code = language_code(&site, code)?;
+    translations::mark(content, &site, &code).map_err(cannot_write)
+}
+
+/// `promise translations export`: the XLIFF 2.0 file of everything to
+/// translate into `code`, and what is in it.
+pub fn export_translation(content: &Path, code: &str) -> Result<(String, translations::Document), Vec<Diagnostic>> {
+    let site = translated_site(content)?;
+    let code = language_code(&site, code)?;
+    let document = translations::export(&site, &code);
+    Ok((translations::write(&document), document))
+}
+
+/// `promise translations import`: the translations in the XLIFF file
+/// `xliff` written into the content folder.
+pub fn import_translation(content: &Path, xliff: &Path) -> Result<translations::Imported, Vec<Diagnostic>> {
+    let shown = std::path::absolute(xliff).unwrap_or_else(|_| xliff.to_path_buf());
+    let text = std::fs::read(xliff).map_err(|e| {
+        vec![
+            Diagnostic::error("cannot-read", format!("{} could not be read: {e}", xliff.display()))
+                .help("check the file's name and folder: give its path after `import`"),
+        ]
+    })?;
+    let text = files::utf8(&shown, text).map_err(|d| vec![d])?;
+    let document = translations::read(&text).map_err(|e| {
+        vec![
+            // Outside the content folder, so named with its line rather than quoted.
+            Diagnostic::error(
+                "not-xliff",
+                format!("{} (line {}, column {})", e.message, e.line, e.column),
+            )
+            .in_file(&shown)
+            .help(e.help),
+        ]
+    })?;
+    let site = translated_site(content)?;
+    let site_language = &site.config.language;
+    let primary = |tag: &str| tag.split('-').next().unwrap_or_default().to_ascii_lowercase();
+    if primary(&document.source_language) != primary(site_language) {
         return Err(vec![
+            Diagnostic::error(
+                "wrong-language",
+                format!(
+                    "this is a translation from \"{}\", but the site is written in \"{site_language}\"",
+                    document.source_language
+                ),
+            )
+            .in_file(&shown)
+            .help("import the file exported from this site with `promise translations export`"),
+        ]);
+    }
+    let code = language_code(&site, &document.target_language)?;
+    translations::import(content, &site, &document, &code, &shown).map_err(cannot_write)
+}
+
+/// The code in site.toml of the language `code` names, or why there is none.
+fn language_code(site: &content::Site, code: &str) -> Result<String, Vec<Diagnostic>> {
+    let found = site
+        .config
+        .languages
+        .iter()
+        .find(|l| l.code.get_ref().eq_ignore_ascii_case(code));
+    match found {
+        Some(language) => Ok(language.code.get_ref().clone()),
+        None => Err(vec![
             Diagnostic::error("unknown-language", format!("site.toml has no language \"{code}\""))
                 .in_file(layout::SITE_TOML)
                 .help(format!(
@@ -174,15 +237,15 @@ pub fn mark_translations(content: &Path, code: &str) -> Result<Vec<std::path::Pa
                         .collect::<Vec<_>>()
                         .join(", ")
                 )),
-        ]);
-    };
-    let code = language.code.get_ref().clone();
-    translations::mark(content, &site, &code).map_err(|e| {
-        vec![
-            Diagnostic::error("cannot-write", format!("a translation could not be written: {e}"))
-                .help("check that the content folder can be written to, and that no other program has the file open"),
-        ]
-    })
+        ]),
+    }
+}
+
+fn cannot_write(e: std::io::Error) -> Vec<Diagnostic> {
+    vec![
+        Diagnostic::error("cannot-write", format!("a translation could not be written: {e}"))
+            .help("check that the content folder can be written to, and that no other program has the file open"),
+    ]
 }
 
 /// `promise translations status`: where each of the site's languages

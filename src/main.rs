@@ -106,6 +106,31 @@ enum TranslationsAction {
         #[arg(long, default_value = "content")]
         content: PathBuf,
     },
+    /// Write everything to translate into a language as one XLIFF 2.0
+    /// file, for a translation agency's tools. What is translated already,
+    /// and up to date, goes too, marked final, so only what is new or
+    /// changed is left to translate.
+    Export {
+        /// The language's code in site.toml, such as ar.
+        #[arg(long)]
+        language: String,
+        /// The folder with site.toml and the content.
+        #[arg(long, default_value = "content")]
+        content: PathBuf,
+        /// The file to write; translation-<code>.xlf if left out.
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
+    /// Bring an XLIFF file back from the agency: writes the translated
+    /// files (such as about.ar.md) and site.<code>.toml, recorded as made
+    /// from the words the agency was sent.
+    Import {
+        /// The XLIFF file the agency sent back.
+        file: PathBuf,
+        /// The folder with site.toml and the content.
+        #[arg(long, default_value = "content")]
+        content: PathBuf,
+    },
     /// Say, for each language, what is translated, missing and out of date.
     Status {
         /// The folder with site.toml and the content.
@@ -193,6 +218,12 @@ fn main() -> ExitCode {
         Command::Translations {
             action: TranslationsAction::Status { content },
         } => run_status(&content),
+        Command::Translations {
+            action: TranslationsAction::Export { language, content, out },
+        } => run_export(&content, &language, out),
+        Command::Translations {
+            action: TranslationsAction::Import { file, content },
+        } => run_import(&content, &file),
         Command::New { dir } => match new_site(&dir) {
             Ok(count) => {
                 println!("Wrote a starter site of {count} files to {}.", dir.display());
@@ -259,6 +290,61 @@ fn run_mark(content: &Path, language: &str) -> ExitCode {
         Err(problems) => {
             print_diagnostics(&problems, content);
             eprintln!("Nothing was marked: fix these first.");
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn run_export(content: &Path, language: &str, out: Option<PathBuf>) -> ExitCode {
+    let (xml, document) = match promise::export_translation(content, language) {
+        Ok(exported) => exported,
+        Err(problems) => {
+            print_diagnostics(&problems, content);
+            eprintln!("Nothing was written: fix these first.");
+            return ExitCode::from(1);
+        }
+    };
+    let out = out.unwrap_or_else(|| PathBuf::from(format!("translation-{}.xlf", document.target_language)));
+    if let Err(e) = std::fs::write(&out, xml) {
+        eprintln!("error: {} could not be written: {e}", out.display());
+        return ExitCode::from(1);
+    }
+    let units: Vec<_> = document.files.iter().flat_map(|f| &f.units).collect();
+    let todo: Vec<_> = units.iter().filter(|u| u.target.is_none()).collect();
+    let words: usize = todo.iter().map(|u| u.source.split_whitespace().count()).sum();
+    println!(
+        "Wrote {}: {} from {} to {}, {} of them to translate ({}).",
+        out.display(),
+        count(units.len(), "piece"),
+        count(document.files.len(), "file"),
+        document.target_language,
+        todo.len(),
+        count(words, "word")
+    );
+    println!(
+        "Send it to the translator. When it comes back, run: promise translations import {}",
+        out.display()
+    );
+    ExitCode::SUCCESS
+}
+
+fn run_import(content: &Path, file: &Path) -> ExitCode {
+    match promise::import_translation(content, file) {
+        Ok(imported) => {
+            print_diagnostics(&imported.warnings, content);
+            for written in &imported.written {
+                println!("Wrote {}", content.join(written).display());
+            }
+            println!(
+                "{} written, {} unchanged. Run `promise check`, then look at the pages with `promise serve`.",
+                count(imported.written.len(), "translation"),
+                imported.unchanged
+            );
+            ExitCode::SUCCESS
+        }
+        Err(problems) => {
+            print_diagnostics(&problems, content);
+            eprintln!("Nothing was imported: fix these first.");
             ExitCode::from(1)
         }
     }

@@ -7,13 +7,11 @@
 
 use std::path::{Path, PathBuf};
 
+use super::front::{RECORD, with_fields};
 use crate::config::Config;
 use crate::config::site_words::{SiteWords, file_name};
 use crate::content::units::{Units, hash};
 use crate::content::{Site, Translations, Written};
-
-/// The record's field, as the content reads it.
-const FIELD: &str = "translated_from";
 
 /// Marks every translation into `code` in the content folder `root` as made
 /// from its original as it is now; returns the files it wrote.
@@ -38,8 +36,8 @@ pub fn mark(root: &Path, site: &Site, code: &str) -> std::io::Result<Vec<PathBuf
     for (file, record) in records {
         let path = root.join(&file);
         let text = std::fs::read_to_string(&path)?;
-        let marked = with_record(&text, &record);
-        if marked != text {
+        let marked = with_fields(&text, &[], &record);
+        if let Some(marked) = marked.filter(|m| *m != text) {
             std::fs::write(&path, marked)?;
             written.push(file);
         }
@@ -48,15 +46,11 @@ pub fn mark(root: &Path, site: &Site, code: &str) -> std::io::Result<Vec<PathBuf
 }
 
 /// Each translation's file and the record of its original now.
-fn collect<T: Written + Units>(records: &mut Vec<(PathBuf, String)>, translated: &[T], originals: &[T]) {
+fn collect<T: Written + Units>(records: &mut Vec<(PathBuf, Vec<(String, String)>)>, translated: &[T], originals: &[T]) {
     for t in translated {
         if let Some(original) = originals.iter().find(|o| o.same_file(t)) {
-            let lines: String = original
-                .units()
-                .iter()
-                .map(|unit| format!("  {}: \"{}\"\n", unit.id, unit.hash()))
-                .collect();
-            records.push((t.origin().file.clone(), format!("{FIELD}:\n{lines}")));
+            let record = original.units().iter().map(|u| (u.id.clone(), u.hash())).collect();
+            records.push((t.origin().file.clone(), record));
         }
     }
 }
@@ -84,59 +78,7 @@ fn words_marked(text: &str, config: &Config, words: &SiteWords) -> Option<String
     for (key, h) in record {
         table.insert(&key, toml_edit::value(h));
     }
-    doc.remove(FIELD);
-    doc.insert(FIELD, toml_edit::Item::Table(table));
+    doc.remove(RECORD);
+    doc.insert(RECORD, toml_edit::Item::Table(table));
     Some(doc.to_string())
-}
-
-/// `text` with its front matter's record replaced by `record`, written as
-/// the front matter's last field.
-fn with_record(text: &str, record: &str) -> String {
-    let newline = if text.contains("\r\n") { "\r\n" } else { "\n" };
-    let lines: Vec<&str> = text.split_inclusive('\n').collect();
-    let is_fence = |line: &str| line.trim_end() == "---";
-    let Some(end) = lines.iter().skip(1).position(|l| is_fence(l)).map(|i| i + 1) else {
-        return text.to_string();
-    };
-    let mut out = String::with_capacity(text.len() + record.len());
-    let mut in_record = false;
-    for line in &lines[..end] {
-        if line.starts_with(&format!("{FIELD}:")) {
-            in_record = true;
-            continue;
-        }
-        // The record's lines are the ones indented under it.
-        if in_record && line.starts_with([' ', '\t']) {
-            continue;
-        }
-        in_record = false;
-        out.push_str(line);
-    }
-    out.push_str(&record.replace('\n', newline));
-    for line in &lines[end..] {
-        out.push_str(line);
-    }
-    out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn the_record_replaces_the_old_one_at_the_end_of_the_front_matter() {
-        let record = "translated_from:\n  title: \"aa\"\n";
-        let text = "---\ntitle: x\ntranslated_from:\n  title: \"bb\"\n  summary: \"cc\"\nsummary: y\n---\nBody\n";
-        let marked = with_record(text, record);
-        assert_eq!(
-            marked,
-            "---\ntitle: x\nsummary: y\ntranslated_from:\n  title: \"aa\"\n---\nBody\n"
-        );
-        assert_eq!(with_record(&marked, record), marked);
-        let windows = with_record("---\r\ntitle: x\r\n---\r\nBody\r\n", record);
-        assert_eq!(
-            windows,
-            "---\r\ntitle: x\r\ntranslated_from:\r\n  title: \"aa\"\r\n---\r\nBody\r\n"
-        );
-    }
 }

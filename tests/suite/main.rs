@@ -22,3 +22,4 @@ mod site_words;
 mod strings;
 mod translations;
 mod views;
+mod xliff;
