@@ -18,6 +18,17 @@ pub struct Print {
     /// first themes or entries that fit and sends readers to the website
     /// for the rest.
     pub max_pages: usize,
+    /// Crop and bleed marks outside the bleed of the print shop's files,
+    /// for a shop that asks for them.
+    pub crop_marks: bool,
+    /// The paper to suggest to the print shop, for the leaflets and for
+    /// the large print editions.
+    pub stock: String,
+    pub large_print_stock: String,
+    /// How many of each leaflet to print, if the council knows.
+    pub quantity: Option<u32>,
+    /// Who the print shop asks about the files: a key of `[contacts]`.
+    pub contact: Option<toml::Spanned<String>>,
 }
 
 impl Default for Print {
@@ -28,6 +39,11 @@ impl Default for Print {
             pages: 4,
             offer_pages: 8,
             max_pages: 24,
+            crop_marks: false,
+            stock: "130 to 150 gsm silk: coated, with a matt finish that does not shine under a light".into(),
+            large_print_stock: "120 to 150 gsm uncoated or matt: Clear Print asks for paper with no glare".into(),
+            quantity: None,
+            contact: None,
         }
     }
 }

@@ -32,12 +32,42 @@ pub fn phone_problems(config: &Config, file: &Path) -> Vec<Diagnostic> {
 /// Every mistake in site.toml that its shape alone does not show.
 pub(super) fn validate(config: &Config, file: &Path, text: &str) -> Vec<Diagnostic> {
     let mut problems = base_url(config, file, text);
+    problems.extend(line_ages(config, file, text));
+    problems.extend(print_contact(config, file, text));
     problems.extend(languages(config, file, text));
     problems.extend(bands(config, file, text));
     problems.extend(references(config, file, text));
     problems.extend(audit(config, file, text));
     problems.extend(areas(config, file, text));
     problems
+}
+
+/// Each helpline's ages, if it has them.
+fn line_ages(config: &Config, file: &Path, text: &str) -> Vec<Diagnostic> {
+    config
+        .help
+        .lines
+        .iter()
+        .filter_map(|line| line.ages.as_ref())
+        .filter(|ages| Ages::parse(ages.get_ref()).is_none())
+        .map(|ages| {
+            Diagnostic::error("bad-ages", format!("\"{}\" is not a range of ages", ages.get_ref()))
+                .at(Location::from_span(file, text, ages.span()))
+                .help(Ages::HELP)
+        })
+        .collect()
+}
+
+/// The contact the print shop is told to ask.
+fn print_contact(config: &Config, file: &Path, text: &str) -> Vec<Diagnostic> {
+    let contacts = config.contact_keys();
+    config
+        .print
+        .contact
+        .iter()
+        .filter(|key| !config.contacts.contains_key(key.get_ref()))
+        .map(|key| unknown_contact(key.get_ref(), &contacts, Location::from_span(file, text, key.span())))
+        .collect()
 }
 
 /// The site's own address.

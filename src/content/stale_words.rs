@@ -38,7 +38,7 @@ pub fn stale_words(site: &Site) -> Vec<Diagnostic> {
             let message = format!(
                 "site.toml's words for the {} have changed since {name} translated them: they now say \"{}\"",
                 word_name(&key),
-                text.split_whitespace().collect::<Vec<_>>().join(" ")
+                shown(&text)
             );
             let d = if contact {
                 Diagnostic::error("translation-stale", message)
@@ -60,6 +60,16 @@ pub fn stale_words(site: &Site) -> Vec<Diagnostic> {
         }
     }
     problems
+}
+
+/// The start of a word's new text, enough to find it by.
+fn shown(text: &str) -> String {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    if words.len() > 12 {
+        format!("{}…", words[..12].join(" "))
+    } else {
+        words.join(" ")
+    }
 }
 
 fn recorded<'w>(words: &'w SiteWords, key: &str) -> Option<&'w toml::Spanned<String>> {

@@ -7,7 +7,7 @@ use serde_json::{Value, json};
 
 use std::collections::BTreeMap;
 
-use crate::config::{Band, Language, Look};
+use crate::config::{Ages, Band, Language, Look};
 use crate::content::{Origin, Site};
 use crate::leaving_care::Group;
 use crate::render::plain;
@@ -273,7 +273,11 @@ pub fn band_data(edition: &Edition, band: &Band) -> Value {
             Look::Adult => edition.word("leaflet_intro_adult"),
         },
         themes,
-        back: back_data(site, band.contact.iter().map(|key| key.get_ref().as_str())),
+        back: back_data(
+            site,
+            band.contact.iter().map(|key| key.get_ref().as_str()),
+            Ages::parse(band.ages.get_ref()),
+        ),
     })
 }
 
@@ -295,8 +299,9 @@ fn link_data(href: &str, base: &str) -> Option<LinkData> {
 
 /// The back page: who to talk to (`contacts`, keys of site.toml's
 /// contacts), who to call when their office is closed (the help contacts
-/// that are no band's contact), and the national helplines.
-fn back_data<'a>(site: &'a Site, contacts: impl Iterator<Item = &'a str>) -> Back<'a> {
+/// that are no band's contact), and the national helplines for readers
+/// aged `ages`.
+fn back_data<'a>(site: &'a Site, contacts: impl Iterator<Item = &'a str>, ages: Option<Ages>) -> Back<'a> {
     let config = &site.config;
     let view = |key: &str| config.contacts.get(key).map(ContactView::of);
     let band_contacts: Vec<&str> = config
@@ -315,7 +320,13 @@ fn back_data<'a>(site: &'a Site, contacts: impl Iterator<Item = &'a str>) -> Bac
     Back {
         contacts: contacts.filter_map(view).collect(),
         closed,
-        lines: config.help.lines.iter().map(ContactView::of).collect(),
+        lines: config
+            .help
+            .lines
+            .iter()
+            .filter(|line| line.serves(ages))
+            .map(ContactView::of)
+            .collect(),
     }
 }
 
@@ -338,7 +349,14 @@ pub fn offer_data(edition: &Edition) -> Value {
         })
         .collect();
     // Care leavers talk to the contact of the oldest readers' bands.
-    let adults = site.config.bands.iter().filter(|b| b.look == Look::Adult);
+    let adults: Vec<_> = site.config.bands.iter().filter(|b| b.look == Look::Adult).collect();
+    let ages = adults
+        .iter()
+        .filter_map(|b| Ages::parse(b.ages.get_ref()))
+        .reduce(|a, b| Ages {
+            from: a.from.min(b.from),
+            to: a.to.max(b.to),
+        });
     plain(OfferLeaflet {
         common: common(
             edition,
@@ -352,7 +370,10 @@ pub fn offer_data(edition: &Edition) -> Value {
         intro: edition.word("offer_lead"),
         back: back_data(
             site,
-            adults.filter_map(|b| b.contact.as_ref().map(|c| c.get_ref().as_str())),
+            adults
+                .iter()
+                .filter_map(|b| b.contact.as_ref().map(|c| c.get_ref().as_str())),
+            ages,
         ),
         areas,
         chart: chart(edition),

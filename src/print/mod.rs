@@ -5,12 +5,15 @@
 //! nothing an author writes is ever read as typst markup.
 
 mod art;
+mod creep;
 mod cut;
 mod data;
+mod fullness;
 mod glyphs;
 mod jobs;
 mod overflow;
 mod pdfx;
+mod press;
 mod qr;
 mod qr_tag;
 mod spec;
@@ -45,6 +48,15 @@ pub struct Made {
     pub printed: Vec<Printed>,
 }
 
+/// Where the print shop's file of the leaflet `file` is: beside it, in a
+/// folder of its own, `leaflets/print/0-11.pdf`.
+pub fn print_file(file: &str) -> String {
+    match file.rsplit_once('/') {
+        Some((dir, name)) => format!("{dir}/print/{name}"),
+        None => format!("print/{file}"),
+    }
+}
+
 /// Every leaflet of the site, in its own language and in each other
 /// language that has translations. `strings` holds the theme's words in
 /// each language, by its code; the files are dated `today`.
@@ -77,8 +89,10 @@ pub fn leaflets(
         match result {
             Ok(done) => {
                 printed.extend(jobs::printed(&job.file, &done.data, &base));
+                let print_file = print_file(&job.file);
                 made.push(spec::Made {
-                    file: job.file.clone(),
+                    file: print_file.clone(),
+                    right_bound: done.data["language"]["dir"] == "rtl",
                     name: job.name,
                     language: job.language,
                     pages: done.pages,
@@ -95,6 +109,7 @@ pub fn leaflets(
                     }
                 }
                 outputs.insert(job.file, done.pdf);
+                outputs.insert(print_file, done.print_pdf);
                 warnings.extend(done.grew);
                 warnings.extend(done.cut);
             }

@@ -1,6 +1,9 @@
 //! Text that reaches into the 5 mm the print shop keeps clear inside the
 //! trim: a word too long for its line even when hyphenated, such as a web
-//! address or a row of letters. It would be cut off or look cut off.
+//! address or a row of letters, which would be cut off or look cut off; or
+//! the template's own words (a page number) set too near an edge. A text's
+//! box is measured as a preflight measures it: from its font's ascender to
+//! its descender, not only where its letters have ink.
 
 use typst::layout::{Abs, Frame, FrameItem, Point, Transform};
 use typst_layout::PagedDocument;
@@ -9,18 +12,22 @@ use crate::content::Site;
 use crate::content::model::Origin;
 use crate::diagnostics::{Diagnostic, Location};
 
-/// Each run of text that comes closer than `safe` to a side of its page,
-/// with the page's number.
+/// Each run of text whose box comes closer than `safe` to a side of its
+/// page, with the page's number.
 pub fn outside(document: &PagedDocument, safe: Abs) -> Vec<(usize, String)> {
     let mut found = Vec::new();
     for (number, page) in document.pages().iter().enumerate() {
-        let width = page.frame.width();
+        let (width, height) = (page.frame.width(), page.frame.height());
         let mut runs = Vec::new();
         text_runs(&page.frame, Transform::identity(), &mut runs);
-        for (left, right, text) in runs {
-            // A hundredth of a millimetre is rounding, not ink.
-            let slack = Abs::mm(0.01);
-            if left < safe - slack || right > width - safe + slack {
+        // A hundredth of a millimetre is rounding, not ink.
+        let slack = Abs::mm(0.01);
+        for (min, max, text) in runs {
+            if min.x < safe - slack
+                || max.x > width - safe + slack
+                || min.y < safe - slack
+                || max.y > height - safe + slack
+            {
                 found.push((number + 1, text));
             }
         }
@@ -28,16 +35,22 @@ pub fn outside(document: &PagedDocument, safe: Abs) -> Vec<(usize, String)> {
     found
 }
 
-/// The left and right edges of every run of text in `frame`, on the page.
-fn text_runs(frame: &Frame, ts: Transform, runs: &mut Vec<(Abs, Abs, String)>) {
+/// The box of every run of text in `frame`, on the page: its top left and
+/// bottom right corners.
+fn text_runs(frame: &Frame, ts: Transform, runs: &mut Vec<(Point, Point, String)>) {
     for (pos, item) in frame.items() {
         let here = ts.pre_concat(Transform::translate(pos.x, pos.y));
         match item {
             FrameItem::Group(group) => text_runs(&group.frame, here.pre_concat(group.transform), runs),
             FrameItem::Text(text) if !text.text.trim().is_empty() => {
-                let start = Point::zero().transform(here).x;
-                let end = Point::with_x(text.width()).transform(here).x;
-                runs.push((start.min(end), start.max(end), text.text.to_string()));
+                let metrics = text.font.metrics();
+                let top = -metrics.ascender.at(text.size);
+                let bottom = -metrics.descender.at(text.size);
+                let a = Point::with_y(top).transform(here);
+                let b = Point::new(text.width(), bottom).transform(here);
+                let min = Point::new(a.x.min(b.x), a.y.min(b.y));
+                let max = Point::new(a.x.max(b.x), a.y.max(b.y));
+                runs.push((min, max, text.text.to_string()));
             }
             _ => {}
         }

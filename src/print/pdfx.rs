@@ -1,6 +1,9 @@
-//! Makes typst's tagged PDF a PDF/X-4 file as well, as print shops ask for:
-//! the print condition it was made for (an OutputIntent with its CMYK
-//! profile), the metadata a preflight reads, and black that overprints.
+//! The two files made from each leaflet's typesetting: the reader's, the
+//! tagged PDF/UA-1 file typst writes, with working links; and the print
+//! shop's, made PDF/X-4 as print shops ask for: the print condition it was
+//! made for (an OutputIntent with its CMYK profile), the metadata a
+//! preflight reads, black that overprints, and the pages prepared for the
+//! press (see `press`).
 //!
 //! Typst cannot write PDF/X yet, so this edits its output with lopdf.
 
@@ -36,17 +39,42 @@ pub struct About<'a> {
     pub date: Date,
 }
 
-/// `pdf`, typst's PDF/UA-1 file, as a PDF/X-4 file that is still PDF/UA-1,
-/// with its QR codes tagged.
-pub fn pdf_x(pdf: &[u8], about: &About) -> Result<Vec<u8>, lopdf::Error> {
+/// The reader's file: `pdf`, typst's PDF/UA-1 file, with its QR codes
+/// tagged, its metadata, and its pages shown at their trimmed size.
+pub fn reader(pdf: &[u8], about: &About) -> Result<Vec<u8>, lopdf::Error> {
     let mut doc = Document::load_mem(pdf)?;
     super::qr_tag::tag_codes(&mut doc)?;
+    let ids = trailer_ids(&doc);
+    info(&mut doc, about, false)?;
+    metadata(&mut doc, about, &ids, false)?;
+    let pages: Vec<ObjectId> = doc.get_pages().into_values().collect();
+    for page in pages {
+        let page = doc.get_dictionary_mut(page)?;
+        if let Ok(trim) = page.get(b"TrimBox").cloned() {
+            page.set("CropBox", trim);
+        }
+        if let Ok(media) = page.get(b"MediaBox").cloned() {
+            page.set("BleedBox", media);
+        }
+    }
+    save(&mut doc, pdf.len())
+}
+
+/// The print shop's file: `pdf`, typst's PDF, made PDF/X-4 and ready for
+/// the press.
+pub fn print(pdf: &[u8], about: &About, press: &super::press::Press) -> Result<Vec<u8>, lopdf::Error> {
+    let mut doc = Document::load_mem(pdf)?;
+    super::press::prepare(&mut doc, press)?;
     output_intent(&mut doc)?;
     let ids = trailer_ids(&doc);
-    info(&mut doc, about)?;
-    metadata(&mut doc, about, &ids)?;
+    info(&mut doc, about, true)?;
+    metadata(&mut doc, about, &ids, true)?;
     overprint_black(&mut doc)?;
-    let mut out = Vec::with_capacity(pdf.len() + PROFILE.len());
+    save(&mut doc, pdf.len() + PROFILE.len())
+}
+
+fn save(doc: &mut Document, size: usize) -> Result<Vec<u8>, lopdf::Error> {
+    let mut out = Vec::with_capacity(size);
     doc.save_to(&mut out)?;
     Ok(out)
 }
@@ -86,9 +114,10 @@ fn trailer_ids(doc: &Document) -> [String; 2] {
     [id(0), id(1)]
 }
 
-/// The document information a preflight reads: no trapping was done (the
-/// print shop may trap), when it was made, and which PDF/X it is.
-fn info(doc: &mut Document, about: &About) -> Result<(), lopdf::Error> {
+/// The document information a preflight reads: what made it, when, that
+/// no trapping was done (the print shop may trap) and, for the print
+/// shop's file, which PDF/X it is.
+fn info(doc: &mut Document, about: &About, pdf_x: bool) -> Result<(), lopdf::Error> {
     let date = format!(
         "D:{:04}{:02}{:02}000000Z",
         about.date.year(),
@@ -105,19 +134,29 @@ fn info(doc: &mut Document, about: &About) -> Result<(), lopdf::Error> {
     };
     let info = doc.get_dictionary_mut(info)?;
     info.set("Trapped", Object::Name(b"False".to_vec()));
-    info.set("GTS_PDFXVersion", Object::string_literal(VERSION));
+    if pdf_x {
+        info.set("GTS_PDFXVersion", Object::string_literal(VERSION));
+    }
     info.set(
         "CreationDate",
         Object::String(date.clone().into_bytes(), StringFormat::Literal),
     );
     info.set("ModDate", Object::String(date.into_bytes(), StringFormat::Literal));
     info.set("Producer", Object::string_literal("promise"));
+    // The same tool as the metadata's CreatorTool says.
+    info.set("Creator", Object::string_literal("promise"));
     Ok(())
 }
 
 /// The XMP metadata, which must say the same as the document information
-/// and claim both standards.
-fn metadata(doc: &mut Document, about: &About, [document, instance]: &[String; 2]) -> Result<(), lopdf::Error> {
+/// and claim the file's standard: PDF/X-4 for the print shop's file,
+/// PDF/UA-1 for the reader's.
+fn metadata(
+    doc: &mut Document,
+    about: &About,
+    [document, instance]: &[String; 2],
+    pdf_x: bool,
+) -> Result<(), lopdf::Error> {
     let date = DateTime {
         year: u16::try_from(about.date.year()).unwrap_or_default(),
         month: u8::try_from(about.date.month()).ok(),
@@ -146,9 +185,12 @@ fn metadata(doc: &mut Document, about: &About, [document, instance]: &[String; 2
         .rendition_class(RenditionClass::Default)
         .trapped(false)
         .num_pages(pages)
-        .pdf_version("1.7")
-        .pdfua_part(1)
-        .pdfx_version(VERSION);
+        .pdf_version("1.7");
+    if pdf_x {
+        xmp.pdfx_version(VERSION);
+    } else {
+        xmp.pdfua_part(1);
+    }
     let packet = xmp.finish(None).into_bytes();
     let id = doc.catalog()?.get(b"Metadata").and_then(Object::as_reference);
     let stream = dictionary! { "Type" => "Metadata", "Subtype" => "XML" };

@@ -5,8 +5,6 @@
 use jiff::civil::Date;
 use lopdf::{Document, Object};
 
-use std::fmt::Write;
-
 use crate::config::{Config, Paper};
 
 /// The file's name, in the leaflets folder.
@@ -14,7 +12,10 @@ pub const FILE: &str = "print-spec.txt";
 
 /// A finished leaflet as the specification lists it.
 pub struct Made {
+    /// The print shop's file.
     pub file: String,
+    /// Whether it binds on the right, as a right-to-left leaflet does.
+    pub right_bound: bool,
     pub name: String,
     /// Its language, as a tag and a name.
     pub language: String,
@@ -50,11 +51,13 @@ pub fn inspect(pdf: &[u8], paper: Paper, bleed: f64) -> Result<usize, String> {
         if !size(b"TrimBox").is_some_and(|s| near(s, trim)) {
             return Err(format!("page {number} has no TrimBox of {width} × {height} mm"));
         }
-        if !size(b"BleedBox")
-            .or_else(|| size(b"MediaBox"))
-            .is_some_and(|s| near(s, bleed_box))
-        {
-            return Err(format!("page {number} has no {bleed} mm of bleed"));
+        if !size(b"BleedBox").is_some_and(|s| near(s, bleed_box)) {
+            return Err(format!("page {number} has no BleedBox of {bleed} mm around the trim"));
+        }
+        if page.has(b"Annots") {
+            return Err(format!(
+                "page {number} has annotations, which a PDF/X file may not have inside the bleed"
+            ));
         }
     }
     let embedded = doc.objects.values().filter_map(|o| o.as_dict().ok()).all(|d| {
@@ -76,80 +79,105 @@ pub fn text(config: &Config, made: &[Made], today: Date) -> String {
     let print = &config.print;
     let bleed = print.bleed_mm;
     let mut s = String::new();
-    // Writing to a String cannot fail.
-    let _ = writeln!(
-        s,
+    let mut line = |text: String| {
+        s.push_str(&text);
+        s.push('\n');
+    };
+    line(format!(
         "Print specification: {} leaflets, \"{}\"",
         config.council, config.title
-    );
-    let _ = writeln!(s, "Made by promise on {today}.\n");
-    let _ = writeln!(s, "EVERY LEAFLET");
+    ));
+    line(format!("Made by promise on {today}.\n"));
+    line("EVERY LEAFLET".into());
     for (paper, which) in [
         (print.paper, "Finished size (trim)"),
         (Paper::A4, "Large print editions"),
     ] {
         let (width, height) = paper.size_mm();
-        let _ = writeln!(
-            s,
-            "{which}: {}, {width} x {height} mm, portrait; the PDF pages are {} x {} mm with the bleed",
+        line(format!(
+            "{which}: {}, {width} x {height} mm, portrait; the PDF pages are {} x {} mm with the bleed{}",
             name(paper),
             width + 2.0 * bleed,
-            height + 2.0 * bleed
-        );
+            height + 2.0 * bleed,
+            if print.crop_marks {
+                ", on a larger sheet with crop and bleed marks outside the bleed"
+            } else {
+                ""
+            }
+        ));
     }
-    let _ = writeln!(
-        s,
+    line(format!("Paper: {} (suggested)", print.stock));
+    line(format!(
+        "Paper for the large print editions: {} (suggested)",
+        print.large_print_stock
+    ));
+    if let Some(quantity) = print.quantity {
+        line(format!("Quantity: {quantity} of each leaflet"));
+    }
+    line(format!(
         "Bleed: {bleed} mm on every side, with the trim marked in the PDF (TrimBox) and the bleed (BleedBox)"
-    );
-    let _ = writeln!(s, "Safe area: all text and codes at least 5 mm inside the trim");
-    let _ = writeln!(
-        s,
-        "Binding: saddle stitch (folded and stapled); every page count is a multiple of 4"
-    );
-    let _ = writeln!(
-        s,
-        "Colours: CMYK only; text, rules and QR codes are 100% K and overprint; cover tints are light CMYK tints that run into the bleed; illustrations are flat CMYK colours"
-    );
-    let _ = writeln!(
-        s,
+    ));
+    line("Safe area: all text, codes and page numbers at least 5 mm inside the trim; only background colour runs into the bleed".into());
+    line("Binding: saddle stitch (folded and stapled); every page count is a multiple of 4. English leaflets bind on the left; leaflets in a right-to-left language (marked RIGHT below) bind on the right: the cover is page 1 and the pages turn from left to right".into());
+    line(format!(
+        "Creep: in leaflets of {} pages or more, the pages of each inner sheet are already moved {} mm further towards the staples than the sheet around them; do not add creep again",
+        super::creep::FROM_PAGES,
+        super::creep::PER_SHEET_MM
+    ));
+    line("Colours: CMYK only; text, rules and QR codes are 100% K and overprint; cover tints are light CMYK tints that run into the bleed; illustrations are flat CMYK colours".into());
+    line(format!(
         "Made for: {} ({}), its ICC profile embedded as the output intent",
         super::pdfx::CONDITION_INFO,
         super::pdfx::CONDITION
-    );
-    let _ = writeln!(
-        s,
-        "PDF: {} and PDF/UA-1 (tagged for screen readers), fonts embedded and subset, not trapped",
+    ));
+    line(format!(
+        "PDF: {}, fonts embedded and subset, not trapped, no annotations. (The files on the website for reading are PDF/UA-1 with working links: do not print those.)",
         super::pdfx::VERSION
-    );
-    let _ = writeln!(
-        s,
-        "QR codes: at least {} mm wide without their white margin, which must not be printed over\n",
+    ));
+    line(format!(
+        "QR codes: at least {} mm wide without their white margin, which must not be printed over",
         print.paper.qr_mm()
-    );
-    let _ = writeln!(s, "THE LEAFLETS");
+    ));
+    match print
+        .contact
+        .as_ref()
+        .and_then(|key| config.contacts.get(key.get_ref()))
+    {
+        Some(c) => {
+            let ways: Vec<&str> = [c.phone.as_str(), c.email.as_str()]
+                .into_iter()
+                .filter(|w| !w.is_empty())
+                .collect();
+            line(format!(
+                "Questions about these files: {}, {}\n",
+                c.name,
+                ways.join(", ")
+            ));
+        }
+        None => line(format!("Questions about these files: {}\n", config.council)),
+    }
+    line("THE FILES TO PRINT".into());
     let wide = made.iter().map(|m| m.file.chars().count()).max().unwrap_or(0);
     for m in made {
-        let _ = writeln!(
-            s,
-            "{:wide$}  {:>2} pages  {}  {} ({})",
+        line(format!(
+            "{:wide$}  {:>2} pages  {}  binds {:5}  {} ({})",
             m.file,
             m.pages,
             name(m.paper),
+            if m.right_bound { "RIGHT" } else { "left" },
             m.name,
             m.language
-        );
+        ));
     }
-    let _ = writeln!(s, "\nCHECKED BY PROMISE WHEN THESE FILES WERE MADE");
-    let _ = writeln!(s, "- each file reads back, and its page count is a multiple of 4");
-    let _ = writeln!(
-        s,
-        "- every page has the trim size as its TrimBox and {bleed} mm of bleed around it"
-    );
-    let _ = writeln!(s, "- every font is embedded, and the output intent is present");
-    let _ = writeln!(
-        s,
-        "- no text comes within 5 mm of the trim; any that would is reported to the council before printing"
-    );
+    line("\nCHECKED BY PROMISE WHEN THESE FILES WERE MADE".into());
+    line("- each file reads back, and its page count is a multiple of 4".into());
+    line(format!(
+        "- every page has the trim size as its TrimBox and {bleed} mm of bleed around it as its BleedBox"
+    ));
+    line("- no page has an annotation (a link or a form field)".into());
+    line("- every font is embedded, and the output intent is present".into());
+    line("- no text, page number included, comes within 5 mm of the trim; any that would is reported to the council before printing".into());
+    line("- the last page is the back page: the QR code back to the website, who to call, 999 and the helplines for the leaflet's ages".into());
     s
 }
 

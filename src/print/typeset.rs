@@ -11,7 +11,7 @@ use typst_pdf::{PdfOptions, PdfStandard, PdfStandards};
 
 use super::jobs::{Job, jobs};
 use super::world::{Leaflet, Press, TEMPLATE};
-use super::{cut, overflow, pdfx, spec};
+use super::{creep, cut, fullness, overflow, pdfx, press, spec};
 use crate::config::{Paper, Print};
 use crate::content::Site;
 use crate::diagnostics::Diagnostic;
@@ -19,6 +19,7 @@ use crate::layout::SITE_TOML;
 use crate::pictures::Pictures;
 use crate::render::strings;
 use crate::render::theme::Theme;
+use typst::layout::Abs;
 
 /// Print shops keep text this far inside the trim, in millimetres.
 const SAFE_MM: f64 = 5.0;
@@ -34,12 +35,15 @@ pub fn document(
 ) -> Option<Result<PagedDocument, Diagnostic>> {
     let (strings, _) = strings::for_site(theme, &site.config);
     let job = jobs(site, &strings, theme).into_iter().find(|job| job.file == file)?;
-    Some(fit(&Press::new(theme, pictures), theme, &site.config.print, &job).map(|(_, document)| document))
+    Some(lay_out(&Press::new(theme, pictures), theme, &site.config.print, &job).map(|(_, document)| document))
 }
 
 /// A finished leaflet, and a warning if it needed more pages than asked for.
 pub(super) struct Typeset {
+    /// The reader's file, with working links.
     pub(super) pdf: Vec<u8>,
+    /// The print shop's file.
+    pub(super) print_pdf: Vec<u8>,
     pub(super) pages: usize,
     /// Text that runs into the margin, and its page.
     pub(super) outside: Vec<(usize, String)>,
@@ -60,14 +64,8 @@ pub(super) fn typeset(
     today: Date,
 ) -> Result<Typeset, Diagnostic> {
     let (file, name) = (&job.file, &job.name);
-    let (mut data, mut document) = fit(press, theme, print, job)?;
+    let (data, document) = lay_out(press, theme, print, job)?;
     let cut = cut_warning(print, job, &data);
-    // Whole booklets of four, even when site.toml asks for a number that is not.
-    let wanted = job.pages.unwrap_or(0).max(document.pages().len()).div_ceil(4) * 4;
-    if document.pages().len() < wanted {
-        data["extra_pages"] = json!(wanted - document.pages().len());
-        document = compile(press, theme, &data)?;
-    }
     let grew = grew_warning(job, document.pages().len());
     let options = PdfOptions {
         ident: Smart::Custom(format!("promise {file}")),
@@ -96,16 +94,82 @@ pub(super) fn typeset(
         )
         .help("this is a mistake in promise, not in your content: please tell the people who look after promise")
     };
-    let pdf = pdfx::pdf_x(&pdf, &about).map_err(|e| not_ready(e.to_string()))?;
-    let pages = spec::inspect(&pdf, job.paper, print.bleed_mm).map_err(not_ready)?;
+    let press = press::Press {
+        bleed_mm: print.bleed_mm as f32,
+        crop_marks: print.crop_marks,
+        right_bound: data["language"]["dir"] == "rtl",
+    };
+    let print_pdf = pdfx::print(&pdf, &about, &press).map_err(|e| not_ready(e.to_string()))?;
+    let pdf = pdfx::reader(&pdf, &about).map_err(|e| not_ready(e.to_string()))?;
+    let pages = spec::inspect(&print_pdf, job.paper, print.bleed_mm).map_err(not_ready)?;
     Ok(Typeset {
         pdf,
+        print_pdf,
         pages,
         outside,
         grew,
         cut,
         data,
     })
+}
+
+/// The leaflet's pages: as many of its themes or entries as fit, each
+/// theme on a page of its own when a band's leaflet has pages to spare, a
+/// gutter for the creep of a thick booklet, then the reader's own pages to
+/// make whole booklets of four, never fewer than site.toml asks for.
+fn lay_out(press: &Press, theme: &Theme, print: &Print, job: &Job) -> Result<(Value, PagedDocument), Diagnostic> {
+    let (data, document) = fit(press, theme, print, job)?;
+    let whole = |pages: usize| job.pages.unwrap_or(0).max(pages).div_ceil(4) * 4;
+    // Other ways to lay the same out: spacing a little tighter, and for a
+    // band with pages to spare, each theme on a page of its own. The one
+    // with the fewest booklets, then the fewest pages that end half empty,
+    // is printed.
+    let mut variants = vec![("tight", true)];
+    if job.data["kind"] == "band" {
+        variants.push(("spread", true));
+    }
+    let (top, bottom) = margins(&data);
+    let score = |document: &PagedDocument| {
+        (
+            whole(document.pages().len()),
+            fullness::weak_pages(document, top, bottom).len(),
+        )
+    };
+    let mut best = (score(&document), data, document);
+    for (key, value) in variants {
+        let mut other = best.1.clone();
+        other[key] = json!(value);
+        let laid = compile(press, theme, &other)?;
+        let scored = score(&laid);
+        if scored < best.0 {
+            best = (scored, other, laid);
+        }
+    }
+    let (_, mut data, mut document) = best;
+    let mut wanted = whole(document.pages().len());
+    let gutter = creep::gutter_mm(wanted);
+    if gutter > 0.0 {
+        data["page"]["gutter"] = json!(gutter);
+        document = compile(press, theme, &data)?;
+        wanted = whole(document.pages().len());
+    }
+    if document.pages().len() < wanted {
+        data["extra_pages"] = json!(wanted - document.pages().len());
+        document = compile(press, theme, &data)?;
+    }
+    Ok((data, document))
+}
+
+/// The top and bottom margins of a leaflet's pages, as its template sets
+/// them: the bottom one holds the page number.
+fn margins(data: &Value) -> (Abs, Abs) {
+    let safe = Abs::mm(SAFE_MM);
+    let footer = if data["large"].as_bool().unwrap_or(false) {
+        12.0
+    } else {
+        8.0
+    };
+    (safe, safe + Abs::mm(footer))
 }
 
 /// When only the first themes or entries fitted, a warning saying how many.
@@ -221,6 +285,7 @@ fn page_data(paper: Paper, print: &Print) -> Value {
         "height": height,
         "bleed": print.bleed_mm,
         "safe": SAFE_MM,
+        "gutter": 0.0,
         "qr": paper.qr_mm(),
     })
 }

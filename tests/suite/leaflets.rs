@@ -421,15 +421,49 @@ fn xmp(packet: &roxmltree::Document, namespace: &str, name: &str) -> String {
 }
 
 #[test]
-fn every_leaflet_is_pdf_x4_for_coated_paper_and_still_pdf_ua1() {
+fn each_leaflet_is_a_pdf_x4_file_to_print_and_a_pdf_ua1_file_to_read() {
     let options = Options {
         today: jiff::civil::date(2026, 4, 18),
         ..Options::default()
     };
     let built = render_site(&common::example(), &options).unwrap();
-    let files: Vec<&String> = built.outputs.keys().filter(|f| f.ends_with(".pdf")).collect();
-    assert_eq!(files.len(), 12, "{files:?}");
-    for file in files {
+    let (print, read): (Vec<&String>, Vec<&String>) = built
+        .outputs
+        .keys()
+        .filter(|f| f.ends_with(".pdf"))
+        .partition(|f| f.contains("/print/"));
+    assert_eq!((print.len(), read.len()), (12, 12), "{print:?} {read:?}");
+    for file in read {
+        let pdf = leaflet(&built.outputs, file);
+        let catalog = pdf.catalog().unwrap();
+        assert!(
+            catalog.has(b"StructTreeRoot") && catalog.has(b"Lang"),
+            "{file} is tagged"
+        );
+        assert!(!catalog.has(b"OutputIntents"), "{file} is not for the press");
+        let metadata = catalog.get(b"Metadata").and_then(Object::as_reference).unwrap();
+        let metadata = pdf.get_object(metadata).and_then(Object::as_stream).unwrap();
+        let packet = String::from_utf8(metadata.content.clone()).unwrap();
+        let packet = roxmltree::Document::parse(&packet).unwrap();
+        assert_eq!(xmp(&packet, "http://www.aiim.org/pdfua/ns/id/", "part"), "1", "{file}");
+        assert!(
+            !packet
+                .root()
+                .descendants()
+                .any(|n| n.tag_name().name() == "GTS_PDFXVersion")
+        );
+        let pages: Vec<_> = pdf.get_pages().into_values().collect();
+        // Shown as it will be read: at its trimmed size, with links that work.
+        for page in &pages {
+            let page = pdf.get_dictionary(*page).unwrap();
+            assert_eq!(page.get(b"CropBox").ok(), page.get(b"TrimBox").ok(), "{file}");
+        }
+        assert!(
+            pages.iter().any(|p| pdf.get_dictionary(*p).unwrap().has(b"Annots")),
+            "{file} has its links"
+        );
+    }
+    for file in print {
         let pdf = leaflet(&built.outputs, file);
         let catalog = pdf.catalog().unwrap();
         let intents = catalog.get(b"OutputIntents").and_then(Object::as_array).unwrap();
@@ -477,7 +511,14 @@ fn every_leaflet_is_pdf_x4_for_coated_paper_and_still_pdf_ua1() {
             "http://ns.adobe.com/xap/1.0/",
         );
         assert_eq!(xmp(&packet, pdfx, "GTS_PDFXVersion"), "PDF/X-4", "{file}");
-        assert_eq!(xmp(&packet, pdfua, "part"), "1", "{file}");
+        assert!(
+            !packet
+                .root()
+                .descendants()
+                .any(|n| n.tag_name().namespace() == Some(pdfua))
+        );
+        assert_eq!(xmp(&packet, xmp_ns, "CreatorTool"), "promise");
+        assert_eq!(text_of(info, "Creator"), "promise");
         assert_eq!(xmp(&packet, pdf_ns, "Trapped"), "False");
         assert_eq!(xmp(&packet, mm, "RenditionClass"), "default");
         assert_eq!(xmp(&packet, mm, "VersionID"), "1");
@@ -487,10 +528,12 @@ fn every_leaflet_is_pdf_x4_for_coated_paper_and_still_pdf_ua1() {
         let title = pdf.get_dictionary(pdf.trailer.get(b"Info").unwrap().as_reference().unwrap());
         let title = String::from_utf8_lossy(title.unwrap().get(b"Title").unwrap().as_str().unwrap()).to_string();
         assert!(!title.is_empty());
-        assert!(
-            catalog.has(b"StructTreeRoot") && catalog.has(b"Lang"),
-            "{file} is still tagged"
-        );
+        // Nothing a preflight flags inside the bleed, and every box it reads.
+        for (number, page) in pdf.get_pages() {
+            let page = pdf.get_dictionary(page).unwrap();
+            assert!(!page.has(b"Annots"), "{file} page {number} has annotations");
+            assert!(page.has(b"BleedBox") && page.has(b"TrimBox"), "{file} page {number}");
+        }
     }
 }
 
@@ -517,7 +560,11 @@ fn overprints(pdf: &Document, page: lopdf::ObjectId, name: &[u8]) -> (bool, bool
 fn black_text_and_the_qr_code_overprint_and_everything_else_knocks_out() {
     let built = render_site(&common::example(), &Options::default()).unwrap();
     let mut strokes = 0;
-    for file in ["leaflets/0-11.pdf", "leaflets/local-offer.pdf", "ar/leaflets/12-15.pdf"] {
+    for file in [
+        "leaflets/print/0-11.pdf",
+        "leaflets/print/local-offer.pdf",
+        "ar/leaflets/print/12-15.pdf",
+    ] {
         let pdf = leaflet(&built.outputs, file);
         let (mut black_paints, mut other_paints) = (0, 0);
         for page in pdf.get_pages().into_values() {
@@ -716,11 +763,13 @@ fn the_structure_tree_has_a_title_figures_with_their_code_contact_lists_and_link
         .filter(|t| t.kind == "Link")
         .flat_map(|t| t.uris.iter().map(String::as_str))
         .collect();
+    // Childline is for under 19s: not on the leaflet for 16 to 25.
+    assert!(!uris.contains(&"tel:+448001111"), "{uris:?}");
     for uri in [
         "tel:+441134960202",
         "mailto:movingon@westmere.example",
         "tel:999",
-        "tel:+448001111",
+        "tel:116123",
         "https://promise.westmere.example/16-25/",
         "https://promise.westmere.example/local-offer/staying-put/",
     ] {
@@ -738,13 +787,30 @@ fn the_print_spec_lists_every_leaflet_with_its_real_page_count() {
         "154 x 216 mm",
         "Binding: saddle stitch",
         "Coated FOGRA39",
-        "PDF/X-4 and PDF/UA-1",
+        "PDF: PDF/X-4",
         "100% K",
+        "Paper: 130 to 150 gsm silk",
+        "Questions about these files: Participation Team, 0113 496 0606, yoursay@westmere.example",
+        "Creep: in leaflets of 12 pages or more",
     ] {
         assert!(spec.contains(part), "{part} not in:\n{spec}");
     }
+    assert!(
+        spec.lines()
+            .any(|l| l.starts_with("ar/leaflets/print/12-15.pdf ") && l.contains("binds RIGHT")),
+        "{spec}"
+    );
+    assert!(
+        spec.lines()
+            .any(|l| l.starts_with("leaflets/print/12-15.pdf ") && l.contains("binds left ")),
+        "{spec}"
+    );
+    // It lists the print shop's files, never the reader's.
     let pdfs: Vec<&String> = built.outputs.keys().filter(|f| f.ends_with(".pdf")).collect();
-    for file in pdfs {
+    for file in pdfs.iter().filter(|f| !f.contains("/print/")) {
+        assert!(!spec.contains(&format!("{file} ")), "{file} in:\n{spec}");
+    }
+    for file in pdfs.into_iter().filter(|f| f.contains("/print/")) {
         let pages = leaflet(&built.outputs, file).get_pages().len();
         let line = spec
             .lines()
@@ -915,6 +981,12 @@ fn longest_content(content: &std::path::Path) {
             "An advocate can help you say what you think and make sure people listen. ".repeat(6)
         ),
     );
+    // The Arabic words of that contact are now out of date: unrecorded,
+    // they are not checked.
+    let words = content.join("site.ar.toml");
+    let arabic = std::fs::read_to_string(&words).unwrap();
+    let unmarked = &arabic[..arabic.find("[translated_from]").unwrap()];
+    std::fs::write(&words, unmarked).unwrap();
     let promises: String = (1..=65)
         .map(|n| format!("- Promise {n}: we will listen to you, explain what is happening and why, and check with you that it is right.\n"))
         .collect();
@@ -940,84 +1012,210 @@ fn emoji_and_alphabets(content: &std::path::Path) {
     );
 }
 
-#[test]
-fn leaflets_of_the_longest_content_and_of_emoji_and_other_alphabets_hold_together() {
-    for (shape, make) in [
-        ("longest", longest_content as fn(&std::path::Path)),
-        ("emoji", emoji_and_alphabets),
-    ] {
-        let dir = common::copy_of_example();
-        let content = dir.path().join("content");
-        make(&content);
-        let built = render_site(&content, &Options::default()).unwrap_or_else(|e| panic!("{shape}: {e:#?}"));
-        let theme = Theme::load(&content).0;
-        let (site, _) = content::load(&content, None, &theme.icon_names()).unwrap();
-        let contacts: Vec<(String, String)> = site
-            .config
-            .contacts
-            .values()
-            .map(|c| (c.name.replace(' ', ""), c.phone.replace(' ', "")))
-            .collect();
-        let files: Vec<&String> = built.outputs.keys().filter(|f| f.ends_with(".pdf")).collect();
-        assert_eq!(files.len(), 12, "{shape}");
-        for file in files {
-            let pdf = leaflet(&built.outputs, file);
-            assert!(pdf.catalog().unwrap().has(b"OutputIntents"), "{shape} {file}");
-            let pages: Vec<u32> = pdf.get_pages().into_keys().collect();
-            assert_eq!(pages.len() % 4, 0, "{shape} {file}");
-            for &number in &pages[1..] {
-                let text = pdf.extract_text(&[number]).unwrap();
-                let last = text.split_whitespace().last().unwrap_or_default();
-                assert_eq!(last, number.to_string(), "{shape} {file}: page {number} is numbered");
-                // A contact's name is never on a page without its number.
-                let joined: String = text.split_whitespace().collect();
-                for (name, phone) in &contacts {
-                    let split = joined.contains(name.as_str()) && !joined.contains(phone.as_str());
-                    assert!(!split, "{shape} {file}: {name} is on page {number} without {phone}");
-                }
+/// Where each block the template keeps whole (an entry, a contact, a
+/// chart group, a theme's first lines) starts and ends: its page, and the
+/// left edge of its column, in points.
+fn kept(document: &typst_layout::PagedDocument) -> Vec<((usize, f64), (usize, f64))> {
+    use typst::foundations::{Label, Selector};
+    let introspector = document.introspector();
+    let at = |name: &str| -> Vec<(usize, f64)> {
+        let label = Label::new(typst::utils::PicoStr::intern(name)).unwrap();
+        introspector
+            .elements()
+            .query(&Selector::Label(label))
+            .iter()
+            .filter_map(|c| introspector.position(c.location()?))
+            .map(|p| (p.page.get(), p.point.x.to_pt()))
+            .collect()
+    };
+    let (starts, ends) = (at("keep-start"), at("keep-end"));
+    assert_eq!(starts.len(), ends.len());
+    starts.into_iter().zip(ends).collect()
+}
+
+/// One rendering of a typeset page at 2 pixels a point: where it first has
+/// dark ink within 5 mm of the trim, and how far down the space for
+/// content (from 0 to 1) its lowest ink is.
+fn page_ink(page: &typst_layout::Page, bottom_margin_mm: f32) -> (Option<(usize, usize)>, f32) {
+    let options = typst_render::RenderOptions {
+        pixel_per_pt: typst::utils::Scalar::new(2.0),
+        ..Default::default()
+    };
+    let pixmap = typst_render::render(page, &options);
+    let (width, height) = (pixmap.width() as usize, pixmap.height() as usize);
+    let edge = (5.0 * MM * 2.0) as usize - 1;
+    let pixels = pixmap.data();
+    let inked = |x: usize, y: usize| {
+        let i = (y * width + x) * 4;
+        pixels[i + 3] > 128 && pixels[i..i + 3].iter().any(|c| *c < 200)
+    };
+    let dark = |x: usize, y: usize| {
+        let i = (y * width + x) * 4;
+        pixels[i + 3] > 128 && pixels[i] < 128
+    };
+    let near = (0..height)
+        .flat_map(|y| (0..width).map(move |x| (x, y)))
+        .find(|&(x, y)| (x < edge || y < edge || x >= width - edge || y >= height - edge) && dark(x, y));
+    let (top, bottom) = (edge, height - (bottom_margin_mm * MM * 2.0) as usize);
+    let lowest = (top..bottom).rev().find(|&y| (edge..width - edge).any(|x| inked(x, y)));
+    let full = lowest.map_or(0.0, |y| (y - top) as f32 / (bottom - top) as f32);
+    (near, full)
+}
+
+/// Every leaflet of a site, as a print shop's preflight and a reader would
+/// check it: the print shop's file has no annotation and every box; the
+/// reader's has page numbers and keeps each contact with its number; no ink
+/// but background colour within 5 mm of the trim, page numbers included;
+/// the last page holds the QR code back to the band's page in its
+/// language; nothing kept whole is split across columns or pages; and no
+/// page between the cover and the back is less than half full.
+fn preflight(shape: &str, content: &std::path::Path) {
+    let built = render_site(content, &Options::default()).unwrap_or_else(|e| panic!("{shape}: {e:#?}"));
+    let theme = Theme::load(content).0;
+    let (site, _) = content::load(content, None, &theme.icon_names()).unwrap();
+    let contacts: Vec<(String, String)> = site
+        .config
+        .contacts
+        .values()
+        .map(|c| (c.name.replace(' ', ""), c.phone.replace(' ', "")))
+        .collect();
+    let (print_files, read): (Vec<&String>, Vec<&String>) = built
+        .outputs
+        .keys()
+        .filter(|f| f.ends_with(".pdf"))
+        .partition(|f| f.contains("/print/"));
+    assert_eq!((print_files.len(), read.len()), (12, 12), "{shape}");
+    for file in print_files {
+        let pdf = leaflet(&built.outputs, file);
+        assert!(pdf.catalog().unwrap().has(b"OutputIntents"), "{shape} {file}");
+        assert_eq!(pdf.get_pages().len() % 4, 0, "{shape} {file}");
+        for (number, page) in pdf.get_pages() {
+            let page = pdf.get_dictionary(page).unwrap();
+            assert!(!page.has(b"Annots"), "{shape} {file} page {number}: annotations");
+            let bleed = numbers(page.get(b"BleedBox").unwrap());
+            let trim = numbers(page.get(b"TrimBox").unwrap());
+            assert!(
+                close(trim[0] - bleed[0], 3.0 * MM),
+                "{shape} {file} page {number}: {bleed:?} {trim:?}"
+            );
+        }
+    }
+    for file in read {
+        let pdf = leaflet(&built.outputs, file);
+        let pages: Vec<u32> = pdf.get_pages().into_keys().collect();
+        for &number in &pages[1..] {
+            let text = pdf.extract_text(&[number]).unwrap();
+            let last = text.split_whitespace().last().unwrap_or_default();
+            assert_eq!(last, number.to_string(), "{shape} {file}: page {number} is numbered");
+            // A contact's name is never on a page without its number.
+            let joined: String = text.split_whitespace().collect();
+            for (name, phone) in &contacts {
+                let split = joined.contains(name.as_str()) && !joined.contains(phone.as_str());
+                assert!(!split, "{shape} {file}: {name} is on page {number} without {phone}");
             }
-            let document = typeset(&site, &theme, file);
-            for (number, page) in document.pages().iter().enumerate() {
-                let near = ink_near_the_trim(page);
+        }
+        let document = typeset(&site, &theme, file);
+        let pages = document.pages();
+        assert_eq!(pages.len(), pdf.get_pages().len(), "{shape} {file}");
+        let footer = if file.contains("large-print") {
+            5.0 + 12.0
+        } else {
+            5.0 + 8.0
+        };
+        for (number, page) in pages.iter().enumerate() {
+            let (near, full) = page_ink(page, footer);
+            assert!(
+                near.is_none(),
+                "{shape} {file} page {}: ink at {near:?}, within 5 mm of the trim",
+                number + 1
+            );
+            if number > 0 && number + 1 < pages.len() {
                 assert!(
-                    near.is_none(),
-                    "{shape} {file} page {}: ink at {near:?}, within 5 mm of the trim",
+                    full >= 0.5,
+                    "{shape} {file} page {}: only {:.0}% full",
+                    number + 1,
+                    full * 100.0
+                );
+            }
+        }
+        // Text boxes too, from ascender to descender, as a preflight
+        // measures them: page numbers included.
+        for (number, page) in pages.iter().enumerate() {
+            let (mut texts, mut fills) = (Vec::new(), Vec::new());
+            boxes(
+                &page.frame,
+                typst::layout::Transform::identity(),
+                &mut texts,
+                &mut fills,
+            );
+            let (w, h) = (page.frame.width().to_pt(), page.frame.height().to_pt());
+            let safe = 5.0 * f64::from(MM) - 0.1;
+            for t in &texts {
+                assert!(
+                    t.0 >= safe && t.1 >= safe && t.2 <= w - safe && t.3 <= h - safe,
+                    "{shape} {file} page {}: text at {t:?} within 5 mm of the trim",
                     number + 1
                 );
             }
-            let stem = file.trim_end_matches(".pdf").trim_end_matches("-large-print");
-            let page_url = format!("{}/", stem.replace("leaflets/", ""));
-            // On the cover, and at the start of the back page, which runs on
-            // to a second page when its contacts are long.
-            let pages = document.pages();
-            for near in [&pages[..1], &pages[pages.len() - 2..]] {
-                let found: Vec<_> = near.iter().flat_map(|page| codes(page, 150.0 / 72.0)).collect();
+        }
+        for ((page, x), (end_page, end_x)) in kept(&document) {
+            assert_eq!(
+                page, end_page,
+                "{shape} {file}: a block kept whole runs from page {page} to {end_page}"
+            );
+            assert!(
+                (x - end_x).abs() < 1.0,
+                "{shape} {file} page {page}: a block kept whole runs into another column"
+            );
+        }
+        let stem = file.trim_end_matches(".pdf").trim_end_matches("-large-print");
+        let page_url = format!("example/{}/", stem.replace("leaflets/", ""));
+        for page in [&pages[0], &pages[pages.len() - 1]] {
+            let found = codes(page, 150.0 / 72.0);
+            assert!(
+                found.iter().any(|(text, _)| text.ends_with(&page_url)),
+                "{shape} {file}: the code on its cover and its last page at 150 dpi: {found:?}"
+            );
+        }
+        if !file.contains("large-print") {
+            // The title, however long, stays on its tint.
+            let (mut texts, mut fills) = (Vec::new(), Vec::new());
+            boxes(
+                &pages[0].frame,
+                typst::layout::Transform::identity(),
+                &mut texts,
+                &mut fills,
+            );
+            let tint = fills.iter().find(|f| f.1 < 0.0).expect("the cover's tint");
+            for t in texts.iter().filter(|t| t.1 < tint.3) {
                 assert!(
-                    found
-                        .iter()
-                        .any(|(text, _)| text.ends_with(&format!("example/{page_url}"))),
-                    "{shape} {file}: the code on its cover and back page at 150 dpi: {found:?}"
+                    t.3 <= tint.3,
+                    "{shape} {file}: text at {t:?} runs off the tint {tint:?}"
                 );
-            }
-            if !file.contains("large-print") {
-                // The title, however long, stays on its tint.
-                let (mut texts, mut fills) = (Vec::new(), Vec::new());
-                boxes(
-                    &document.pages()[0].frame,
-                    typst::layout::Transform::identity(),
-                    &mut texts,
-                    &mut fills,
-                );
-                let tint = fills.iter().find(|f| f.1 < 0.0).expect("the cover's tint");
-                for t in texts.iter().filter(|t| t.1 < tint.3) {
-                    assert!(
-                        t.3 <= tint.3,
-                        "{shape} {file}: text at {t:?} runs off the tint {tint:?}"
-                    );
-                }
             }
         }
     }
+}
+
+#[test]
+fn the_example_s_leaflets_pass_a_preflight() {
+    preflight("example", &common::example());
+}
+
+#[test]
+fn leaflets_of_the_longest_content_pass_a_preflight() {
+    let dir = common::copy_of_example();
+    let content = dir.path().join("content");
+    longest_content(&content);
+    preflight("longest", &content);
+}
+
+#[test]
+fn leaflets_of_emoji_and_other_alphabets_pass_a_preflight() {
+    let dir = common::copy_of_example();
+    let content = dir.path().join("content");
+    emoji_and_alphabets(&content);
+    preflight("emoji", &content);
 }
 
 #[test]
