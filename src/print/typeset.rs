@@ -153,8 +153,20 @@ fn lay_out(press: &Press, theme: &Theme, print: &Print, job: &Job) -> Result<(Va
         document = compile(press, theme, &data)?;
         wanted = whole(document.pages().len());
     }
-    if document.pages().len() < wanted {
-        data["extra_pages"] = json!(wanted - document.pages().len());
+    let pages = document.pages().len();
+    data["extra_pages"] = json!(wanted - pages);
+    // A last page of content less than half full takes the first of the
+    // reader's own pages, if that still makes whole booklets.
+    let last = pages.saturating_sub(1);
+    if fullness::weak_pages(&document, top, bottom).contains(&last) {
+        let mut flowing = data.clone();
+        flowing["fill_flows"] = json!(true);
+        let laid = compile(press, theme, &flowing)?;
+        if laid.pages().len() == wanted {
+            return Ok((flowing, laid));
+        }
+    }
+    if pages < wanted {
         document = compile(press, theme, &data)?;
     }
     Ok((data, document))
