@@ -1233,3 +1233,85 @@ fn a_page_count_that_is_not_whole_booklets_is_rounded_up_with_a_warning() {
         "{grew:#?}"
     );
 }
+
+#[test]
+fn crop_marks_creep_and_print_settings_reach_the_print_shop_s_file() {
+    let dir = common::copy_of_example();
+    let content = dir.path().join("content");
+    common::replace(&content.join("site.toml"), "# crop_marks = true", "crop_marks = true");
+    common::replace(&content.join("site.toml"), "# quantity = 500", "quantity = 500");
+    let built = render_site(&content, &Options::default()).unwrap();
+    let spec = String::from_utf8(built.outputs["leaflets/print-spec.txt"].clone()).unwrap();
+    assert!(spec.contains("Quantity: 500 of each leaflet"), "{spec}");
+    assert!(spec.contains("with crop and bleed marks outside the bleed"), "{spec}");
+    let pdf = leaflet(&built.outputs, "leaflets/print/local-offer.pdf");
+    let pages = pdf.get_pages();
+    assert_eq!(pages.len(), 12);
+    for (number, id) in &pages {
+        let page = pdf.get_dictionary(*id).unwrap();
+        let media = numbers(page.get(b"MediaBox").unwrap());
+        let bleed = numbers(page.get(b"BleedBox").unwrap());
+        let trim = numbers(page.get(b"TrimBox").unwrap());
+        assert!(close(trim[0] - bleed[0], 3.0 * MM), "page {number}");
+        assert!(
+            bleed[0] - media[0] >= 8.0 * MM,
+            "page {number}: room for the marks {media:?}"
+        );
+        // The marks: lines drawn outside the bleed.
+        let ops = lopdf::content::Content::decode(&pdf.get_page_content(*id))
+            .unwrap()
+            .operations;
+        let outside = ops
+            .iter()
+            .filter(|op| op.operator == "m")
+            .filter(|op| {
+                let v: Vec<f32> = op.operands.iter().map(|o| o.as_float().unwrap()).collect();
+                v[0] < bleed[0] || v[0] > bleed[2] || v[1] < bleed[1] || v[1] > bleed[3]
+            })
+            .count();
+        assert_eq!(outside, 16, "page {number}: eight crop and eight bleed marks");
+        // Creep: the inner sheets' pages move towards the staples; the
+        // outer sheet's do not.
+        // promise's move wraps the whole page: `q 1 0 0 1 x 0 cm ... Q`.
+        let shift = (ops[0].operator == "q" && ops[1].operator == "cm")
+            .then(|| {
+                ops[1]
+                    .operands
+                    .iter()
+                    .map(|o| o.as_float().unwrap())
+                    .collect::<Vec<f32>>()
+            })
+            .filter(|m| m[..4] == [1.0, 0.0, 0.0, 1.0] && m[5] == 0.0)
+            .map(|m| m[4] / MM);
+        let sheet = (*number as usize).min(13 - *number as usize).div_ceil(2);
+        match sheet {
+            1 => assert!(shift.is_none_or(|s| s.abs() < 0.001), "page {number}: {shift:?}"),
+            _ => {
+                let expected = (sheet - 1) as f32 * 0.15 * if number % 2 == 1 { -1.0 } else { 1.0 };
+                assert!(
+                    shift.is_some_and(|s| (s - expected).abs() < 0.001),
+                    "page {number}: {shift:?}"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn a_helpline_s_ages_and_the_print_shop_s_contact_are_checked_at_their_line() {
+    let dir = common::copy_of_example();
+    let site = dir.path().join("content/site.toml");
+    common::replace(&site, "ages = \"0-18\"", "ages = \"under 19\"");
+    common::replace(&site, "contact = \"participation-team\"", "contact = \"print-room\"");
+    let out = common::promise(dir.path(), &["check"]);
+    assert_eq!(out.status.code(), Some(1));
+    let said = common::stderr(&out);
+    assert!(
+        said.contains("error[bad-ages]: \"under 19\" is not a range of ages"),
+        "{said}"
+    );
+    assert!(
+        said.contains("error[unknown-contact]: there is no contact called \"print-room\""),
+        "{said}"
+    );
+}
