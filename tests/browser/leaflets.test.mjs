@@ -26,11 +26,11 @@ function words(file, first, last) {
   return text.replace(/[\u202a-\u202e]/g, '').split('\n').map((l) => l.trim());
 }
 
-/// What the QR code on a leaflet's cover says.
-function code(file) {
+/// What the QR code on a page of a leaflet (its cover unless said) says.
+function code(file, page = 1) {
   const dir = mkdtempSync(join(tmpdir(), 'promise-qr-'));
   try {
-    execFileSync('pdftoppm', ['-r', '150', '-png', '-f', '1', '-l', '1', join(out, file), join(dir, 'cover')]);
+    execFileSync('pdftoppm', ['-r', '150', '-png', '-f', String(page), '-l', String(page), join(out, file), join(dir, 'cover')]);
     const [png] = readdirSync(dir);
     return execFileSync('zbarimg', ['-q', '--raw', join(dir, png)], { encoding: 'utf8' }).trim();
   } finally {
@@ -60,7 +60,7 @@ test('an Arabic leaflet is Arabic from its cover to its back page, contacts and 
   const squash = (t) => t.replace(/\s+/g, '');
   const pages = Number(execFileSync('pdfinfo', [join(out, 'ar/leaflets/12-15.pdf')], { encoding: 'utf8' }).match(/^Pages:\s+(\d+)/m)[1]);
   const cover = squash(words('ar/leaflets/12-15.pdf', 1, 1).join(' '));
-  const back = squash(words('ar/leaflets/12-15.pdf', pages - 1, pages).join(' '));
+  const back = squash(words('ar/leaflets/12-15.pdf', pages, pages).join(' '));
   const arabic = readFileSync(join(repo, 'content/site.ar.toml'), 'utf8');
   const word = (pattern) => squash(arabic.match(pattern)[1]);
   for (const expected of [word(/^title = "(.*)"$/m), word(/\[bands\.12-15\]\nlabel = "(.*)"/), word(/^council = "(.*)"$/m)]) {
@@ -77,20 +77,30 @@ test('an English leaflet reads left to right', () => {
   assert.equal(lines[0], 'Keeping you safe');
 });
 
-test('each leaflet’s QR code opens its page in its language', () => {
-  assert.equal(code('ar/leaflets/12-15.pdf'), `${base}ar/12-15/`);
-  assert.equal(code('ar/leaflets/local-offer.pdf'), `${base}ar/local-offer/`);
-  assert.equal(code('leaflets/16-25.pdf'), `${base}16-25/`);
+test('each leaflet’s QR code, on its cover and its last page, opens its page in its language', () => {
+  const last = (file) => Number(execFileSync('pdfinfo', [join(out, file)], { encoding: 'utf8' }).match(/^Pages:\s+(\d+)/m)[1]);
+  for (const [file, page] of [
+    ['ar/leaflets/12-15.pdf', 'ar/12-15/'],
+    ['ar/leaflets/local-offer.pdf', 'ar/local-offer/'],
+    ['leaflets/16-25.pdf', '16-25/'],
+    ['leaflets/print/0-11.pdf', '0-11/'],
+  ]) {
+    assert.equal(code(file), `${base}${page}`, file);
+    assert.equal(code(file, last(file)), `${base}${page}`, `${file}, last page`);
+  }
 });
 
-/// Every leaflet the build wrote, from the site's root.
+/// Every leaflet the build wrote, from the site's root: the readers' and
+/// the print shop's.
 function leaflets() {
   const found = [];
   for (const dir of ['', ...readdirSync(out, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => `${d.name}/`)]) {
-    try {
-      found.push(...readdirSync(join(out, dir, 'leaflets')).filter((f) => f.endsWith('.pdf')).map((f) => `${dir}leaflets/${f}`));
-    } catch {
-      // a folder with no leaflets
+    for (const folder of ['leaflets', 'leaflets/print']) {
+      try {
+        found.push(...readdirSync(join(out, dir, folder)).filter((f) => f.endsWith('.pdf')).map((f) => `${dir}${folder}/${f}`));
+      } catch {
+        // a folder with no leaflets
+      }
     }
   }
   return found;
@@ -98,7 +108,7 @@ function leaflets() {
 
 test('qpdf finds nothing wrong in any leaflet', () => {
   const files = leaflets();
-  assert.equal(files.length, 12, files.join(', '));
+  assert.equal(files.length, 24, files.join(', '));
   for (const file of files) {
     // qpdf exits with 2 on errors and 3 on warnings, which throws here.
     const report = execFileSync('qpdf', ['--check', join(out, file)], { encoding: 'utf8' });
