@@ -20,7 +20,9 @@ pub(super) fn load_file(
     config: &Config,
     icons: &[&str],
 ) -> Result<Item, Vec<Diagnostic>> {
-    let bytes = folder.read(file).map_err(|e| vec![e.diagnostic(file)])?;
+    let bytes = folder
+        .read_at_most(file, crate::files::PAGE_BYTES)
+        .map_err(|e| vec![e.diagnostic(file)])?;
     let text = utf8(file, bytes).map_err(|d| vec![d])?;
     let parsed = front_matter::parse(file, &text).map_err(|d| vec![d])?;
     let stem = file

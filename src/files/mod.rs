@@ -15,8 +15,17 @@ pub enum ReadError {
     Missing,
     /// The file is a link to somewhere outside the content folder.
     Outside,
+    /// The file is larger than any file of its kind needs to be: its size
+    /// and the most, in bytes.
+    TooLarge(u64, u64),
     Other(std::io::Error),
 }
+
+/// The largest file of the content folder promise reads: a picture's limit,
+/// with room. A page of words has a smaller one ([`PAGE_BYTES`]).
+pub const ANY_BYTES: u64 = 32 * 1024 * 1024;
+/// The largest page of words: a whole book is less.
+pub const PAGE_BYTES: u64 = 2 * 1024 * 1024;
 
 /// The bytes of `relative`, a file inside the content folder `root`.
 pub fn read(root: &Path, relative: &Path) -> Result<Vec<u8>, ReadError> {
@@ -54,11 +63,21 @@ impl Folder {
 
     /// The bytes of `relative`, a file inside the folder.
     pub fn read(&self, relative: &Path) -> Result<Vec<u8>, ReadError> {
+        self.read_at_most(relative, ANY_BYTES)
+    }
+
+    /// The bytes of `relative`, unless it is larger than `most`: then it is
+    /// not read at all.
+    pub fn read_at_most(&self, relative: &Path, most: u64) -> Result<Vec<u8>, ReadError> {
         // Where the file really is, every link followed, must be inside
         // where the content folder really is.
         let real = self.root.join(relative).canonicalize()?;
         if !real.starts_with(&self.real) {
             return Err(ReadError::Outside);
+        }
+        let size = real.metadata()?.len();
+        if size > most {
+            return Err(ReadError::TooLarge(size, most));
         }
         Ok(std::fs::read(&real)?)
     }
@@ -87,11 +106,30 @@ impl ReadError {
             ReadError::Missing => Diagnostic::error("unreadable", "this file cannot be found")
                 .in_file(relative)
                 .help("if it is a link (shortcut), it points at a file that is not there; put the file itself here"),
+            ReadError::TooLarge(size, most) => Diagnostic::error(
+                "file-too-large",
+                format!(
+                    "this file is {}, more than promise reads ({}), so it is not used",
+                    megabytes(*size),
+                    megabytes(*most)
+                ),
+            )
+            .in_file(relative)
+            .help(if *most == PAGE_BYTES {
+                "no page needs this many words: split it into several pages, or check it is the file you meant (text pasted with pictures in it can be this large)"
+            } else {
+                "make it smaller: save a picture again at 4000 pixels wide or less, and keep other files out of the content folder"
+            }),
             ReadError::Other(e) => {
                 Diagnostic::error("unreadable", format!("cannot read this file: {e}")).in_file(relative)
             }
         }
     }
+}
+
+/// A size as people say it: "2 MB".
+fn megabytes(bytes: u64) -> String {
+    format!("{} MB", bytes.div_ceil(1024 * 1024))
 }
 
 #[cfg(all(test, unix))]

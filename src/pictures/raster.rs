@@ -18,19 +18,42 @@ use crate::diagnostics::Diagnostic;
 const JPEG_QUALITY: u8 = 80;
 /// The most memory decoding one picture may take: a picture that claims to
 /// be larger is refused rather than allowed to exhaust the computer.
-const MAX_DECODE_BYTES: u64 = 512 * 1024 * 1024;
+const MAX_DECODE_BYTES: u64 = 192 * 1024 * 1024;
+/// The most pixels a picture may have: more than any phone camera takes
+/// (a 200-megapixel mode saves 12 megapixels unless asked), and far more
+/// than a page needs. Checked from the picture's header, before decoding.
+pub const MAX_MEGAPIXELS: u64 = 40;
+/// The largest picture file, in megabytes.
+pub const MAX_FILE_MB: usize = 25;
 
 pub fn clean(file: &Path, bytes: &[u8], format: ImageFormat) -> Result<Cleaned, Diagnostic> {
     let unreadable = |e: image::ImageError| {
-        Diagnostic::error("bad-picture", format!("this picture cannot be read: {e}"))
+        match e {
+        // It would need more memory than any picture a page needs.
+        image::ImageError::Limits(_) => too_large(file, "this picture needs too much memory to read".into()),
+        e => Diagnostic::error("bad-picture", format!("this picture cannot be read: {e}"))
             .in_file(file)
-            .help("open the picture in an image editor and save it again as a .jpg or .png; check the file name's ending matches what it is")
+            .help("open the picture in an image editor and save it again as a .jpg or .png; check the file name's ending matches what it is"),
+    }
     };
+    if bytes.len() > MAX_FILE_MB * 1024 * 1024 {
+        return Err(too_large(
+            file,
+            format!("this picture's file is {} MB", bytes.len() / (1024 * 1024)),
+        ));
+    }
     let mut reader = ImageReader::with_format(Cursor::new(bytes), format);
     let mut limits = Limits::default();
     limits.max_alloc = Some(MAX_DECODE_BYTES);
     reader.limits(limits);
     let mut decoder = reader.into_decoder().map_err(unreadable)?;
+    let (claimed_width, claimed_height) = decoder.dimensions();
+    if u64::from(claimed_width) * u64::from(claimed_height) > MAX_MEGAPIXELS * 1_000_000 {
+        return Err(too_large(
+            file,
+            format!("this picture is {claimed_width} × {claimed_height} pixels"),
+        ));
+    }
     let exif = decoder.exif_metadata().ok().flatten();
     let orientation = decoder.orientation().map_err(unreadable)?;
     let mut picture = DynamicImage::from_decoder(decoder).map_err(unreadable)?;
@@ -39,9 +62,9 @@ pub fn clean(file: &Path, bytes: &[u8], format: ImageFormat) -> Result<Cleaned, 
 
     let (width, height) = (picture.width(), picture.height());
     if width == 0 || height == 0 {
-        return Err(unreadable(image::ImageError::Limits(
-            image::error::LimitError::from_kind(image::error::LimitErrorKind::DimensionError),
-        )));
+        return Err(Diagnostic::error("bad-picture", "this picture has no pixels")
+            .in_file(file)
+            .help("open the picture in an image editor and save it again as a .jpg or .png"));
     }
     let widest = width.min(WIDTHS[WIDTHS.len() - 1]);
     let mut widths: Vec<u32> = WIDTHS.iter().copied().filter(|w| *w < widest).collect();
@@ -61,6 +84,16 @@ pub fn clean(file: &Path, bytes: &[u8], format: ImageFormat) -> Result<Cleaned, 
         files,
         gps,
     })
+}
+
+/// A picture too large to publish: what it is, and what to do.
+fn too_large(file: &Path, what: String) -> Diagnostic {
+    Diagnostic::error(
+        "picture-too-large",
+        format!("{what}, more than promise takes ({MAX_MEGAPIXELS} megapixels and {MAX_FILE_MB} MB)"),
+    )
+    .in_file(file)
+    .help("make it smaller in an image editor or your phone's photo app, to 4000 pixels wide or less, and save it again: no phone screen shows more")
 }
 
 fn scaled_height(width: u32, height: u32, to: u32) -> u32 {

@@ -298,3 +298,28 @@ fn a_councils_own_illustration_is_drawn_in_the_bands_colours() {
     );
     assert!(!page.contains("jsmith") && !page.contains("home folder"));
 }
+
+#[test]
+fn a_file_larger_than_any_page_or_picture_needs_is_refused_unread() {
+    let dir = common::copy_of_example();
+    let content = dir.path().join("content");
+    // Sparse: 200 MB that takes no room on the disk, and would take 200 MB
+    // of memory to read.
+    let huge = fs::File::create(content.join("pages/huge.md")).unwrap();
+    huge.set_len(200 * 1024 * 1024).unwrap();
+    let poster = fs::File::create(content.join("images/poster.png")).unwrap();
+    poster.set_len(40 * 1024 * 1024).unwrap();
+    let (check, build) = check_and_build(dir.path(), 1);
+    both_say(
+        &check,
+        &build,
+        &[
+            "error[file-too-large]: this file is 200 MB, more than promise reads (2 MB), so it is not used",
+            "content/pages/huge.md",
+            "no page needs this many words",
+            "error[file-too-large]: this file is 40 MB, more than promise reads (32 MB), so it is not used",
+            "content/images/poster.png",
+        ],
+    );
+    assert!(!dir.path().join("public").exists());
+}
