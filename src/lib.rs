@@ -16,6 +16,7 @@ pub mod config;
 pub mod content;
 pub mod diagnostics;
 pub mod editor;
+pub mod email;
 pub mod files;
 pub mod layout;
 pub mod leaving_care;

@@ -53,7 +53,15 @@ fn link(doc: &Doc, dest: &str, range: std::ops::Range<usize>) -> Option<Diagnost
             let (message, help) = problem.explain(&number);
             Diagnostic::error("bad-phone", message).at(doc.in_body(range)).help(help)
         }),
-        Address::Site | Address::Web { secure: true } | Address::Mail | Address::Sms => None,
+        Address::Mail => {
+            let address = dest.split_once(':').map_or(dest, |(_, a)| a);
+            let address = address.split('?').next().unwrap_or_default();
+            let address = percent_encoding::percent_decode_str(address).decode_utf8_lossy();
+            crate::email::problem(&address).map(|(message, help)| {
+                Diagnostic::error("bad-email", message).at(doc.in_body(range)).help(help)
+            })
+        }
+        Address::Site | Address::Web { secure: true } | Address::Sms => None,
     }
 }
 
@@ -71,6 +79,8 @@ mod tests {
         assert_eq!(codes("\n[x](vbscript:x) <data:text/html,x>")[0].0, "unsafe-link");
         assert_eq!(codes("[x](http://x.example/)"), vec![("insecure-link".into(), 1, 1)]);
         assert_eq!(codes("[x](tel:call-us)"), vec![("bad-phone".into(), 1, 1)]);
+        assert_eq!(codes("[x](mailto:rights%20at%20westmere)")[0].0, "bad-email");
+        assert!(codes("[x](mailto:rights@westmere.example?subject=Hello)").is_empty());
         assert_eq!(codes("[x](tel:09098790000)")[0].0, "bad-phone");
         assert_eq!(
             codes("![x](https://x.example/a.png)"),

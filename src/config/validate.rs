@@ -29,11 +29,30 @@ pub fn phone_problems(config: &Config, file: &Path) -> Vec<Diagnostic> {
     problems
 }
 
+/// Every contact's and help line's email must be an address mail reaches.
+fn email_problems(config: &Config, file: &Path, text: &str) -> Vec<Diagnostic> {
+    config
+        .contacts
+        .values()
+        .chain(&config.help.lines)
+        .filter(|c| !c.email.trim().is_empty())
+        .filter_map(|c| {
+            let (message, help) = crate::email::problem(&c.email)?;
+            Some(
+                Diagnostic::error("bad-email", message)
+                    .at(Location::of_text(file, text, &format!("\"{}\"", c.email)))
+                    .help(help),
+            )
+        })
+        .collect()
+}
+
 /// Every mistake in site.toml that its shape alone does not show.
 pub(super) fn validate(config: &Config, file: &Path, text: &str) -> Vec<Diagnostic> {
     let mut problems = base_url(config, file, text);
     problems.extend(line_ages(config, file, text));
     problems.extend(print_contact(config, file, text));
+    problems.extend(email_problems(config, file, text));
     problems.extend(languages(config, file, text));
     problems.extend(bands(config, file, text));
     problems.extend(references(config, file, text));

@@ -323,3 +323,46 @@ fn a_file_larger_than_any_page_or_picture_needs_is_refused_unread() {
     );
     assert!(!dir.path().join("public").exists());
 }
+
+#[test]
+fn an_email_address_mail_cannot_reach_is_an_error_at_its_line() {
+    let dir = common::copy_of_example();
+    edit(
+        dir.path(),
+        "site.toml",
+        "\"rights@westmere.example\"",
+        "\"rights at westmere\"",
+    );
+    let at = site_line(dir.path(), "rights at westmere");
+    let (check, build) = check_and_build(dir.path(), 1);
+    both_say(
+        &check,
+        &build,
+        &[
+            "error[bad-email]: \"rights at westmere\" is not an email address",
+            &at,
+            "write the whole address with no spaces",
+        ],
+    );
+    edit(
+        dir.path(),
+        "site.toml",
+        "\"rights at westmere\"",
+        "\"rights@westmere.example\"",
+    );
+    edit(
+        dir.path(),
+        "pages/about.md",
+        "\n---\n",
+        "\n---\nWrite to [the team](mailto:team@westmere).\n\n",
+    );
+    let (check, build) = check_and_build(dir.path(), 1);
+    both_say(
+        &check,
+        &build,
+        &[
+            "error[bad-email]: \"team@westmere\" has no full domain after the @, so mail cannot reach it",
+            "content/pages/about.md:5:",
+        ],
+    );
+}

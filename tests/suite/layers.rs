@@ -10,7 +10,7 @@ use std::path::Path;
 /// crate's root, `lib.rs`: the pipeline.
 const LAYERS: &[(&str, &[&str])] = &[
     ("diagnostics as data", &["diagnostics"]),
-    ("names and rules", &["layout", "phone", "leaving_care"]),
+    ("names and rules", &["layout", "phone", "email", "leaving_care"]),
     ("reading the content folder", &["files"]),
     ("printing diagnostics", &["report"]),
     ("site.toml", &["config"]),
