@@ -274,6 +274,8 @@ pub enum BuildError {
 /// Builds the site in `content` into `out`. On any error `out` is left as it
 /// was.
 pub fn build(content: &Path, out: &Path, options: &Options) -> Result<Built, BuildError> {
+    // One build at a time into a folder, held until this one returns.
+    let _lock = output::lock(out).map_err(BuildError::Write)?;
     let mut built = render_site(content, options).map_err(|mut problems| {
         diagnostics::sort(&mut problems);
         BuildError::Content(problems)

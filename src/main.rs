@@ -265,6 +265,7 @@ fn run_build(content: &Path, out: &Path, options: &Options) -> ExitCode {
         }
         Err(BuildError::Write(e)) => {
             eprintln!("error: {e}");
+            eprintln!("Nothing was published: {}/ is as it was.", out.display());
             ExitCode::from(1)
         }
     }

@@ -23,6 +23,8 @@ pub enum WriteError {
     NotASite(PathBuf),
     /// The folder is the content folder or holds it.
     HoldsContent(PathBuf),
+    /// Another build is writing the folder now.
+    Busy(PathBuf),
     Io(PathBuf, io::Error),
 }
 
@@ -39,8 +41,51 @@ impl std::fmt::Display for WriteError {
                 "{} is, or holds, the content folder; choose another folder with --out so the content is never overwritten",
                 p.display()
             ),
-            WriteError::Io(p, e) => write!(f, "cannot write {}: {e}", p.display()),
+            WriteError::Busy(p) => write!(
+                f,
+                "another promise build is writing {} now; wait for it to finish, then build again",
+                p.display()
+            ),
+            WriteError::Io(p, e) => {
+                let why = match e.kind() {
+                    io::ErrorKind::StorageFull | io::ErrorKind::QuotaExceeded => {
+                        "the disk is full: make room on it (or build to another disk with --out), then build again".to_string()
+                    }
+                    io::ErrorKind::PermissionDenied => {
+                        "promise is not allowed to write there: choose a folder you can write to with --out, or ask whoever looks after this computer".to_string()
+                    }
+                    io::ErrorKind::ReadOnlyFilesystem => {
+                        "that disk cannot be written to (it is read-only): choose another folder with --out".to_string()
+                    }
+                    _ => format!("{e}"),
+                };
+                write!(f, "cannot write {}: {why}", p.display())
+            }
         }
+    }
+}
+
+/// Held while a build writes its output folder: a second build into the
+/// same folder is told so, rather than both writing the same files. The
+/// operating system lets go of it when the build ends, however it ends.
+pub struct Lock(#[allow(dead_code)] fs::File);
+
+/// Takes the lock on writing `out`, or says another build holds it.
+pub fn lock(out: &Path) -> Result<Lock, WriteError> {
+    let path = beside(out, "lock");
+    if let Some(parent) = path.parent() {
+        fs::create_dir_all(parent).map_err(io_error(parent))?;
+    }
+    let file = fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(&path)
+        .map_err(io_error(&path))?;
+    match file.try_lock() {
+        Ok(()) => Ok(Lock(file)),
+        Err(fs::TryLockError::WouldBlock) => Err(WriteError::Busy(out.to_path_buf())),
+        Err(fs::TryLockError::Error(e)) => Err(WriteError::Io(path, e)),
     }
 }
 
@@ -64,10 +109,19 @@ pub fn beside(out: &Path, what: &str) -> PathBuf {
     parent.join(format!(".{name}.{what}"))
 }
 
-/// Replaces `out` with exactly `outputs`.
+/// Replaces `out` with exactly `outputs`; if it cannot, leaves `out` as it
+/// was and takes away what it had written, so a full disk is not left full.
 pub fn write(out: &Path, content: &Path, outputs: &Outputs) -> Result<(), WriteError> {
     check_target(out, content)?;
     let staging = beside(out, "staging");
+    let written = swap_in(out, content, outputs, &staging);
+    if written.is_err() && staging.exists() {
+        let _ = fs::remove_dir_all(&staging);
+    }
+    written
+}
+
+fn swap_in(out: &Path, content: &Path, outputs: &Outputs, staging: &Path) -> Result<(), WriteError> {
     let previous = beside(out, "previous");
     if let Some(parent) = staging.parent() {
         fs::create_dir_all(parent).map_err(io_error(parent))?;
@@ -76,16 +130,16 @@ pub fn write(out: &Path, content: &Path, outputs: &Outputs) -> Result<(), WriteE
     // is brought up to date like the previous site would be.
     if !staging.exists() && previous.exists() {
         check_target(&previous, content)?;
-        fs::rename(&previous, &staging).map_err(io_error(&previous))?;
+        fs::rename(&previous, staging).map_err(io_error(&previous))?;
     }
-    fill(&staging, out, outputs)?;
+    fill(staging, out, outputs)?;
     if previous.exists() {
         fs::remove_dir_all(&previous).map_err(io_error(&previous))?;
     }
     if out.exists() {
         fs::rename(out, &previous).map_err(io_error(out))?;
     }
-    if let Err(e) = fs::rename(&staging, out) {
+    if let Err(e) = fs::rename(staging, out) {
         // Put the published site back before giving up.
         let _ = fs::rename(&previous, out);
         return Err(WriteError::Io(out.to_path_buf(), e));

@@ -22,4 +22,5 @@ mod site_words;
 mod strings;
 mod translations;
 mod views;
+mod writing;
 mod xliff;
