@@ -6,6 +6,8 @@
 use std::collections::BTreeMap;
 
 /// The site's settings, at the root of the content folder.
+/// The content folder the commands look in when not told another.
+pub const CONTENT: &str = "content";
 pub const SITE_TOML: &str = "site.toml";
 /// Every address a leaflet has printed, at the root of the content folder.
 pub const PRINTED: &str = "printed.toml";

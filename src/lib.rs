@@ -275,7 +275,7 @@ pub enum BuildError {
 /// was.
 pub fn build(content: &Path, out: &Path, options: &Options) -> Result<Built, BuildError> {
     // One build at a time into a folder, held until this one returns.
-    let _lock = output::lock(out).map_err(BuildError::Write)?;
+    let _lock = output::lock(out, content).map_err(BuildError::Write)?;
     let mut built = render_site(content, options).map_err(|mut problems| {
         diagnostics::sort(&mut problems);
         BuildError::Content(problems)

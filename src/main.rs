@@ -227,7 +227,11 @@ fn main() -> ExitCode {
         Command::New { dir } => match new_site(&dir) {
             Ok(count) => {
                 println!("Wrote a starter site of {count} files to {}.", dir.display());
-                println!("Build it with: promise build --content {}", dir.display());
+                println!(
+                    "Its words are in {}. From that folder, `promise check` checks it and `promise build` builds it:",
+                    dir.join("content").display()
+                );
+                println!("  cd {} && promise check && promise build", dir.display());
                 ExitCode::SUCCESS
             }
             Err(message) => {

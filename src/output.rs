@@ -23,6 +23,8 @@ pub enum WriteError {
     NotASite(PathBuf),
     /// The folder is the content folder or holds it.
     HoldsContent(PathBuf),
+    /// The folder is inside the content folder.
+    InsideContent(PathBuf),
     /// Another build is writing the folder now.
     Busy(PathBuf),
     Io(PathBuf, io::Error),
@@ -39,6 +41,11 @@ impl std::fmt::Display for WriteError {
             WriteError::HoldsContent(p) => write!(
                 f,
                 "{} is, or holds, the content folder; choose another folder with --out so the content is never overwritten",
+                p.display()
+            ),
+            WriteError::InsideContent(p) => write!(
+                f,
+                "{} is inside the content folder, where the site would be read back as content; build it beside the content folder instead (by default, promise builds content/ into public/ from the folder that holds both)",
                 p.display()
             ),
             WriteError::Busy(p) => write!(
@@ -70,8 +77,10 @@ impl std::fmt::Display for WriteError {
 /// operating system lets go of it when the build ends, however it ends.
 pub struct Lock(#[allow(dead_code)] fs::File);
 
-/// Takes the lock on writing `out`, or says another build holds it.
-pub fn lock(out: &Path) -> Result<Lock, WriteError> {
+/// Takes the lock on writing `out`, or says another build holds it, or
+/// why `out` cannot hold the site built from `content`.
+pub fn lock(out: &Path, content: &Path) -> Result<Lock, WriteError> {
+    check_target(out, content)?;
     let path = beside(out, "lock");
     if let Some(parent) = path.parent() {
         fs::create_dir_all(parent).map_err(io_error(parent))?;
@@ -231,6 +240,21 @@ fn check_target(out: &Path, content: &Path) -> Result<(), WriteError> {
     let absolute = |p: &Path| fs::canonicalize(p).unwrap_or_else(|_| p.to_path_buf());
     if out.exists() && absolute(content).starts_with(absolute(out)) {
         return Err(WriteError::HoldsContent(out.to_path_buf()));
+    }
+    // Where `out` is, or will be: its parent is there, or is made.
+    let place = match (out.parent(), out.file_name()) {
+        (Some(parent), Some(name)) if !out.exists() => {
+            let parent = if parent.as_os_str().is_empty() {
+                Path::new(".")
+            } else {
+                parent
+            };
+            absolute(parent).join(name)
+        }
+        _ => absolute(out),
+    };
+    if place.starts_with(absolute(content)) {
+        return Err(WriteError::InsideContent(out.to_path_buf()));
     }
     if !out.exists() {
         return Ok(());

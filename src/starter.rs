@@ -8,8 +8,10 @@ use include_dir::{Dir, include_dir};
 
 static EXAMPLE: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/content");
 
-/// Writes the example site into `dir`, which must be empty or not exist yet.
-/// Returns how many files were written.
+/// Writes a starter site into `dir`, which must be empty or not exist yet:
+/// the example's content in `dir/content/` (so the plain `promise check`
+/// and `promise build` find it there), a short README for the team, and a
+/// `.gitignore` for what builds make. Returns how many files were written.
 pub fn new_site(dir: &Path) -> Result<usize, String> {
     if dir.exists() {
         let mut entries = fs::read_dir(dir).map_err(|e| format!("cannot read {}: {e}", dir.display()))?;
@@ -20,27 +22,54 @@ pub fn new_site(dir: &Path) -> Result<usize, String> {
             ));
         }
     }
-    write_dir(&EXAMPLE, dir)
+    let count = write_dir(&EXAMPLE, &dir.join(crate::layout::CONTENT))?;
+    write(&dir.join("README.md"), README.as_bytes())?;
+    write(&dir.join(".gitignore"), b"/public\n/.public.*\n")?;
+    Ok(count + 2)
 }
+
+/// The team's first page: what is where, and the commands.
+const README: &str = "# Our promise site\n\nThe words of the site are in `content/`: the promises for each age in\n`content/promises/`, the local offer in `content/local-offer/`, \"you said,\nwe did\" in `content/messages/`, and the site's name, contacts and settings\nin `content/site.toml`. They start as an example: write your own over them.\n\nFrom this folder:\n\n- `promise check` says what to put right, with the file and line;\n- `promise serve --open` shows the site as you write, in your browser;\n- `promise build` makes the site in `public/`, ready to publish, and the\n  leaflets for the print shop in `public/leaflets/print/`.\n\nTo publish the site in another language too, add it under\n`[[languages]]` in `content/site.toml`, then see \"Other languages\" in\npromise's README.\n";
 
 /// What the example has that a new site must not start with: the record of
 /// what the example's leaflets printed (a new site has printed nothing),
-/// and the editors' settings, made for this repository (`promise cms`
-/// makes a site's own).
+/// the editors' settings, made for this repository (`promise cms` makes a
+/// site's own), and the Arabic samples (a council adds its own languages).
 fn kept(path: &Path) -> bool {
-    path != Path::new(crate::layout::PRINTED) && !path.starts_with(crate::layout::ADMIN)
+    let name = path.to_string_lossy();
+    let sample = name.ends_with(".ar.md") || name.ends_with("site.ar.toml");
+    path != Path::new(crate::layout::PRINTED) && !path.starts_with(crate::layout::ADMIN) && !sample
 }
 
 fn write_dir(from: &Dir<'static>, to: &Path) -> Result<usize, String> {
     let mut count = 0;
     fs::create_dir_all(to).map_err(|e| format!("cannot create {}: {e}", to.display()))?;
     for file in from.files().filter(|f| kept(f.path())) {
-        let path = to.join(file.path().file_name().unwrap_or_default());
-        fs::write(&path, file.contents()).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+        let name = file.path().file_name().unwrap_or_default();
+        let path = to.join(name);
+        let contents = starting(&name.to_string_lossy(), file.contents());
+        write(&path, &contents)?;
         count += 1;
     }
     for sub in from.dirs().filter(|d| kept(d.path())) {
         count += write_dir(sub, &to.join(sub.path().file_name().unwrap_or_default()))?;
     }
     Ok(count)
+}
+
+/// A file of the example as a new site starts with it: site.toml without
+/// the Arabic sample language, and photos without where they were taken.
+fn starting(name: &str, contents: &[u8]) -> Vec<u8> {
+    if name == crate::layout::SITE_TOML
+        && let Ok(text) = std::str::from_utf8(contents)
+        && let Ok(mut doc) = text.parse::<toml_edit::DocumentMut>()
+    {
+        doc.remove("languages");
+        return doc.to_string().into_bytes();
+    }
+    crate::pictures::without_metadata(name, contents).unwrap_or_else(|| contents.to_vec())
+}
+
+fn write(path: &Path, contents: &[u8]) -> Result<(), String> {
+    fs::write(path, contents).map_err(|e| format!("cannot write {}: {e}", path.display()))
 }

@@ -154,7 +154,7 @@ pub fn read(root: &Path, file: &Path, base_url: Option<&str>) -> Result<Config, 
                 "missing-site-toml",
                 format!("there is no {} in {}", display_path(file), display_path(root)),
             )
-            .help("every site needs a site.toml beside its content folders; `promise new DIR` writes a starter one"),
+            .help("run promise from the folder that holds the content folder, or say where it is with --content DIR; to start a new site, `promise new DIR` writes one"),
         ],
         other => vec![other.diagnostic(file)],
     })?;

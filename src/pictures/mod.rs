@@ -118,6 +118,18 @@ pub fn prepare(images: &[(String, Vec<u8>)], cache: &Cache) -> (Pictures, Vec<Di
     (pictures, problems)
 }
 
+/// A raster picture with nothing but its pixels (its widest published
+/// copy), for a starter site whose photos must tell no one where they were
+/// taken; `None` for anything else.
+pub fn without_metadata(name: &str, bytes: &[u8]) -> Option<Vec<u8>> {
+    let Some(Kind::Raster(format)) = Kind::of(name) else {
+        return None;
+    };
+    let cleaned = raster::clean(Path::new(name), bytes, format).ok()?;
+    let (_, widest) = cleaned.files.last()?;
+    Some(widest.as_ref().clone())
+}
+
 /// An SVG drawing of the theme (an icon or an illustration), checked and
 /// written again like an SVG picture in the content, as text to put in a page.
 pub fn clean_drawing(file: &Path, bytes: &[u8]) -> Result<String, Diagnostic> {

@@ -5,42 +5,50 @@ use crate::common;
 use std::fs;
 
 #[test]
-fn new_writes_a_site_that_builds() {
+fn new_writes_a_site_that_the_plain_commands_check_and_build_with_no_warning() {
     let dir = tempfile::tempdir().unwrap();
     let made = common::promise(dir.path(), &["new", "my-site"]);
     assert!(made.status.success(), "{}", common::stderr(&made));
-    assert!(dir.path().join("my-site/site.toml").is_file());
-    assert!(dir.path().join("my-site/words.toml").is_file());
-    // A new site has printed no leaflet yet, and makes its own editor settings.
-    assert!(!dir.path().join("my-site/printed.toml").exists());
-    assert!(!dir.path().join("my-site/admin").exists());
-    let built = common::promise(
-        dir.path(),
-        &[
-            "build",
-            "--content",
-            "my-site",
-            "--out",
-            "site",
-            "--today",
-            "2026-11-22",
-        ],
-    );
-    assert!(built.status.success(), "{}", common::stderr(&built));
-    let summary = String::from_utf8(built.stdout.clone()).unwrap();
+    let said = String::from_utf8(made.stdout).unwrap();
+    assert!(said.contains("cd my-site && promise check && promise build"), "{said}");
+    let site = dir.path().join("my-site");
+    assert!(site.join("content/site.toml").is_file());
+    assert!(site.join("content/words.toml").is_file());
     assert!(
-        summary.starts_with("Built 483 pages into site with 2 warnings in "),
-        "{summary}"
+        fs::read_to_string(site.join("README.md"))
+            .unwrap()
+            .contains("promise check")
     );
-    // The two warnings: the starter's photo, like the example's, shows the
-    // team what a photo with a location looks like, and its Arabic sample
-    // what is left to translate.
-    let warnings = common::stderr(&built);
-    assert!(warnings.contains("warning[picture-location]"), "{warnings}");
-    assert!(warnings.contains("warning[untranslated]"), "{warnings}");
-    assert!(dir.path().join("site/index.html").is_file());
+    assert!(fs::read_to_string(site.join(".gitignore")).unwrap().contains("/public"));
+    // A new site has printed no leaflet yet, makes its own editor settings,
+    // and adds its own languages.
+    assert!(!site.join("content/printed.toml").exists());
+    assert!(!site.join("content/admin").exists());
+    assert!(!site.join("content/site.ar.toml").exists());
+    assert!(
+        !fs::read_to_string(site.join("content/site.toml"))
+            .unwrap()
+            .contains("[[languages]]")
+    );
+    // Its photo says nothing of where it was taken.
+    let photo = fs::read(site.join("content/images/park.jpg")).unwrap();
+    let exif = exif::Reader::new().read_from_container(&mut std::io::Cursor::new(&photo));
+    assert!(exif.is_err(), "the starter's photo still has EXIF");
+    for command in [&["check"][..], &["build", "--today", "2026-11-22"]] {
+        let out = common::promise(&site, command);
+        let said = common::stderr(&out);
+        assert!(out.status.success(), "{command:?}: {said}");
+        assert!(!said.contains("warning"), "{command:?}: {said}");
+    }
+    assert!(site.join("public/index.html").is_file());
+    assert!(site.join("public/leaflets/print/0-11.pdf").is_file());
     // Its first build records what its leaflets print.
-    assert!(dir.path().join("my-site/printed.toml").is_file());
+    assert!(site.join("content/printed.toml").is_file());
+    // Building from inside the content folder would publish into it.
+    let inside = common::promise(&site.join("content"), &["build", "--content", "."]);
+    assert_eq!(inside.status.code(), Some(1));
+    assert!(common::stderr(&inside).contains("public is inside the content folder"));
+    assert!(!site.join("content/public").exists());
 }
 
 #[test]
@@ -87,7 +95,7 @@ fn a_missing_content_folder_is_explained() {
     assert_eq!(out.status.code(), Some(1));
     let text = common::stderr(&out);
     assert!(
-        text.contains("missing-site-toml") && text.contains("promise new"),
+        text.contains("missing-site-toml") && text.contains("promise new") && text.contains("--content DIR"),
         "{text}"
     );
 }
