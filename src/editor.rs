@@ -38,7 +38,7 @@ pub fn files(config: &Config, content: &Path, repository: &Path, icons: &[&str])
             content.join(ADMIN).join("config.yml"),
             decap(config, &kinds, &choices, &at),
         ),
-        (content.join(ADMIN).join("index.html"), ADMIN_PAGE.to_string()),
+        (content.join(ADMIN).join("index.html"), admin_page()),
         (repository.join(".pages.yml"), pages_cms(&kinds, &choices, &at)),
     ]
 }
@@ -458,18 +458,31 @@ fn pages_field(f: &Field, choices: &Choices) -> Value {
 
 const HEADER: &str = "# Written by `promise cms` from site.toml: run it again after changing the bands,\n# areas, contacts or languages there. See \"Editing in a browser\" in promise's README.\n";
 
+/// The editor's script: one version of Sveltia CMS, from its publisher's
+/// npm package as unpkg serves it. To move to a newer version, change both
+/// lines: the hash is `openssl dgst -sha384 -binary sveltia-cms.js | openssl
+/// base64 -A` of that version's file, and the browser suite checks it
+/// against the package in its lock file (see "Editing in a browser").
+pub const SCRIPT: &str = "https://unpkg.com/@sveltia/cms@0.221.1/dist/sveltia-cms.js";
+pub const SCRIPT_INTEGRITY: &str = "sha384-JQ+XsKx/UzwdTiNnFStza3XtqqQoVtyNPApkfvwlzZDfhe7giE9CnfQrpHqgv3k6";
+
 /// The editor's page: Sveltia CMS, which reads Decap CMS's settings. It is
 /// for the participation team, not for young people, and loads the editor
-/// from its publisher: the only page of the site that does.
-const ADMIN_PAGE: &str = r#"<!doctype html>
+/// from its publisher: the only page of the site that does, and only that
+/// version of it, which the browser refuses if it has changed.
+fn admin_page() -> String {
+    format!(
+        r#"<!doctype html>
 <html lang="en-GB">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="robots" content="noindex">
 <title>Edit the site</title>
-<script src="https://unpkg.com/@sveltia/cms/dist/sveltia-cms.js" type="module"></script>
+<script src="{SCRIPT}" integrity="{SCRIPT_INTEGRITY}" crossorigin="anonymous" type="module"></script>
 </head>
 <body></body>
 </html>
-"#;
+"#
+    )
+}

@@ -69,7 +69,7 @@ fn headers_file(root: &str, cloudflare: bool, editor: bool) -> String {
         if cloudflare {
             text.push_str("  ! Content-Security-Policy\n");
         }
-        let _ = writeln!(text, "  Content-Security-Policy: {EDITOR}");
+        let _ = writeln!(text, "  Content-Security-Policy: {}", EDITOR.as_str());
     }
     text
 }
@@ -100,7 +100,11 @@ fn htaccess(root: &str, redirects: &[(String, String)], editor: bool) -> String 
     text.push_str("  </If>\n");
     if editor {
         let _ = writeln!(text, "  <If \"%{{REQUEST_URI}} =~ m#^{root}{ADMIN}/#\">");
-        let _ = writeln!(text, "    Header always set Content-Security-Policy {}", quoted(EDITOR));
+        let _ = writeln!(
+            text,
+            "    Header always set Content-Security-Policy {}",
+            quoted(&EDITOR)
+        );
         text.push_str("  </If>\n");
     }
     text.push_str("</IfModule>\n");
@@ -139,7 +143,7 @@ fn nginx(root: &str, redirects: &[(String, String)], editor: bool) -> String {
     text.push_str("}\n");
     if editor {
         let _ = writeln!(text, "location ^~ {root}{ADMIN}/ {{");
-        text.push_str(&headers_with(Some(EDITOR), PAGE_CACHE, "    "));
+        text.push_str(&headers_with(Some(&EDITOR), PAGE_CACHE, "    "));
         text.push_str("}\n");
     }
     // This file is for the server, not for readers.

@@ -40,6 +40,12 @@ pub fn headers() -> Vec<(&'static str, String)> {
 }
 
 /// The policy of the browser editor's page (`/admin/`, for the participation
-/// team, never for young people): its script and styles come from its
-/// publisher, and it talks to GitHub, where the content is kept.
-pub const EDITOR: &str = "default-src 'self'; script-src 'self' https://unpkg.com; style-src 'self' 'unsafe-inline' https://unpkg.com; font-src 'self' https://unpkg.com; img-src 'self' data: blob: https:; media-src 'self' blob:; connect-src 'self' https://api.github.com https://github.com https://unpkg.com; frame-src 'self' https://github.com; base-uri 'none'; frame-ancestors 'none'";
+/// team, never for young people): its one script, of one version, comes
+/// from its publisher, with the styles and fonts it brings; it talks to
+/// GitHub, where the content is kept.
+pub static EDITOR: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
+    let script = crate::editor::SCRIPT;
+    format!(
+        "default-src 'self'; script-src 'self' {script}; style-src 'self' 'unsafe-inline' https://unpkg.com; font-src 'self' https://unpkg.com; img-src 'self' data: blob: https:; media-src 'self' blob:; connect-src 'self' https://api.github.com https://github.com https://unpkg.com; frame-src 'self' https://github.com; base-uri 'none'; frame-ancestors 'none'"
+    )
+});

@@ -202,7 +202,7 @@ fn promise_cms_writes_settings_for_decap_sveltia_and_pages_cms_from_site_toml() 
     let headers = String::from_utf8_lossy(&built.outputs["_headers"]).into_owned();
     assert!(
         headers.contains(
-            "\n/admin/*\n  Content-Security-Policy: default-src 'self'; script-src 'self' https://unpkg.com;"
+            "\n/admin/*\n  Content-Security-Policy: default-src 'self'; script-src 'self' https://unpkg.com/@sveltia/cms@0.221.1/dist/sveltia-cms.js;"
         )
     );
 }

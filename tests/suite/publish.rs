@@ -148,6 +148,21 @@ fn netlify_and_cloudflare_send_every_header_with_the_pages_own_policy() {
             }
             assert_eq!(sent["Cache-Control"], "public, max-age=300", "{host} {path}");
         }
+        // The editor's page may run its one pinned script from elsewhere, and
+        // no other.
+        let sent = headers_for(&rules, "/admin/", cloudflare);
+        let policy = &sent["Content-Security-Policy"];
+        let scripts = policy
+            .split(';')
+            .map(str::trim)
+            .find(|d| d.starts_with("script-src "))
+            .unwrap();
+        assert_eq!(
+            scripts, "script-src 'self' https://unpkg.com/@sveltia/cms@0.221.1/dist/sveltia-cms.js",
+            "{host}"
+        );
+        let page = text(&outputs, "admin/index.html");
+        assert!(page.contains("integrity=\"sha384-"), "{page}");
         let sent = headers_for(&rules, &format!("/{css}"), cloudflare);
         assert_eq!(sent["Cache-Control"], "public, max-age=31536000, immutable", "{host}");
         assert!(
