@@ -23,6 +23,10 @@ pub struct Phone {
 pub enum Problem {
     /// Not a real UK or international number.
     Unreadable,
+    /// A UK number with too few digits, such as one without its area code.
+    TooShort,
+    /// A UK number with too many digits.
+    TooLong,
     /// A 09 number, which costs the caller a lot.
     PremiumRate,
 }
@@ -75,8 +79,13 @@ fn read(written: &str) -> Result<Phone, Problem> {
     // not a digit to dial from a phone that adds +44.
     let cleaned = written.replace("(0)", "");
     let number = phonenumber::parse(Some(country::GB), &cleaned).map_err(|_| Problem::Unreadable)?;
-    if !number.is_valid() {
-        return Err(Problem::Unreadable);
+    let national = number.national().value().to_string();
+    if !number.is_valid() && !(number.code().value() == 44 && drama(&national)) {
+        return Err(match (number.code().value(), national.len()) {
+            (44, n) if n < 9 => Problem::TooShort,
+            (44, n) if n > 10 => Problem::TooLong,
+            _ => Problem::Unreadable,
+        });
     }
     if number.number_type(&phonenumber::metadata::DATABASE) == Type::PremiumRate {
         return Err(Problem::PremiumRate);
@@ -100,13 +109,34 @@ fn read(written: &str) -> Result<Phone, Problem> {
     })
 }
 
+/// Ofcom's numbers kept for TV, film and examples, such as this site's
+/// sample content (0113 496 0000 to 0999, 07700 900000 to 900999): they
+/// look real and never ring anyone. Landline and mobile ones are read alike;
+/// libphonenumber knows only some of them. `national` is the number without
+/// its first 0.
+fn drama(national: &str) -> bool {
+    const RANGES: [&str; 17] = [
+        "1134960", "1144960", "1154960", "1164960", "1174960", "1184960", "1214960", "1314960", "1414960", "1514960",
+        "1614960", "2079460", "1914980", "2896496", "2920180", "1632960", "7700900",
+    ];
+    national.len() == 10 && RANGES.iter().any(|r| national.starts_with(r))
+}
+
 impl Problem {
     /// What is wrong with `written`, and how to fix it, in plain words.
     pub fn explain(self, written: &str) -> (String, &'static str) {
         match self {
             Problem::Unreadable => (
                 format!("\"{written}\" is not a phone number that can be called"),
-                "write the whole number with its area code, such as 0113 496 0123, or +44 113 496 0123 for a number abroad; put an extension after it as \"ext. 23\"",
+                "write it as a UK number, such as 0113 496 0123, or with its country code, such as +33 1 23 45 67 89, for a number abroad; put an extension after it as \"ext. 23\"",
+            ),
+            Problem::TooShort => (
+                format!("\"{written}\" has too few digits to be a UK phone number"),
+                "a UK number has 11 digits with its area code, such as 0113 496 0123 or 07700 900123: check that no digit is missing",
+            ),
+            Problem::TooLong => (
+                format!("\"{written}\" has too many digits to be a UK phone number"),
+                "a UK number has 11 digits with its area code, such as 0113 496 0123: check for a digit typed twice, and put an extension after the number as \"ext. 23\"",
             ),
             Problem::PremiumRate => (
                 format!("\"{written}\" is a premium-rate number, which would cost a young person a lot to call"),
@@ -151,7 +181,17 @@ mod tests {
     #[test]
     fn numbers_that_cannot_be_called_or_would_charge_are_refused() {
         assert_eq!(tel("call us!"), Err(Problem::Unreadable));
-        assert_eq!(tel("0113 496"), Err(Problem::Unreadable));
+        assert_eq!(tel("0113 496"), Err(Problem::TooShort));
         assert_eq!(tel("0909 879 0000"), Err(Problem::PremiumRate));
+    }
+
+    #[test]
+    fn drama_numbers_are_read_alike_and_mistakes_are_named() {
+        assert_eq!(tel("07700 900123").map(|t| t.0), Ok("tel:+447700900123".into()));
+        assert_eq!(tel("0113 496 0123").map(|t| t.0), Ok("tel:+441134960123".into()));
+        assert_eq!(tel("0113 496"), Err(Problem::TooShort));
+        assert_eq!(tel("0113 496 01234 5"), Err(Problem::TooLong));
+        assert_eq!(tel("call us"), Err(Problem::Unreadable));
+        assert!(Problem::TooShort.explain("0113 496").0.contains("too few digits"));
     }
 }
