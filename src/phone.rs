@@ -80,7 +80,8 @@ fn read(written: &str) -> Result<Phone, Problem> {
     let cleaned = written.replace("(0)", "");
     let number = phonenumber::parse(Some(country::GB), &cleaned).map_err(|_| Problem::Unreadable)?;
     let national = number.national().value().to_string();
-    if !number.is_valid() && !(number.code().value() == 44 && drama(&national)) {
+    let readable = number.is_valid() || (number.code().value() == 44 && drama(&national));
+    if !readable {
         return Err(match (number.code().value(), national.len()) {
             (44, n) if n < 9 => Problem::TooShort,
             (44, n) if n > 10 => Problem::TooLong,
