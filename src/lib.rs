@@ -40,7 +40,7 @@ use diagnostics::Diagnostic;
 use layout::Outputs;
 use render::theme::Theme;
 
-pub use starter::new_site;
+pub use starter::{new_site, new_strings};
 
 /// A built site, not yet written, with the warnings found on the way.
 #[derive(Debug)]

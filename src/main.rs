@@ -86,6 +86,17 @@ enum Command {
         /// A folder that does not exist yet, or is empty.
         dir: PathBuf,
     },
+    /// Write the theme's English words (menus, buttons, headings) into
+    /// content/theme/i18n/CODE.toml, for a translator to put into a new
+    /// language.
+    Strings {
+        /// The language's code in site.toml, such as cy.
+        #[arg(long)]
+        language: String,
+        /// The folder with site.toml and the content.
+        #[arg(long, default_value = "content")]
+        content: PathBuf,
+    },
     /// Keep translations true to their originals.
     Translations {
         #[command(subcommand)]
@@ -224,6 +235,16 @@ fn main() -> ExitCode {
         Command::Translations {
             action: TranslationsAction::Import { file, content },
         } => run_import(&content, &file),
+        Command::Strings { language, content } => match promise::new_strings(&content, &language) {
+            Ok(path) => {
+                println!("Wrote {}: translate the words in quotes on each line.", path.display());
+                ExitCode::SUCCESS
+            }
+            Err(message) => {
+                eprintln!("error: {message}");
+                ExitCode::from(1)
+            }
+        },
         Command::New { dir } => match new_site(&dir) {
             Ok(count) => {
                 println!("Wrote a starter site of {count} files to {}.", dir.display());

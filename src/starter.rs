@@ -70,6 +70,38 @@ fn starting(name: &str, contents: &[u8]) -> Vec<u8> {
     crate::pictures::without_metadata(name, contents).unwrap_or_else(|| contents.to_vec())
 }
 
+/// Writes `content/theme/i18n/<code>.toml`: the theme's English words, for a
+/// translator to put into the language `code`. Returns the file written.
+pub fn new_strings(content: &Path, code: &str) -> Result<std::path::PathBuf, String> {
+    let code = code.trim().to_ascii_lowercase();
+    if code.is_empty() || !code.chars().all(|c| c.is_ascii_alphanumeric() || c == '-') {
+        return Err(format!(
+            "\"{code}\" is not a language code: use the code in [[languages]] in site.toml, such as cy or ar"
+        ));
+    }
+    let path = content
+        .join(crate::layout::THEME)
+        .join("i18n")
+        .join(format!("{code}.toml"));
+    if path.exists() {
+        return Err(format!(
+            "{} is there already, and promise never writes over files; translate the lines it has",
+            path.display()
+        ));
+    }
+    let english = crate::render::theme::Theme::built_in("i18n/en.toml").unwrap_or_default();
+    let mut text = format!(
+        "# The theme's words in \"{code}\": translate the words in quotes on each line,\n# and keep what is in {{curly brackets}} as it is. A line left out is shown in\n# English, and `promise check` lists it.\n\n"
+    )
+    .into_bytes();
+    text.extend_from_slice(english);
+    if let Some(folder) = path.parent() {
+        fs::create_dir_all(folder).map_err(|e| format!("cannot create {}: {e}", folder.display()))?;
+    }
+    write(&path, &text)?;
+    Ok(path)
+}
+
 fn write(path: &Path, contents: &[u8]) -> Result<(), String> {
     fs::write(path, contents).map_err(|e| format!("cannot write {}: {e}", path.display()))
 }

@@ -58,7 +58,7 @@ pub fn load(theme: &Theme, language: &str) -> (Strings, Vec<Diagnostic>) {
                         problems.push(
                             Diagnostic::warning("unknown-string", format!("\"{key}\" is not a string the theme prints"))
                                 .at(Location::from_span(path, &text, value.span()))
-                                .help("check the spelling of the key against themes/default/i18n/en.toml"),
+                                .help("check the spelling of the key against the English words, which `promise strings --language xx` writes into a new file"),
                         );
                     }
                     if key == "months" && month_names(value.get_ref()).count() != 12 {
@@ -91,7 +91,7 @@ pub fn load(theme: &Theme, language: &str) -> (Strings, Vec<Diagnostic>) {
                 format!("the theme has no words for the language \"{language}\", so pages show them in English"),
             )
             .help(format!(
-                "copy themes/default/{ENGLISH} to content/theme/{name} and translate each line"
+                "run `promise strings --language {code}`: it writes content/theme/{name} with the theme's English words, for a translator to put into this language"
             )),
         );
         return (strings, problems);

@@ -119,3 +119,36 @@ fn no_leaflets_skips_them_and_their_links() {
         "the band page links to its leaflet"
     );
 }
+
+#[test]
+fn strings_writes_the_theme_s_words_for_a_new_language_to_translate() {
+    let dir = common::copy_of_example();
+    common::replace(
+        &dir.path().join("content/site.toml"),
+        "[[languages]]\ncode = \"ar\"",
+        "[[languages]]\ncode = \"cy\"\nname = \"Cymraeg\"\n\n[[languages]]\ncode = \"ar\"",
+    );
+    let check = common::promise(dir.path(), &["check"]);
+    let said = common::stderr(&check);
+    assert!(
+        said.contains("warning[missing-strings]: the theme has no words for the language \"cy\""),
+        "{said}"
+    );
+    assert!(said.contains("run `promise strings --language cy`"), "{said}");
+    let out = common::promise(dir.path(), &["strings", "--language", "cy"]);
+    assert!(out.status.success(), "{}", common::stderr(&out));
+    let file = dir.path().join("content/theme/i18n/cy.toml");
+    let text = fs::read_to_string(&file).unwrap();
+    assert!(text.contains("need_help = "), "{text}");
+    let said = common::stderr(&common::promise(dir.path(), &["check"]));
+    assert!(
+        !said.contains("missing-strings") && !said.contains("missing-string]"),
+        "{said}"
+    );
+    // It never writes over a translator's work.
+    fs::write(&file, "need_help = \"Angen help nawr?\"\n").unwrap();
+    let again = common::promise(dir.path(), &["strings", "--language", "cy"]);
+    assert_eq!(again.status.code(), Some(1));
+    assert!(common::stderr(&again).contains("is there already"));
+    assert_eq!(fs::read_to_string(&file).unwrap(), "need_help = \"Angen help nawr?\"\n");
+}
