@@ -24,7 +24,18 @@ pub fn clean(file: &Path, bytes: &[u8]) -> Result<Cleaned, Diagnostic> {
             .help("export the picture again from your drawing program as plain SVG")
     };
     let text = std::str::from_utf8(bytes).map_err(|e| unreadable(e.to_string()))?;
-    let doc = Document::parse(text).map_err(|e| unreadable(e.to_string()))?;
+    let doc = Document::parse(text).map_err(|e| match e {
+        roxmltree::Error::DtdDetected => Diagnostic::error(
+            "bad-picture",
+            "this SVG picture starts with a <!DOCTYPE ...> declaration, which a picture on the web does not need and which can be used to attack the computer that reads it",
+        )
+        .in_file(file)
+        .help("delete the line that starts with <!DOCTYPE, or export the picture again from your drawing program as plain SVG"),
+        e => {
+            let pos = e.pos();
+            unreadable(format!("line {}, column {}: {e}", pos.row, pos.col))
+        }
+    })?;
     let root = doc.root_element();
     if root.tag_name().namespace() != Some(SVG) || root.tag_name().name() != "svg" {
         return Err(unreadable("it does not start with an <svg> element".to_string()));

@@ -90,6 +90,16 @@ fn template_error(theme: &Theme, e: &tera::Error) -> Diagnostic {
         .unwrap_or_default()
         .trim()
         .to_string();
+    // Tera's words for a name the template uses that promise does not give it.
+    let detail = match detail
+        .strip_prefix("Variable `")
+        .and_then(|rest| rest.split_once("` not found in context"))
+    {
+        Some((variable, _)) => format!(
+            "it uses \"{variable}\", which promise does not give this template (check its spelling against the default theme's copy of {name})"
+        ),
+        None => detail,
+    };
     let where_ = position.map_or(String::new(), |(line, _)| format!(" at line {line}"));
     let mut d = Diagnostic::error(
         "template",

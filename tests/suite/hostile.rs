@@ -366,3 +366,39 @@ fn an_email_address_mail_cannot_reach_is_an_error_at_its_line() {
         ],
     );
 }
+
+#[test]
+fn a_drawing_with_a_doctype_and_a_template_with_an_unknown_name_are_said_in_plain_words() {
+    let dir = common::copy_of_example();
+    let content = dir.path().join("content");
+    fs::write(
+        content.join("images/badge.svg"),
+        "<?xml version=\"1.0\"?>\n<!DOCTYPE svg [<!ENTITY a \"aaaa\">]>\n<svg xmlns=\"http://www.w3.org/2000/svg\"><text>&a;</text></svg>\n",
+    )
+    .unwrap();
+    let (check, build) = check_and_build(dir.path(), 1);
+    both_say(
+        &check,
+        &build,
+        &[
+            "error[bad-picture]: this SVG picture starts with a <!DOCTYPE ...> declaration",
+            "content/images/badge.svg",
+            "delete the line that starts with <!DOCTYPE",
+        ],
+    );
+    assert!(!check.contains("DTD detected"), "{check}");
+
+    fs::remove_file(content.join("images/badge.svg")).unwrap();
+    fs::create_dir_all(content.join("theme/templates")).unwrap();
+    let page = std::str::from_utf8(promise::render::theme::Theme::built_in("templates/page.html").unwrap())
+        .unwrap()
+        .replacen("{% block main %}", "{% block main %}{{ page.subtitel }}", 1);
+    fs::write(content.join("theme/templates/page.html"), page).unwrap();
+    let (check, build) = check_and_build(dir.path(), 1);
+    both_say(
+        &check,
+        &build,
+        &["it uses \"page.subtitel\", which promise does not give this template"],
+    );
+    assert!(!build.contains("not found in context"), "{build}");
+}
