@@ -2,6 +2,8 @@
 //! of the site must find the page (and the promise or heading after `#`),
 //! and every picture must be in the site.
 
+use std::collections::BTreeSet;
+
 use percent_encoding::percent_decode_str;
 use pulldown_cmark::{Event, Options, Parser, Tag};
 
@@ -10,7 +12,9 @@ use crate::diagnostics::{Diagnostic, nearest};
 use crate::layout::Outputs;
 use crate::render::urls::{language_prefix, resolve};
 
-pub fn check(doc: &Doc, outputs: &Outputs) -> Vec<Diagnostic> {
+/// `refused` are the pictures of the content folder that could not be
+/// published: each is an error of its own, so a link to it is not another.
+pub fn check(doc: &Doc, outputs: &Outputs, refused: &BTreeSet<String>) -> Vec<Diagnostic> {
     let mut found = Vec::new();
     for (event, range) in Parser::new_ext(doc.body, Options::ENABLE_TABLES).into_offset_iter() {
         let (dest, picture) = match event {
@@ -32,6 +36,7 @@ pub fn check(doc: &Doc, outputs: &Outputs) -> Vec<Diagnostic> {
             .unwrap_or(file);
         let at = doc.in_body(range);
         match outputs.get(&file) {
+            None if picture && refused.contains(&file) => {}
             None if picture => found.push(
                 Diagnostic::error("missing-image", format!("there is no picture at {dest}"))
                     .at(at)

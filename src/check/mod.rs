@@ -211,10 +211,10 @@ pub fn content(site: &Site, docs: &[Doc], words: &Lists, theme: &Theme, today: D
 
 /// What the checks of the rendered site found: links and images that lead
 /// nowhere, and pages without their one h1.
-pub fn rendered(docs: &[Doc], outputs: &Outputs) -> Vec<Diagnostic> {
+pub fn rendered(docs: &[Doc], outputs: &Outputs, refused: &std::collections::BTreeSet<String>) -> Vec<Diagnostic> {
     let mut found: Vec<Diagnostic> = docs
         .par_iter()
-        .flat_map_iter(|doc| allow::filter(doc, links::check(doc, outputs)))
+        .flat_map_iter(|doc| allow::filter(doc, links::check(doc, outputs, refused)))
         .collect();
     found.extend(
         outputs

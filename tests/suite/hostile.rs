@@ -376,7 +376,18 @@ fn a_drawing_with_a_doctype_and_a_template_with_an_unknown_name_are_said_in_plai
         "<?xml version=\"1.0\"?>\n<!DOCTYPE svg [<!ENTITY a \"aaaa\">]>\n<svg xmlns=\"http://www.w3.org/2000/svg\"><text>&a;</text></svg>\n",
     )
     .unwrap();
+    edit(
+        dir.path(),
+        "pages/about.md",
+        "\n---\n",
+        "\n---\n![Our badge](/images/badge.svg)\n\n",
+    );
     let (check, build) = check_and_build(dir.path(), 1);
+    // Refused, it is one error, not a second one where the page shows it.
+    assert!(
+        !check.contains("missing-image") && !build.contains("missing-image"),
+        "{check}"
+    );
     both_say(
         &check,
         &build,
