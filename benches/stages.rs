@@ -35,7 +35,7 @@ fn stages(c: &mut Criterion) {
     c.bench_function("check", |b| {
         b.iter(|| {
             let mut found = check::content(&site, &docs, &words, &theme, today);
-            found.extend(check::rendered(&docs, &outputs));
+            found.extend(check::rendered(&docs, &outputs, &Default::default()));
             found
         })
     });
