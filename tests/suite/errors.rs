@@ -34,8 +34,8 @@ fn broken(edit: impl FnOnce(&Path)) -> String {
     leftovers.sort();
     assert_eq!(
         leftovers,
-        [".public.pictures", "content", "public"],
-        "only the content, the site and its cleaned pictures remain"
+        [".public.lock", ".public.pictures", "content", "public"],
+        "only the content, the site, its cleaned pictures and the lock on writing it remain"
     );
     let text = common::stderr(&second);
     assert!(text.contains("Nothing was written"), "{text}");

@@ -162,7 +162,7 @@ fn links_that_run_code_or_cannot_be_called_are_errors_at_their_line() {
         &check,
         &build,
         &[
-            "error[bad-phone]: \"0113-496\" is not a phone number",
+            "error[bad-phone]: \"0113-496\" has too few digits to be a UK phone number",
             "content/pages/about.md:5:6",
             "error[unsafe-link]: a link that starts with \"javascript:\" cannot be used on the site",
             "content/pages/about.md:5:34",
