@@ -75,7 +75,9 @@ impl std::fmt::Display for WriteError {
 /// Held while a build writes its output folder: a second build into the
 /// same folder is told so, rather than both writing the same files. The
 /// operating system lets go of it when the build ends, however it ends.
-pub struct Lock(#[allow(dead_code)] fs::File);
+pub struct Lock {
+    _file: fs::File,
+}
 
 /// Takes the lock on writing `out`, or says another build holds it, or
 /// why `out` cannot hold the site built from `content`.
@@ -92,7 +94,7 @@ pub fn lock(out: &Path, content: &Path) -> Result<Lock, WriteError> {
         .open(&path)
         .map_err(io_error(&path))?;
     match file.try_lock() {
-        Ok(()) => Ok(Lock(file)),
+        Ok(()) => Ok(Lock { _file: file }),
         Err(fs::TryLockError::WouldBlock) => Err(WriteError::Busy(out.to_path_buf())),
         Err(fs::TryLockError::Error(e)) => Err(WriteError::Io(path, e)),
     }

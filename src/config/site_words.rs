@@ -131,25 +131,45 @@ impl SiteWords {
     /// The translation of site.toml's word `key` (as [`Config::words`]
     /// names it), if there is one.
     pub fn word(&self, key: &str) -> Option<&String> {
-        let parts: Vec<&str> = key.splitn(2, '.').collect();
-        let (section, rest) = match parts.as_slice() {
-            ["title"] => return self.title.as_ref(),
-            ["description"] => return self.description.as_ref(),
-            ["council"] => return self.council.as_ref(),
-            [section, rest] => (*section, *rest),
-            _ => return None,
-        };
-        // The id is everything up to the last dot: a helpline's name may
-        // have dots of its own.
-        let (id, field) = rest.rsplit_once('.')?;
-        let word = match (section, field) {
-            ("bands", "label") => find(&self.bands, id)?.1.label.as_ref(),
-            ("areas", "title") => find(&self.areas, id)?.1.title.as_ref(),
-            ("contacts", _) => contact_word(find(&self.contacts, id)?.1, field),
-            ("help", _) => contact_word(find(&self.help.lines, id.strip_prefix("lines.")?)?.1, field),
+        let word = match parts(key) {
+            Part::Site("title") => self.title.as_ref(),
+            Part::Site("description") => self.description.as_ref(),
+            Part::Site("council") => self.council.as_ref(),
+            Part::Of("bands", id, "label") => find(&self.bands, id)?.1.label.as_ref(),
+            Part::Of("areas", id, "title") => find(&self.areas, id)?.1.title.as_ref(),
+            Part::Of("contacts", id, field) => contact_word(find(&self.contacts, id)?.1, field),
+            Part::Of("help", name, field) => contact_word(find(&self.help.lines, name)?.1, field),
             _ => None,
         };
         word.filter(|w| !w.trim().is_empty())
+    }
+}
+
+/// One of site.toml's words, by the name [`Config::words`] gives it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Part<'k> {
+    /// `title`, `description` or `council`.
+    Site(&'k str),
+    /// A section's (`bands`, `areas`, `contacts` or `help`), the id in it
+    /// (a helpline's name for `help`) and the field: `bands.0-11.label` is
+    /// `Of("bands", "0-11", "label")`.
+    Of(&'k str, &'k str, &'k str),
+}
+
+/// The parts of the name of one of site.toml's words. The id is everything
+/// up to the last dot: a helpline's name may have dots of its own.
+pub fn parts(key: &str) -> Part<'_> {
+    let Some((section, rest)) = key.split_once('.') else {
+        return Part::Site(key);
+    };
+    let rest = if section == "help" {
+        rest.strip_prefix("lines.").unwrap_or(rest)
+    } else {
+        rest
+    };
+    match rest.rsplit_once('.') {
+        Some((id, field)) => Part::Of(section, id, field),
+        None => Part::Site(key),
     }
 }
 

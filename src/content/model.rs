@@ -67,6 +67,14 @@ pub struct Origin {
     pub original_changed: bool,
 }
 
+impl Origin {
+    /// The file's path in the content folder with `/` between its parts,
+    /// as a message or a translator's file names it on any computer.
+    pub fn path(&self) -> String {
+        self.file.display().to_string().replace('\\', "/")
+    }
+}
+
 /// One theme of one band's promises, such as "Keeping you safe" for 0-11.
 #[derive(Debug, Clone)]
 pub struct PromisePage {

@@ -8,7 +8,7 @@ use std::path::Path;
 use super::Site;
 use super::units::hash;
 use crate::config::Config;
-use crate::config::site_words::{SiteWords, file_name};
+use crate::config::site_words::{Part, SiteWords, file_name, parts};
 use crate::diagnostics::{Diagnostic, Location};
 
 /// site.toml's words, by name, that changed since `words` translated them
@@ -79,17 +79,16 @@ fn recorded<'w>(words: &'w SiteWords, key: &str) -> Option<&'w toml::Spanned<Str
 /// How a council knows a word: `bands.0-11.label` is the label of band
 /// "0-11".
 fn word_name(key: &str) -> String {
-    let Some((section, rest)) = key.split_once('.') else {
-        return key.to_string();
-    };
-    let Some((id, field)) = rest.rsplit_once('.') else {
-        return key.to_string();
-    };
-    let (what, id) = match section {
-        "bands" => ("band", id),
-        "areas" => ("area", id),
-        "contacts" => ("contact", id),
-        _ => ("helpline", id.strip_prefix("lines.").unwrap_or(id)),
-    };
-    format!("{field} of the {what} \"{id}\"")
+    match parts(key) {
+        Part::Of(section, id, field) => {
+            let what = match section {
+                "bands" => "band",
+                "areas" => "area",
+                "contacts" => "contact",
+                _ => "helpline",
+            };
+            format!("{field} of the {what} \"{id}\"")
+        }
+        Part::Site(_) => key.to_string(),
+    }
 }

@@ -95,7 +95,7 @@ fn stale<T: Written + Units>(translation: &T, original: &T) -> Option<Diagnostic
     let more = changed.len().saturating_sub(named.len());
     let message = format!(
         "{} has changed since this was translated: {}{}",
-        display(&original.origin().file),
+        original.origin().path(),
         named.join(", "),
         if more > 0 {
             format!(" and {more} more")
@@ -132,10 +132,6 @@ static CONTACT: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| 
     regex::Regex::new(&pattern).unwrap_or_else(|e| unreachable!("a fixed pattern: {e}"))
 });
 
-fn display(file: &Path) -> String {
-    file.display().to_string().replace('\\', "/")
-}
-
 /// For each language in site.toml, the files and site words not yet
 /// translated into it (but for the languages in `unread`, whose words file
 /// has errors): those are shown in the site's own language, with a note.
@@ -159,7 +155,7 @@ pub fn missing(site: &Site, unread: &[&str]) -> Vec<Diagnostic> {
             .chain(untranslated(&site.offer, &t.offer))
             .chain(untranslated(&site.messages, &t.messages))
             .chain(untranslated(&site.pages, &t.pages))
-            .map(|o| o.file.display().to_string().replace('\\', "/"))
+            .map(Origin::path)
             .collect();
         if todo.is_empty() {
             continue;

@@ -137,6 +137,14 @@ fn lay_out(press: &Press, theme: &Theme, print: &Print, job: &Job) -> Result<(Va
     };
     let mut best = (score(&document), data, document);
     for (key, value) in variants {
+        // Typesetting is most of a build's time: no other layout is tried
+        // when none could do better (the fewest booklets site.toml allows,
+        // no half-empty page), and one theme a page, which never takes
+        // fewer pages, only when a page is half empty.
+        let (booklets, weak) = best.0;
+        if weak == 0 && (booklets == whole(0) || key == "spread") {
+            continue;
+        }
         let mut other = best.1.clone();
         other[key] = json!(value);
         let laid = compile(press, theme, &other)?;
@@ -173,15 +181,10 @@ fn lay_out(press: &Press, theme: &Theme, print: &Print, job: &Job) -> Result<(Va
 }
 
 /// The top and bottom margins of a leaflet's pages, as its template sets
-/// them: the bottom one holds the page number.
+/// them from the page's data: the bottom one holds the page number.
 fn margins(data: &Value) -> (Abs, Abs) {
-    let safe = Abs::mm(SAFE_MM);
-    let footer = if data["large"].as_bool().unwrap_or(false) {
-        12.0
-    } else {
-        8.0
-    };
-    (safe, safe + Abs::mm(footer))
+    let mm = |key: &str| Abs::mm(data["page"][key].as_f64().unwrap_or_default());
+    (mm("safe"), mm("safe") + mm("footer"))
 }
 
 /// When only the first themes or entries fitted, a warning saying how many.
@@ -231,7 +234,7 @@ fn fit(press: &Press, theme: &Theme, print: &Print, job: &Job) -> Result<(Value,
     let mut keep = cut::estimate(&job.data, limit, width * height);
     loop {
         let mut data = cut::cut(&job.data, keep, total);
-        data["page"] = page_data(job.paper, print);
+        data["page"] = page_data(job.paper, print, job.data["large"] == true);
         data["extra_pages"] = json!(0);
         let document = compile(press, theme, &data)?;
         let pages = document.pages().len();
@@ -290,13 +293,15 @@ fn typst_error(press: &Press, theme: &Theme, data: &Value, errors: &[SourceDiagn
     d
 }
 
-fn page_data(paper: Paper, print: &Print) -> Value {
+fn page_data(paper: Paper, print: &Print, large: bool) -> Value {
     let (width, height) = paper.size_mm();
     json!({
         "width": width,
         "height": height,
         "bleed": print.bleed_mm,
         "safe": SAFE_MM,
+        // Below the text, the room for the page number, larger in large print.
+        "footer": if large { 12.0 } else { 8.0 },
         "gutter": 0.0,
         "qr": paper.qr_mm(),
     })

@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 
 use super::xliff::{Document, File, Unit};
 use crate::config::Config;
-use crate::config::site_words::SiteWords;
+use crate::config::site_words::{Part, SiteWords, parts};
 use crate::content::units::{Units, hash};
 use crate::content::{Message, OfferEntry, Page, PromisePage, Site, Translations, Written};
 
@@ -104,7 +104,7 @@ fn file<T: Written + Units>(original: &T, translations: &[T], about: About) -> F
         );
     }
     File {
-        original: original.origin().file.display().to_string().replace('\\', "/"),
+        original: original.origin().path(),
         notes,
         units: original
             .units()
@@ -190,31 +190,26 @@ fn site_words(config: &Config, words: Option<&SiteWords>) -> File {
 
 /// Where one of site.toml's words appears.
 fn word_note(config: &Config, key: &str) -> String {
-    let parts: Vec<&str> = key.split('.').collect();
     let contact = |id: &str| {
         config
             .contacts
             .get(id)
             .map_or(id.to_string(), |c| format!("\"{}\"", c.name))
     };
-    match parts.as_slice() {
-        ["title"] => "The site's name, at the top of every page and on the cover of every leaflet.".into(),
-        ["description"] => "What the site is, for search engines and when a link to it is shared.".into(),
-        ["council"] => "The council's name, on pages and leaflets.".into(),
-        ["bands", .., "label"] => {
-            let ages = parts[1..parts.len() - 1].join(".");
-            format!(
-                "The name of the pages and the leaflet for children and young people aged {}, in the menu of every page and on the leaflet's cover.",
-                ages.replace('-', " to ")
-            )
-        }
-        ["areas", .., "title"] => {
+    match parts(key) {
+        Part::Site("title") => "The site's name, at the top of every page and on the cover of every leaflet.".into(),
+        Part::Site("description") => "What the site is, for search engines and when a link to it is shared.".into(),
+        Part::Site("council") => "The council's name, on pages and leaflets.".into(),
+        Part::Of("bands", ages, _) => format!(
+            "The name of the pages and the leaflet for children and young people aged {}, in the menu of every page and on the leaflet's cover.",
+            ages.replace('-', " to ")
+        ),
+        Part::Of("areas", ..) => {
             "A kind of help in the local offer for care leavers, as a heading and on the cards that lead to it.".into()
         }
-        ["contacts", .., field] => {
-            let id = parts[1..parts.len() - 1].join(".");
-            let who = contact(&id);
-            match *field {
+        Part::Of("contacts", id, field) => {
+            let who = contact(id);
+            match field {
                 "name" => format!(
                     "The name of a team or person young people can contact ({who}), shown with their phone number."
                 ),
@@ -222,15 +217,10 @@ fn word_note(config: &Config, key: &str) -> String {
                 _ => format!("A note on what {who} can help with."),
             }
         }
-        ["help", "lines", .., field] => {
-            let name = parts[2..parts.len() - 1].join(".");
-            match *field {
-                "name" => format!(
-                    "The name of a helpline ({name}) on \"Need help now?\", for young people who need help at once."
-                ),
-                _ => format!("A note on who the helpline {name} is for, on \"Need help now?\"."),
-            }
+        Part::Of("help", name, "name") => {
+            format!("The name of a helpline ({name}) on \"Need help now?\", for young people who need help at once.")
         }
+        Part::Of("help", name, _) => format!("A note on who the helpline {name} is for, on \"Need help now?\"."),
         _ => key.to_string(),
     }
 }

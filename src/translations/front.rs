@@ -109,6 +109,17 @@ fn toml(front: &str, fields: &[(&str, Value)], record: &[(String, String)]) -> O
             Value::List(items) => toml_edit::value(items.iter().copied().collect::<toml_edit::Array>()),
         };
     }
+    set_toml_record(&mut doc, record);
+    let mut out = doc.to_string();
+    if !out.is_empty() && !out.ends_with('\n') {
+        out.push('\n');
+    }
+    Some(out)
+}
+
+/// A TOML file's record of its original, `[translated_from]`, replaced by
+/// `record` (none, if it is empty) as the file's last table.
+pub fn set_toml_record(doc: &mut toml_edit::DocumentMut, record: &[(String, String)]) {
     doc.remove(RECORD);
     if !record.is_empty() {
         let mut table = toml_edit::Table::new();
@@ -117,11 +128,6 @@ fn toml(front: &str, fields: &[(&str, Value)], record: &[(String, String)]) -> O
         }
         doc.insert(RECORD, toml_edit::Item::Table(table));
     }
-    let mut out = doc.to_string();
-    if !out.is_empty() && !out.ends_with('\n') {
-        out.push('\n');
-    }
-    Some(out)
 }
 
 #[cfg(test)]

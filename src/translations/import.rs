@@ -9,10 +9,10 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use super::front::{self, RECORD, Value};
+use super::front::{self, Value};
 use super::xliff::{self, Document};
 use crate::config::Config;
-use crate::config::site_words::{SiteWords, file_name};
+use crate::config::site_words::{Part, SiteWords, file_name, parts};
 use crate::content::front_matter;
 use crate::content::units::{Units, blocks, hash};
 use crate::content::{Site, Translations, Written};
@@ -104,13 +104,9 @@ fn translate<T: Written + Units>(
     file: &xliff::File,
     code: &str,
 ) -> Option<std::io::Result<Outcome>> {
-    let original = originals.iter().find(|o| path(*o) == file.original)?;
+    let original = originals.iter().find(|o| o.origin().path() == file.original)?;
     let existing = translations.iter().find(|t| t.same_file(original));
     Some(translation(root, original, existing, file, code))
-}
-
-fn path<T: Written>(written: &T) -> String {
-    written.origin().file.display().to_string().replace('\\', "/")
 }
 
 /// Each of the original's pieces in the other language, and the hash of
@@ -276,29 +272,17 @@ fn site_words(config: &Config, words: Option<&SiteWords>, file: &xliff::File, co
     if !changed {
         return Ok(Outcome::Unchanged);
     }
-    // The record stays the file's last table.
-    doc.remove(RECORD);
-    let mut table = toml_edit::Table::new();
-    for (key, h) in record {
-        table.insert(&key, toml_edit::value(h));
-    }
-    doc.insert(RECORD, toml_edit::Item::Table(table));
+    front::set_toml_record(&mut doc, &record);
     Ok(Outcome::Write(name, doc.to_string()))
 }
 
 /// Sets the word `key` (`bands.0-11.label`) in a `site.<code>.toml`;
 /// whether it changed.
 fn set(doc: &mut toml_edit::DocumentMut, key: &str, words: &str) -> bool {
-    let path: Vec<&str> = match key.split_once('.') {
-        None => vec![key],
-        Some(("help", rest)) => match rest.strip_prefix("lines.").and_then(|r| r.rsplit_once('.')) {
-            Some((name, field)) => vec!["help", "lines", name, field],
-            None => return false,
-        },
-        Some((section, rest)) => match rest.rsplit_once('.') {
-            Some((id, field)) => vec![section, id, field],
-            None => return false,
-        },
+    let path: Vec<&str> = match parts(key) {
+        Part::Site(field) => vec![field],
+        Part::Of("help", name, field) => vec!["help", "lines", name, field],
+        Part::Of(section, id, field) => vec![section, id, field],
     };
     let Some((field, tables)) = path.split_last() else {
         return false;
@@ -334,16 +318,16 @@ fn older(site: &Site, document: &Document) -> Vec<Diagnostic> {
         }
     };
     for p in &site.promise_pages {
-        add(path(p), p.units());
+        add(p.origin().path(), p.units());
     }
     for e in &site.offer {
-        add(path(e), e.units());
+        add(e.origin().path(), e.units());
     }
     for m in &site.messages {
-        add(path(m), m.units());
+        add(m.origin().path(), m.units());
     }
     for p in &site.pages {
-        add(path(p), p.units());
+        add(p.origin().path(), p.units());
     }
     for (key, text) in site.config.words() {
         now.insert((crate::layout::SITE_TOML.to_string(), key), hash(&text));

@@ -7,7 +7,7 @@
 
 use std::path::{Path, PathBuf};
 
-use super::front::{RECORD, with_fields};
+use super::front::{set_toml_record, with_fields};
 use crate::config::Config;
 use crate::config::site_words::{SiteWords, file_name};
 use crate::content::units::{Units, hash};
@@ -74,11 +74,6 @@ fn words_marked(text: &str, config: &Config, words: &SiteWords) -> Option<String
     }
     // The file was read without errors just now, so it parses.
     let mut doc: toml_edit::DocumentMut = text.parse().ok()?;
-    let mut table = toml_edit::Table::new();
-    for (key, h) in record {
-        table.insert(&key, toml_edit::value(h));
-    }
-    doc.remove(RECORD);
-    doc.insert(RECORD, toml_edit::Item::Table(table));
+    set_toml_record(&mut doc, &record);
     Some(doc.to_string())
 }

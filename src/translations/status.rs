@@ -54,7 +54,7 @@ pub fn status(site: &Site) -> Vec<Status> {
 
 fn tally<T: Written + Units>(status: &mut Status, originals: &[T], translated: &[T]) {
     for original in originals {
-        let path = original.origin().file.display().to_string().replace('\\', "/");
+        let path = original.origin().path();
         match translated.iter().find(|t| t.same_file(original)) {
             None => status.missing.push(path),
             Some(t) if !changed(t.origin(), original).is_empty() => status.stale.push(path),

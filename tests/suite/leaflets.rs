@@ -35,6 +35,14 @@ fn numbers(object: &Object) -> Vec<f32> {
         .collect()
 }
 
+/// The leaflets built: the print shop's files, and the readers'.
+fn print_and_read(outputs: &promise::layout::Outputs) -> (Vec<&String>, Vec<&String>) {
+    outputs
+        .keys()
+        .filter(|f| f.ends_with(".pdf"))
+        .partition(|f| f.contains("/print/"))
+}
+
 fn close(a: f32, b: f32) -> bool {
     (a - b).abs() < 0.05
 }
@@ -427,11 +435,7 @@ fn each_leaflet_is_a_pdf_x4_file_to_print_and_a_pdf_ua1_file_to_read() {
         ..Options::default()
     };
     let built = render_site(&common::example(), &options).unwrap();
-    let (print, read): (Vec<&String>, Vec<&String>) = built
-        .outputs
-        .keys()
-        .filter(|f| f.ends_with(".pdf"))
-        .partition(|f| f.contains("/print/"));
+    let (print, read) = print_and_read(&built.outputs);
     assert_eq!((print.len(), read.len()), (12, 12), "{print:?} {read:?}");
     for file in read {
         let pdf = leaflet(&built.outputs, file);
@@ -1079,11 +1083,7 @@ fn preflight(shape: &str, content: &std::path::Path) {
         .values()
         .map(|c| (c.name.replace(' ', ""), c.phone.replace(' ', "")))
         .collect();
-    let (print_files, read): (Vec<&String>, Vec<&String>) = built
-        .outputs
-        .keys()
-        .filter(|f| f.ends_with(".pdf"))
-        .partition(|f| f.contains("/print/"));
+    let (print_files, read) = print_and_read(&built.outputs);
     assert_eq!((print_files.len(), read.len()), (12, 12), "{shape}");
     for file in print_files {
         let pdf = leaflet(&built.outputs, file);
