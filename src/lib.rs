@@ -88,8 +88,18 @@ impl Default for Options {
 }
 
 /// Loads, checks and renders the site in `content` without writing anything.
-/// On failure, returns every problem found (errors and warnings).
+/// On failure, returns every problem found (errors and warnings), each once
+/// and in the order of the files.
 pub fn render_site(content: &Path, options: &Options) -> Result<Built, Vec<Diagnostic>> {
+    // A broken template fails every page made with it, and a step that stops
+    // early returns what it found unsorted: either way, say each thing once.
+    render_checked(content, options).map_err(|mut problems| {
+        diagnostics::sort(&mut problems);
+        problems
+    })
+}
+
+fn render_checked(content: &Path, options: &Options) -> Result<Built, Vec<Diagnostic>> {
     let (theme, theme_problems) = Theme::load(content);
     let names = theme.icon_names();
     let (site, mut found) = content::load(content, options.base_url.as_deref(), &names).map_err(|mut errors| {
@@ -282,10 +292,7 @@ pub enum BuildError {
 pub fn build(content: &Path, out: &Path, options: &Options) -> Result<Built, BuildError> {
     // One build at a time into a folder, held until this one returns.
     let _lock = output::lock(out, content).map_err(BuildError::Write)?;
-    let mut built = render_site(content, options).map_err(|mut problems| {
-        diagnostics::sort(&mut problems);
-        BuildError::Content(problems)
-    })?;
+    let mut built = render_site(content, options).map_err(BuildError::Content)?;
     output::write(out, content, &built.outputs).map_err(BuildError::Write)?;
     options.pictures.prune();
     // Recorded once the leaflets are written: from now on they can be printed.

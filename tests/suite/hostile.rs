@@ -15,7 +15,16 @@ fn check_and_build(dir: &Path, code: i32) -> (String, String) {
     let build = common::promise(dir, &["build", "--today", "2026-11-22"]);
     assert_eq!(check.status.code(), Some(code), "check: {}", common::stderr(&check));
     assert_eq!(build.status.code(), Some(code), "build: {}", common::stderr(&build));
-    (common::stderr(&check), common::stderr(&build))
+    let (check, build) = (common::stderr(&check), common::stderr(&build));
+    // Each problem is said once by each: the same list from both.
+    let problems = |said: &str| {
+        said.lines()
+            .filter(|l| l.starts_with("error[") || l.starts_with("warning["))
+            .map(str::to_string)
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(problems(&check), problems(&build), "check: {check}\nbuild: {build}");
+    (check, build)
 }
 
 /// Asserts that what `check` and what `build` printed both hold every part.
@@ -411,5 +420,7 @@ fn a_drawing_with_a_doctype_and_a_template_with_an_unknown_name_are_said_in_plai
         &build,
         &["it uses \"page.subtitel\", which promise does not give this template"],
     );
+    // Every page made with the template fails: it is one error all the same.
+    assert_eq!(check.matches("page.subtitel").count(), 1, "{check}");
     assert!(!build.contains("not found in context"), "{build}");
 }
