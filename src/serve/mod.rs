@@ -3,6 +3,7 @@
 //! served on this computer only, and built again whenever a content file is
 //! saved; open pages reload by themselves.
 
+mod http;
 mod paths;
 mod preview;
 
@@ -16,9 +17,9 @@ use std::time::Duration;
 
 use jiff::civil::Date;
 use notify::{Event, EventKind, RecursiveMode, Watcher};
-use tiny_http::{Header, Request, Response, Server};
 
 use crate::Options;
+use http::{Reply, Request};
 use preview::Snapshot;
 
 /// Saves closer together than this give one build.
@@ -60,7 +61,7 @@ pub fn serve(settings: &Settings) -> Result<(), String> {
             settings.content.display()
         ));
     }
-    let (server, address) = listen(settings.bind, settings.port)?;
+    let (listener, address) = listen(settings.bind, settings.port)?;
     let url = format!("http://{address}/");
     let options = Options {
         base_url: Some(url.clone()),
@@ -106,16 +107,14 @@ pub fn serve(settings: &Settings) -> Result<(), String> {
         eprintln!("warning: cannot open the browser ({e}); open {url} yourself");
     }
 
+    {
+        let shared = Arc::clone(&shared);
+        let content = settings.content.clone();
+        // It accepts until the program ends.
+        thread::spawn(move || http::accept(&listener, move |request| answer(request, &shared, &content)));
+    }
     while !stop.load(Ordering::SeqCst) {
-        match server.recv_timeout(Duration::from_millis(200)) {
-            Ok(Some(request)) => {
-                let shared = Arc::clone(&shared);
-                let content = settings.content.clone();
-                thread::spawn(move || answer(request, &shared, &content));
-            }
-            Ok(None) => {}
-            Err(e) => return Err(format!("the preview stopped: {e}")),
-        }
+        thread::sleep(Duration::from_millis(100));
     }
     // Dropping the watcher ends the rebuild thread.
     drop(watcher);
@@ -125,17 +124,15 @@ pub fn serve(settings: &Settings) -> Result<(), String> {
 }
 
 /// Listens on `port` of `bind`, or the next free port after it.
-fn listen(bind: IpAddr, port: u16) -> Result<(Server, SocketAddr), String> {
+fn listen(bind: IpAddr, port: u16) -> Result<(std::net::TcpListener, SocketAddr), String> {
     let last = if port == 0 {
         0
     } else {
         port.saturating_add(PORTS_TO_TRY)
     };
     for port in port..=last {
-        if let Ok(server) = Server::http(SocketAddr::new(bind, port))
-            && let Some(address) = server.server_addr().to_ip()
-        {
-            return Ok((server, address));
+        if let Some(found) = http::listen(SocketAddr::new(bind, port)) {
+            return Ok(found);
         }
     }
     Err(format!(
@@ -192,7 +189,7 @@ fn report(snapshot: &Snapshot, changed: Option<&Path>) {
 }
 
 fn answer(request: Request, shared: &Shared, content: &Path) {
-    let url = request.url().to_string();
+    let url = request.path.clone();
     let reply = if preview::is_wait(&url) {
         let seen = preview::seen_version(&url);
         let version = shared
@@ -201,27 +198,16 @@ fn answer(request: Request, shared: &Shared, content: &Path) {
             .ok()
             .and_then(|s| shared.changed.wait_timeout_while(s, WAIT, |s| s.version == seen).ok())
             .map_or(seen, |(s, _)| s.version);
-        preview::Reply {
-            status: 200,
-            content_type: "text/plain; charset=utf-8",
-            body: version.to_string().into_bytes(),
-        }
+        Reply::new(200, "text/plain; charset=utf-8", version.to_string())
     } else {
         match shared.latest() {
             Some(snapshot) => snapshot.reply(&url, content),
-            None => preview::Reply {
-                status: 500,
-                content_type: "text/plain; charset=utf-8",
-                body: b"The preview stopped working; start it again.".to_vec(),
-            },
+            None => Reply::new(
+                500,
+                "text/plain; charset=utf-8",
+                "The preview stopped working; start it again.",
+            ),
         }
     };
-    let mut response = Response::from_data(reply.body).with_status_code(reply.status);
-    for (name, value) in [("Content-Type", reply.content_type), ("Cache-Control", "no-store")] {
-        if let Ok(header) = Header::from_bytes(name.as_bytes(), value.as_bytes()) {
-            response.add_header(header);
-        }
-    }
-    // The browser may have gone away; there is nobody to tell.
-    let _ = request.respond(response);
+    request.respond(reply);
 }

@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 use std::path::Path;
 use std::time::{Duration, Instant};
 
+use super::http::Reply;
 use super::paths::{self, Refused};
 use crate::diagnostics::{self, Diagnostic};
 use crate::render::markdown::escape;
@@ -39,23 +40,6 @@ struct Finding {
     line: usize,
     /// The words the finding is about, as typed.
     text: String,
-}
-
-/// What to send back for a request.
-pub struct Reply {
-    pub status: u16,
-    pub content_type: &'static str,
-    pub body: Vec<u8>,
-}
-
-impl Reply {
-    fn new(status: u16, content_type: &'static str, body: impl Into<Vec<u8>>) -> Reply {
-        Reply {
-            status,
-            content_type,
-            body: body.into(),
-        }
-    }
 }
 
 impl Snapshot {

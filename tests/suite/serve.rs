@@ -231,6 +231,23 @@ fn nothing_outside_the_site_can_be_fetched() {
     }
 }
 
+#[test]
+fn a_request_no_browser_would_send_is_refused_and_the_preview_carries_on() {
+    let preview = Preview::start();
+    let host = preview.address.trim_start_matches("http://");
+    let mut stream = TcpStream::connect(host).unwrap();
+    stream.set_read_timeout(Some(PATIENCE)).unwrap();
+    let cookie = "a".repeat(10 * 1024 * 1024);
+    // Refused before it is all sent: the rest may not go.
+    let _ = write!(stream, "GET / HTTP/1.1\r\nHost: {host}\r\nCookie: {cookie}\r\n\r\n");
+    let mut reply = String::new();
+    let _ = stream.read_to_string(&mut reply);
+    assert!(reply.starts_with("HTTP/1.1 431 "), "{}", &reply[..reply.len().min(300)]);
+    let (status, page) = preview.get("/");
+    assert_eq!(status, 200);
+    assert!(page.contains("<html"), "{page}");
+}
+
 #[cfg(unix)]
 #[test]
 fn ctrl_c_stops_it_cleanly() {
