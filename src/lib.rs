@@ -113,12 +113,6 @@ fn render_checked(content: &Path, options: &Options) -> Result<Built, Vec<Diagno
     })?;
     let (pictures, picture_problems) = pictures::prepare(&site.images, &options.pictures);
     found.extend(picture_problems);
-    let refused: std::collections::BTreeSet<String> = site
-        .images
-        .iter()
-        .map(|(name, _)| format!("{}/{name}", layout::IMAGES))
-        .filter(|path| pictures.get(path).is_none())
-        .collect();
     let docs = check::docs(&site);
     found.extend(check::content(&site, &docs, &words, &theme, options.today));
     // The theme's words in the site's language and in each translation's.
@@ -157,7 +151,7 @@ fn render_checked(content: &Path, options: &Options) -> Result<Built, Vec<Diagno
         Some(Err(errors)) => found.extend(errors),
         None => {}
     }
-    found.extend(check::rendered(&docs, &outputs, &refused));
+    found.extend(check::rendered(&docs, &outputs, &pictures.refused));
     // An address a leaflet printed, a year ago or today, must lead somewhere.
     found.extend(printed::check(content, &outputs));
     diagnostics::sort(&mut found);

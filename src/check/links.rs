@@ -2,20 +2,30 @@
 //! of the site must find the page (and the promise or heading after `#`),
 //! and every picture must be in the site.
 
-use std::collections::BTreeSet;
+use std::collections::BTreeMap;
 
 use percent_encoding::percent_decode_str;
 use pulldown_cmark::{Event, Options, Parser, Tag};
 
 use super::Doc;
-use crate::diagnostics::{Diagnostic, nearest};
+use crate::diagnostics::{Diagnostic, display_path, nearest};
 use crate::layout::Outputs;
 use crate::render::urls::{language_prefix, resolve};
 
+/// What a page's links and pictures lead to.
+pub struct Found {
+    /// Links and pictures that lead nowhere.
+    pub problems: Vec<Diagnostic>,
+    /// The refused pictures the page shows (by address), each with why it
+    /// was refused, said where the page shows it.
+    pub refused: Vec<(String, Diagnostic)>,
+}
+
 /// `refused` are the pictures of the content folder that could not be
-/// published: each is an error of its own, so a link to it is not another.
-pub fn check(doc: &Doc, outputs: &Outputs, refused: &BTreeSet<String>) -> Vec<Diagnostic> {
+/// published, by address, and why.
+pub fn check(doc: &Doc, outputs: &Outputs, refused: &BTreeMap<String, Diagnostic>) -> Found {
     let mut found = Vec::new();
+    let mut shown = Vec::new();
     for (event, range) in Parser::new_ext(doc.body, Options::ENABLE_TABLES).into_offset_iter() {
         let (dest, picture) = match event {
             Event::Start(Tag::Link { dest_url, .. }) => (dest_url, false),
@@ -36,7 +46,13 @@ pub fn check(doc: &Doc, outputs: &Outputs, refused: &BTreeSet<String>) -> Vec<Di
             .unwrap_or(file);
         let at = doc.in_body(range);
         match outputs.get(&file) {
-            None if picture && refused.contains(&file) => {}
+            None if picture && let Some(why) = refused.get(&file) => {
+                let label = format!(
+                    "{} in the content folder",
+                    why.file.as_deref().map(display_path).unwrap_or_default()
+                );
+                shown.push((file, why.clone().at(at).label(label)));
+            }
             None if picture => found.push(
                 Diagnostic::error("missing-image", format!("there is no picture at {dest}"))
                     .at(at)
@@ -75,7 +91,10 @@ pub fn check(doc: &Doc, outputs: &Outputs, refused: &BTreeSet<String>) -> Vec<Di
             }
         }
     }
-    found
+    Found {
+        problems: found,
+        refused: shown,
+    }
 }
 
 /// The address a reader sees for a file: `local-offer/index.html` is /local-offer/.

@@ -12,7 +12,7 @@ mod markup;
 mod offer;
 pub mod readability;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -210,12 +210,27 @@ pub fn content(site: &Site, docs: &[Doc], words: &Lists, theme: &Theme, today: D
 }
 
 /// What the checks of the rendered site found: links and images that lead
-/// nowhere, and pages without their one h1.
-pub fn rendered(docs: &[Doc], outputs: &Outputs, refused: &std::collections::BTreeSet<String>) -> Vec<Diagnostic> {
-    let mut found: Vec<Diagnostic> = docs
-        .par_iter()
-        .flat_map_iter(|doc| allow::filter(doc, links::check(doc, outputs, refused)))
-        .collect();
+/// nowhere, pictures that could not be published (`refused`, by address),
+/// and pages without their one h1.
+pub fn rendered(docs: &[Doc], outputs: &Outputs, refused: &BTreeMap<String, Diagnostic>) -> Vec<Diagnostic> {
+    let checked: Vec<links::Found> = docs.par_iter().map(|doc| links::check(doc, outputs, refused)).collect();
+    let mut found = Vec::new();
+    let mut shown = BTreeSet::new();
+    for (doc, checked) in docs.iter().zip(checked) {
+        found.extend(allow::filter(doc, checked.problems));
+        // No comment makes a refused picture publishable.
+        for (address, why) in checked.refused {
+            shown.insert(address);
+            found.push(why);
+        }
+    }
+    // One that no page shows is said at its own file.
+    found.extend(
+        refused
+            .iter()
+            .filter(|(address, _)| !shown.contains(*address))
+            .map(|(_, why)| why.clone()),
+    );
     found.extend(
         outputs
             .par_iter()

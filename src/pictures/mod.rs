@@ -39,6 +39,9 @@ pub struct Picture {
 pub struct Pictures {
     pub by_path: BTreeMap<String, Picture>,
     pub files: Vec<(String, Arc<Vec<u8>>)>,
+    /// The pictures that cannot be published (by their address, such as
+    /// `images/park.jpg`), and why: said where a page shows them.
+    pub refused: BTreeMap<String, Diagnostic>,
 }
 
 impl Pictures {
@@ -58,9 +61,9 @@ struct Cleaned {
 }
 
 /// Cleans every picture in `images` (each one's path inside images/ and
-/// its bytes). Returns what to publish, with a diagnostic for each picture
-/// that cannot be published and a warning for each original that holds a
-/// position.
+/// its bytes). Returns what to publish and what was refused, with a warning
+/// for each original that holds a position and an error for each name a
+/// smaller copy needs.
 pub fn prepare(images: &[(String, Vec<u8>)], cache: &Cache) -> (Pictures, Vec<Diagnostic>) {
     let cleaned: Vec<Result<Cleaned, Diagnostic>> = images
         .par_iter()
@@ -80,8 +83,8 @@ pub fn prepare(images: &[(String, Vec<u8>)], cache: &Cache) -> (Pictures, Vec<Di
         let file = Path::new(IMAGES).join(name);
         let cleaned = match cleaned {
             Ok(c) => c,
-            Err(d) => {
-                problems.push(d);
+            Err(why) => {
+                pictures.refused.insert(format!("{IMAGES}/{name}"), why);
                 continue;
             }
         };

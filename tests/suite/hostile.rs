@@ -402,7 +402,8 @@ fn a_drawing_with_a_doctype_and_a_template_with_an_unknown_name_are_said_in_plai
         &build,
         &[
             "error[bad-picture]: this SVG picture starts with a <!DOCTYPE ...> declaration",
-            "content/images/badge.svg",
+            "--> content/pages/about.md:",
+            "images/badge.svg in the content folder",
             "delete the line that starts with <!DOCTYPE",
         ],
     );

@@ -196,6 +196,7 @@ fn a_picture_too_large_is_refused_at_once_without_the_memory_it_claims() {
     assert!(bomb.len() < 2_000_000, "{} bytes", bomb.len());
     fs::remove_file(images.join("park.jpg")).unwrap();
     fs::write(images.join("park.png"), &bomb).unwrap();
+    fs::write(images.join("spare.png"), &bomb).unwrap();
     let page = dir.path().join("content/promises/0-11/keeping-healthy.md");
     common::replace(&page, "/images/park.jpg", "/images/park.png");
     // Its heap held to 200 MB: reading the picture's pixels, 900 MB, would
@@ -216,6 +217,14 @@ fn a_picture_too_large_is_refused_at_once_without_the_memory_it_claims() {
         said.contains("error[picture-too-large]: this picture is 30000 × 30000 pixels, more than promise takes (40 megapixels and 25 MB)"),
         "{said}"
     );
-    assert!(said.contains("content/images/park.png"), "{said}");
+    // Said where the page shows it, naming the picture.
+    assert!(
+        said.contains("--> content/promises/0-11/keeping-healthy.md:12:1"),
+        "{said}"
+    );
+    assert!(said.contains("images/park.png in the content folder"), "{said}");
+    // One that no page shows is said at its own file.
+    assert!(said.contains("in content/images/spare.png"), "{said}");
+    assert_eq!(said.matches("picture-too-large").count(), 2, "{said}");
     assert!(took < std::time::Duration::from_secs(5), "{took:?}");
 }
