@@ -15,6 +15,7 @@ mod layers;
 mod leaflets;
 mod lists;
 mod pictures;
+mod png_bomb;
 mod publish;
 mod serve;
 mod site;

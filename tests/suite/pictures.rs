@@ -159,40 +159,11 @@ fn leaflets_use_the_cleaned_pictures() {
     }
 }
 
-/// A PNG that says it is `side` × `side` grey pixels, every one black: a
-/// few hundred kilobytes that would take `side`² bytes to decode.
-fn png_bomb(side: u32) -> Vec<u8> {
-    use std::io::Write;
-    fn chunk(out: &mut Vec<u8>, kind: &[u8], data: &[u8]) {
-        out.extend((data.len() as u32).to_be_bytes());
-        let mut crc = flate2::Crc::new();
-        crc.update(kind);
-        crc.update(data);
-        out.extend(kind);
-        out.extend(data);
-        out.extend(crc.sum().to_be_bytes());
-    }
-    let mut out = b"\x89PNG\r\n\x1a\n".to_vec();
-    let mut header = Vec::new();
-    header.extend(side.to_be_bytes());
-    header.extend(side.to_be_bytes());
-    header.extend([8, 0, 0, 0, 0]);
-    chunk(&mut out, b"IHDR", &header);
-    let mut z = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::best());
-    let row = vec![0u8; side as usize + 1];
-    for _ in 0..side {
-        z.write_all(&row).unwrap();
-    }
-    chunk(&mut out, b"IDAT", &z.finish().unwrap());
-    chunk(&mut out, b"IEND", &[]);
-    out
-}
-
 #[test]
 fn a_picture_too_large_is_refused_at_once_without_the_memory_it_claims() {
     let dir = common::copy_of_example();
     let images = dir.path().join("content/images");
-    let bomb = png_bomb(30_000);
+    let bomb = crate::png_bomb::png_bomb(30_000);
     assert!(bomb.len() < 2_000_000, "{} bytes", bomb.len());
     fs::remove_file(images.join("park.jpg")).unwrap();
     fs::write(images.join("park.png"), &bomb).unwrap();
@@ -201,7 +172,8 @@ fn a_picture_too_large_is_refused_at_once_without_the_memory_it_claims() {
     common::replace(&page, "/images/park.jpg", "/images/park.png");
     // Its heap held to 200 MB: reading the picture's pixels, 900 MB, would
     // stop the program with an allocation failure, not the error below.
-    let started = std::time::Instant::now();
+    // (How long it takes, and the most it holds, are measured by
+    // `cargo bench --bench large_file`.)
     let out = std::process::Command::new("prlimit")
         .arg("--data=200000000")
         .arg(env!("CARGO_BIN_EXE_promise"))
@@ -210,7 +182,6 @@ fn a_picture_too_large_is_refused_at_once_without_the_memory_it_claims() {
         .env("NO_COLOR", "1")
         .output()
         .unwrap();
-    let took = started.elapsed();
     let said = common::stderr(&out);
     assert_eq!(out.status.code(), Some(1), "{said}");
     assert!(
@@ -226,5 +197,4 @@ fn a_picture_too_large_is_refused_at_once_without_the_memory_it_claims() {
     // One that no page shows is said at its own file.
     assert!(said.contains("in content/images/spare.png"), "{said}");
     assert_eq!(said.matches("picture-too-large").count(), 2, "{said}");
-    assert!(took < std::time::Duration::from_secs(5), "{took:?}");
 }
