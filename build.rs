@@ -1,6 +1,33 @@
 //! The default theme and the example site are compiled into the binary;
-//! rebuild it whenever either changes.
+//! rebuild it whenever either changes. `promise --version` names the commit
+//! it was built from, so a council can say exactly which build it runs.
+use std::process::Command;
+
 fn main() {
     println!("cargo:rerun-if-changed=themes");
     println!("cargo:rerun-if-changed=content");
+    println!("cargo:rerun-if-env-changed=PROMISE_COMMIT");
+    // A new commit moves HEAD or the branch it names.
+    for git in [".git/HEAD", ".git/refs/heads", ".git/packed-refs"] {
+        if std::path::Path::new(git).exists() {
+            println!("cargo:rerun-if-changed={git}");
+        }
+    }
+    // A release build may be given the commit; a copy without its history
+    // (a source archive) has none to name.
+    let commit = std::env::var("PROMISE_COMMIT").ok().or_else(|| {
+        let out = Command::new("git")
+            .args(["rev-parse", "--short=12", "HEAD"])
+            .output()
+            .ok()?;
+        out.status
+            .success()
+            .then(|| String::from_utf8_lossy(&out.stdout).trim().to_string())
+    });
+    let version = env!("CARGO_PKG_VERSION");
+    let long = match commit.filter(|c| !c.is_empty()) {
+        Some(commit) => format!("{version} (commit {commit})"),
+        None => version.to_string(),
+    };
+    println!("cargo:rustc-env=PROMISE_VERSION={long}");
 }

@@ -94,7 +94,7 @@ fn one_large_file(c: &mut Criterion) {
                     Err(found) => found,
                 };
                 assert!(found.len() > 10_000, "the checks find the file's problems");
-                report::to_human(&found, &content, false).len()
+                report::to_human(&found, &content, false, true).len()
             })
         });
     }

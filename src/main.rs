@@ -18,7 +18,7 @@ use promise::{BuildError, Options, build, new_site, render_site};
 #[derive(Parser)]
 #[command(
     name = "promise",
-    version,
+    version = env!("PROMISE_VERSION"),
     about = "Builds a council's promises to children in care, and its local offer for care leavers, into an accessible website."
 )]
 struct Cli {
@@ -53,6 +53,9 @@ enum Command {
         /// Fail on warnings too, not only on errors.
         #[arg(long)]
         strict: bool,
+        /// Show every warning, not only the first 20 of each kind.
+        #[arg(long)]
+        all: bool,
     },
     /// Preview the site while you edit it: builds it in memory, serves it on
     /// this computer and updates the page each time a file is saved.
@@ -198,9 +201,12 @@ fn main() -> ExitCode {
             };
             run_build(&source.content, &out, &options)
         }
-        Command::Check { source, format, strict } => {
-            run_check(&source.content, &source.options(None, false), format, strict)
-        }
+        Command::Check {
+            source,
+            format,
+            strict,
+            all,
+        } => run_check(&source.content, &source.options(None, false), format, strict, all),
         Command::Serve {
             source,
             port,
@@ -267,7 +273,7 @@ fn run_build(content: &Path, out: &Path, options: &Options) -> ExitCode {
     let started = Instant::now();
     match build(content, out, options) {
         Ok(built) => {
-            print_diagnostics(&built.warnings, content);
+            print_diagnostics(&built.warnings, content, false);
             println!(
                 "Built {} pages into {} with {} in {:.2} s.",
                 built.pages(),
@@ -278,7 +284,7 @@ fn run_build(content: &Path, out: &Path, options: &Options) -> ExitCode {
             ExitCode::SUCCESS
         }
         Err(BuildError::Content(problems)) => {
-            print_diagnostics(&problems, content);
+            print_diagnostics(&problems, content, false);
             let errors = problems.iter().filter(|d| d.is_error()).count();
             eprintln!(
                 "Nothing was written: {} to fix ({}). {}/ is as it was.",
@@ -314,7 +320,7 @@ fn run_mark(content: &Path, language: &str) -> ExitCode {
             ExitCode::SUCCESS
         }
         Err(problems) => {
-            print_diagnostics(&problems, content);
+            print_diagnostics(&problems, content, false);
             eprintln!("Nothing was marked: fix these first.");
             ExitCode::from(1)
         }
@@ -325,7 +331,7 @@ fn run_export(content: &Path, language: &str, out: Option<PathBuf>) -> ExitCode 
     let (xml, document) = match promise::export_translation(content, language) {
         Ok(exported) => exported,
         Err(problems) => {
-            print_diagnostics(&problems, content);
+            print_diagnostics(&problems, content, false);
             eprintln!("Nothing was written: fix these first.");
             return ExitCode::from(1);
         }
@@ -357,7 +363,7 @@ fn run_export(content: &Path, language: &str, out: Option<PathBuf>) -> ExitCode 
 fn run_import(content: &Path, file: &Path) -> ExitCode {
     match promise::import_translation(content, file) {
         Ok(imported) => {
-            print_diagnostics(&imported.warnings, content);
+            print_diagnostics(&imported.warnings, content, false);
             for written in &imported.written {
                 println!("Wrote {}", content.join(written).display());
             }
@@ -369,7 +375,7 @@ fn run_import(content: &Path, file: &Path) -> ExitCode {
             ExitCode::SUCCESS
         }
         Err(problems) => {
-            print_diagnostics(&problems, content);
+            print_diagnostics(&problems, content, false);
             eprintln!("Nothing was imported: fix these first.");
             ExitCode::from(1)
         }
@@ -380,7 +386,7 @@ fn run_status(content: &Path) -> ExitCode {
     let languages = match promise::translation_status(content) {
         Ok(languages) => languages,
         Err(problems) => {
-            print_diagnostics(&problems, content);
+            print_diagnostics(&problems, content, false);
             eprintln!("Fix these first.");
             return ExitCode::from(1);
         }
@@ -417,7 +423,7 @@ fn run_cms(content: &Path, repository: &Path) -> ExitCode {
     let config = match promise::config::load(content, Path::new(promise::layout::SITE_TOML), None) {
         Ok(config) => config,
         Err(problems) => {
-            print_diagnostics(&problems, content);
+            print_diagnostics(&problems, content, false);
             eprintln!("Nothing was written: fix site.toml first.");
             return ExitCode::from(1);
         }
@@ -440,7 +446,7 @@ fn run_cms(content: &Path, repository: &Path) -> ExitCode {
     ExitCode::SUCCESS
 }
 
-fn run_check(content: &Path, options: &Options, format: Format, strict: bool) -> ExitCode {
+fn run_check(content: &Path, options: &Options, format: Format, strict: bool, all: bool) -> ExitCode {
     let (found, pages) = match render_site(content, options) {
         Ok(built) => {
             let pages = built.pages();
@@ -453,7 +459,7 @@ fn run_check(content: &Path, options: &Options, format: Format, strict: bool) ->
     match format {
         Format::Json => println!("{}", report::to_json(&found)),
         Format::Human => {
-            print_diagnostics(&found, content);
+            print_diagnostics(&found, content, all);
             let checked = pages.map_or_else(|| "the content".to_string(), |n| format!("{n} pages"));
             println!(
                 "Checked {checked}: {} and {}.",
@@ -469,10 +475,11 @@ fn run_check(content: &Path, options: &Options, format: Format, strict: bool) ->
     }
 }
 
-fn print_diagnostics(problems: &[Diagnostic], content: &Path) {
+/// Every error, and the first warnings of each kind unless `all`.
+fn print_diagnostics(problems: &[Diagnostic], content: &Path, all: bool) {
     if !problems.is_empty() {
         let color = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
-        eprint!("{}", report::to_human(problems, content, color));
+        eprint!("{}", report::to_human(problems, content, color, all));
     }
 }
 

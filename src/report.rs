@@ -2,6 +2,7 @@
 //! the content file it is about and underlines the words; and as JSON for
 //! editors and other tools.
 
+use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
@@ -9,15 +10,44 @@ use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
 
 use crate::diagnostics::{Diagnostic, LineIndex, Location, Severity, display_path};
 
+/// How many warnings of one kind are shown unless every one is asked for:
+/// thousands of one kind (a site written for adults, in the youngest band)
+/// would hide everything else, and take long to draw.
+pub const SHOWN_OF_A_KIND: usize = 20;
+
 /// Prints diagnostics like a compiler, quoting the line of the file they are
-/// about. `root` is where relative file names are found; `color` turns on
-/// terminal colours.
-pub fn to_human(diagnostics: &[Diagnostic], root: &Path, color: bool) -> String {
+/// about: the errors, then the warnings. `root` is where relative file names
+/// are found; `color` turns on terminal colours. Unless `all`, only the first
+/// [`SHOWN_OF_A_KIND`] warnings of each kind are drawn, and the rest counted.
+pub fn to_human(diagnostics: &[Diagnostic], root: &Path, color: bool, all: bool) -> String {
     let renderer = if color { Renderer::styled() } else { Renderer::plain() };
     let mut files = Files::new(root);
     let mut out = String::new();
-    for d in diagnostics {
-        let _ = writeln!(out, "{}\n", renderer.render(&report(d, root, &mut files)));
+    let mut of_kind: BTreeMap<&str, usize> = BTreeMap::new();
+    let errors = diagnostics.iter().filter(|d| d.is_error());
+    for d in errors.chain(diagnostics.iter().filter(|d| !d.is_error())) {
+        let seen = of_kind.entry(d.code.as_ref()).or_default();
+        *seen += 1;
+        if all || d.is_error() || *seen <= SHOWN_OF_A_KIND {
+            let _ = writeln!(out, "{}\n", renderer.render(&report(d, root, &mut files)));
+        }
+    }
+    let left_out: Vec<(&str, usize)> = of_kind
+        .into_iter()
+        .filter(|(_, n)| !all && *n > SHOWN_OF_A_KIND)
+        .map(|(code, n)| (code, n - SHOWN_OF_A_KIND))
+        .collect();
+    if !left_out.is_empty() {
+        let counts: Vec<String> = left_out.iter().map(|(code, n)| format!("{n} more {code}")).collect();
+        let title = Level::NOTE.primary_title(format!(
+            "only the first {} warnings of each kind are shown; not shown: {}",
+            SHOWN_OF_A_KIND,
+            counts.join(", ")
+        ));
+        let help = Level::HELP.message(
+            "`promise check --all` shows every one, and `promise check --format json` lists them all for a spreadsheet or an editor",
+        );
+        let _ = writeln!(out, "{}\n", renderer.render(&[Group::with_title(title).element(help)]));
     }
     out
 }
@@ -132,12 +162,38 @@ mod tests {
             })
             .label("not in site.toml")
             .help("the contacts are: \"leaving-care-team\"");
-        let text = to_human(&[d], dir.path(), false);
+        let text = to_human(&[d], dir.path(), false, false);
         assert!(text.contains("error[unknown-contact]"), "{text}");
         assert!(text.contains("a.md:2:10"), "{text}");
         assert!(text.contains(&display_path(&dir.path().join("a.md"))), "{text}");
         assert!(text.contains("contact: leaving-care"), "{text}");
         assert!(text.contains("^^^^^^^^^^^^ not in site.toml"), "{text}");
         assert!(text.contains("help: the contacts are"), "{text}");
+    }
+
+    #[test]
+    fn errors_come_first_and_each_kind_of_warning_is_cut_to_the_first_few() {
+        let dir = tempfile::tempdir().unwrap();
+        let many: Vec<Diagnostic> = (0..SHOWN_OF_A_KIND + 5)
+            .map(|i| Diagnostic::warning("long-word", format!("long word {i}")).in_file("a.md"))
+            .chain([
+                Diagnostic::warning("placement", "a word to avoid").in_file("a.md"),
+                Diagnostic::error("broken-link", "there is no page at /x/").in_file("z.md"),
+            ])
+            .collect();
+        let text = to_human(&many, dir.path(), false, false);
+        let error = text.find("error[broken-link]").unwrap();
+        assert!(text.find("warning[").is_some_and(|w| error < w), "{text}");
+        assert_eq!(text.matches("warning[long-word]").count(), SHOWN_OF_A_KIND, "{text}");
+        assert!(
+            text.contains("long word 19") && !text.contains("long word 20"),
+            "{text}"
+        );
+        assert!(text.contains("warning[placement]"), "{text}");
+        assert!(text.contains("not shown: 5 more long-word"), "{text}");
+        assert!(text.contains("promise check --all"), "{text}");
+        let all = to_human(&many, dir.path(), false, true);
+        assert_eq!(all.matches("warning[long-word]").count(), SHOWN_OF_A_KIND + 5, "{all}");
+        assert!(!all.contains("not shown"), "{all}");
     }
 }

@@ -198,7 +198,7 @@ impl Snapshot {
     /// errors; it reloads by itself once they are fixed.
     fn problems(&self, problems: &[Diagnostic], content: &Path) -> Reply {
         let errors = problems.iter().filter(|d| d.is_error()).count();
-        let listing = report::to_human(problems, content, false);
+        let listing = report::to_human(problems, content, false, true);
         let body = page(
             "The preview cannot show the site yet",
             &format!(

@@ -89,6 +89,25 @@ fn wrong_command_lines_exit_2_and_help_works() {
 }
 
 #[test]
+fn the_version_names_the_commit_it_was_built_from() {
+    let dir = tempfile::tempdir().unwrap();
+    let said = String::from_utf8(common::promise(dir.path(), &["--version"]).stdout).unwrap();
+    let version = format!("promise {}", env!("CARGO_PKG_VERSION"));
+    // Built from a clone, it names the commit; from an archive, the version.
+    let head = std::process::Command::new("git")
+        .args(["rev-parse", "--short=12", "HEAD"])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .ok()
+        .filter(|out| out.status.success())
+        .map(|out| String::from_utf8_lossy(&out.stdout).trim().to_string());
+    match head {
+        Some(head) => assert_eq!(said.trim(), format!("{version} (commit {head})")),
+        None => assert_eq!(said.trim(), version),
+    }
+}
+
+#[test]
 fn a_missing_content_folder_is_explained() {
     let dir = tempfile::tempdir().unwrap();
     let out = common::promise(dir.path(), &["build"]);
