@@ -29,6 +29,7 @@ pub mod render;
 pub mod report;
 pub mod serve;
 mod starter;
+pub mod store;
 pub mod translations;
 
 use std::path::Path;
@@ -73,7 +74,9 @@ pub struct Options {
     /// The day the checks take as today, for reviews that are due.
     pub today: Date,
     /// Where cleaned pictures are kept between builds.
-    pub pictures: Arc<pictures::Cache>,
+    pub pictures: Arc<store::Store>,
+    /// Where typeset leaflets are kept between builds.
+    pub typeset: Arc<store::Store>,
 }
 
 impl Default for Options {
@@ -82,7 +85,8 @@ impl Default for Options {
             base_url: None,
             leaflets: true,
             today: jiff::Zoned::now().date(),
-            pictures: Arc::new(pictures::Cache::in_memory()),
+            pictures: Arc::new(store::Store::in_memory()),
+            typeset: Arc::new(store::Store::in_memory()),
         }
     }
 }
@@ -134,7 +138,7 @@ fn render_checked(content: &Path, options: &Options) -> Result<Built, Vec<Diagno
         || {
             options
                 .leaflets
-                .then(|| print::leaflets(&site, &theme, &pictures, &strings, options.today))
+                .then(|| print::leaflets(&site, &theme, &pictures, &strings, options.today, &options.typeset))
         },
     );
     let mut outputs = match outputs {
@@ -289,6 +293,9 @@ pub fn build(content: &Path, out: &Path, options: &Options) -> Result<Built, Bui
     let mut built = render_site(content, options).map_err(BuildError::Content)?;
     output::write(out, content, &built.outputs).map_err(BuildError::Write)?;
     options.pictures.prune();
+    if options.leaflets {
+        options.typeset.prune();
+    }
     // Recorded once the leaflets are written: from now on they can be printed.
     if options.leaflets
         && let Err(problem) = printed::record(content, &built.printed, options.today)

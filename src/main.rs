@@ -11,8 +11,8 @@ use std::time::Instant;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use jiff::civil::Date;
 use promise::diagnostics::Diagnostic;
-use promise::pictures::Cache;
 use promise::report;
+use promise::store::Store;
 use promise::{BuildError, Options, build, new_site, render_site};
 
 #[derive(Parser)]
@@ -72,6 +72,9 @@ enum Command {
         /// unless you change it.
         #[arg(long, default_value = "127.0.0.1")]
         bind: std::net::IpAddr,
+        /// Skip the print leaflets, for a quicker preview.
+        #[arg(long)]
+        no_leaflets: bool,
     },
     /// Write the settings of the browser editors (Decap CMS, Sveltia CMS and
     /// Pages CMS) from site.toml, so the content can be edited in a form.
@@ -196,7 +199,8 @@ fn main() -> ExitCode {
             no_leaflets,
         } => {
             let options = Options {
-                pictures: Arc::new(Cache::in_folder(&promise::output::beside(&out, "pictures"))),
+                pictures: Arc::new(Store::in_folder(&promise::output::beside(&out, "pictures"))),
+                typeset: Arc::new(Store::in_folder(&promise::output::beside(&out, "leaflets"))),
                 ..source.options(base_url, !no_leaflets)
             };
             run_build(&source.content, &out, &options)
@@ -212,6 +216,7 @@ fn main() -> ExitCode {
             port,
             open,
             bind,
+            no_leaflets,
         } => {
             let settings = promise::serve::Settings {
                 content: source.content.clone(),
@@ -219,6 +224,7 @@ fn main() -> ExitCode {
                 bind,
                 open,
                 today: source.today(),
+                leaflets: !no_leaflets,
             };
             match promise::serve::serve(&settings) {
                 Ok(()) => ExitCode::SUCCESS,

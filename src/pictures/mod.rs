@@ -5,7 +5,6 @@
 //! checked for anything that could run or call another site, and written
 //! again without their metadata.
 
-mod cache;
 mod raster;
 mod svg;
 
@@ -17,7 +16,7 @@ use rayon::prelude::*;
 
 use crate::diagnostics::Diagnostic;
 use crate::layout::IMAGES;
-pub use cache::Cache;
+use crate::store::{Inputs, Packed, Store};
 
 /// The widths a raster picture is published at, for phones of every size;
 /// never wider than the picture itself.
@@ -60,18 +59,54 @@ struct Cleaned {
     gps: bool,
 }
 
+/// What is kept of a cleaned picture besides its files.
+#[derive(serde::Serialize, serde::Deserialize)]
+struct Facts {
+    size: Option<(u32, u32)>,
+    gps: bool,
+    widths: Vec<u32>,
+}
+
+impl Packed for Cleaned {
+    type Header = Facts;
+
+    fn header(&self) -> Facts {
+        Facts {
+            size: self.size,
+            gps: self.gps,
+            widths: self.files.iter().map(|(width, _)| *width).collect(),
+        }
+    }
+
+    fn blobs(&self) -> Vec<&[u8]> {
+        self.files.iter().map(|(_, bytes)| bytes.as_slice()).collect()
+    }
+
+    fn unpacked(facts: Facts, blobs: Vec<Vec<u8>>) -> Option<Cleaned> {
+        (facts.widths.len() == blobs.len()).then(|| Cleaned {
+            size: facts.size,
+            gps: facts.gps,
+            files: facts.widths.into_iter().zip(blobs.into_iter().map(Arc::new)).collect(),
+        })
+    }
+}
+
 /// Cleans every picture in `images` (each one's path inside images/ and
 /// its bytes). Returns what to publish and what was refused, with a warning
 /// for each original that holds a position and an error for each name a
 /// smaller copy needs.
-pub fn prepare(images: &[(String, Vec<u8>)], cache: &Cache) -> (Pictures, Vec<Diagnostic>) {
+pub fn prepare(images: &[(String, Vec<u8>)], store: &Store) -> (Pictures, Vec<Diagnostic>) {
     let cleaned: Vec<Result<Cleaned, Diagnostic>> = images
         .par_iter()
         .map(|(name, bytes)| {
             let file = Path::new(IMAGES).join(name);
             match Kind::of(name) {
                 Some(Kind::Svg) => svg::clean(&file, bytes),
-                Some(Kind::Raster(format)) => cache.get_or_make(bytes, format, || raster::clean(&file, bytes, format)),
+                Some(Kind::Raster(format)) => {
+                    let extension = format.extensions_str().first().copied().unwrap_or_default();
+                    let key = Inputs::new("picture").add(extension.as_bytes()).add(bytes).key();
+                    store.get_or_make(key, || raster::clean(&file, bytes, format))
+                }
                 None => Err(not_a_picture(&file)),
             }
         })

@@ -11,6 +11,7 @@ mod data;
 mod fullness;
 mod glyphs;
 mod jobs;
+mod kept;
 mod overflow;
 mod pdfx;
 mod press;
@@ -32,6 +33,7 @@ use crate::pictures::Pictures;
 use crate::printed::Printed;
 use crate::render::strings::Strings;
 use crate::render::theme::Theme;
+use crate::store::Store;
 pub use glyphs::Glyphs;
 use jobs::jobs;
 pub use typeset::document;
@@ -66,18 +68,24 @@ pub fn leaflets(
     pictures: &Pictures,
     strings: &BTreeMap<String, Strings>,
     today: Date,
+    kept: &Store,
 ) -> Result<Made, Vec<Diagnostic>> {
+    let print = &site.config.print;
     let press = Press::new(theme, pictures);
     let jobs = jobs(site, strings, theme);
     let base = site.config.base_url();
+    let shared = kept::shared(theme, pictures, print, today);
     let made_pdfs: Vec<Result<Typeset, Diagnostic>> = jobs
         .par_iter()
         .map(|job| {
-            let made = typeset(&press, theme, &site.config.print, job, today);
-            // typst keeps what it worked out for reuse, and leaflets share
-            // little: without this, 100 leaflets peak at 1.4 GB, not 1.1.
-            comemo::evict(0);
-            made
+            kept.get_or_make(kept::key(&shared, job), || {
+                let made = typeset(&press, theme, print, job, today);
+                // typst keeps what it worked out for reuse, and leaflets
+                // share little: without this, 100 leaflets peak at 1.4 GB,
+                // not 1.1.
+                comemo::evict(0);
+                made
+            })
         })
         .collect();
     let mut printed = Vec::new();
@@ -88,6 +96,7 @@ pub fn leaflets(
     for (job, result) in jobs.into_iter().zip(made_pdfs) {
         match result {
             Ok(done) => {
+                warnings.extend(typeset::warnings(print, &job, &done));
                 printed.extend(jobs::printed(&job.file, &done.data, &base));
                 let print_file = print_file(&job.file);
                 made.push(spec::Made {
@@ -110,8 +119,6 @@ pub fn leaflets(
                 }
                 outputs.insert(job.file, done.pdf);
                 outputs.insert(print_file, done.print_pdf);
-                warnings.extend(done.grew);
-                warnings.extend(done.cut);
             }
             // A mistake in the template breaks every leaflet the same way: say it once.
             Err(d) if !errors.contains(&d) => errors.push(d),

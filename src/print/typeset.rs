@@ -38,7 +38,8 @@ pub fn document(
     Some(lay_out(&Press::new(theme, pictures), theme, &site.config.print, &job).map(|(_, document)| document))
 }
 
-/// A finished leaflet, and a warning if it needed more pages than asked for.
+/// A finished leaflet: what is kept of it between builds.
+#[derive(Debug, Clone, PartialEq)]
 pub(super) struct Typeset {
     /// The reader's file, with working links.
     pub(super) pdf: Vec<u8>,
@@ -47,9 +48,6 @@ pub(super) struct Typeset {
     pub(super) pages: usize,
     /// Text that runs into the margin, and its page.
     pub(super) outside: Vec<(usize, String)>,
-    pub(super) grew: Option<Diagnostic>,
-    /// A warning when only the first themes or entries fitted.
-    pub(super) cut: Option<Diagnostic>,
     /// What was typeset: the job's data, cut to fit.
     pub(super) data: Value,
 }
@@ -65,8 +63,6 @@ pub(super) fn typeset(
 ) -> Result<Typeset, Diagnostic> {
     let (file, name) = (&job.file, &job.name);
     let (data, document) = lay_out(press, theme, print, job)?;
-    let cut = cut_warning(print, job, &data);
-    let grew = grew_warning(job, document.pages().len());
     let options = PdfOptions {
         ident: Smart::Custom(format!("promise {file}")),
         standards: PdfStandards::new(&[PdfStandard::Ua_1]).map_err(|e| {
@@ -107,10 +103,16 @@ pub(super) fn typeset(
         print_pdf,
         pages,
         outside,
-        grew,
-        cut,
         data,
     })
+}
+
+/// What the print shop and the team should know of a typeset leaflet: that
+/// it needed more pages than asked for, or printed only its first themes or
+/// entries.
+pub(super) fn warnings(print: &Print, job: &Job, typeset: &Typeset) -> impl Iterator<Item = Diagnostic> {
+    let grew = grew_warning(job, typeset.pages);
+    cut_warning(print, job, &typeset.data).into_iter().chain(grew)
 }
 
 /// The leaflet's pages: as many of its themes or entries as fit, each

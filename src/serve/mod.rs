@@ -1,7 +1,7 @@
-//! `promise serve`: a live preview for the participation team. The site is
-//! built into memory (never into `public/`, and nothing is left on disk),
-//! served on this computer only, and built again whenever a content file is
-//! saved; open pages reload by themselves.
+//! `promise serve`: a live preview for the participation team. The site,
+//! leaflets and all, is built into memory (never into `public/`, and nothing
+//! is left on disk), served on this computer only, and built again whenever
+//! a content file is saved; open pages reload by themselves.
 
 mod http;
 mod paths;
@@ -39,6 +39,8 @@ pub struct Settings {
     /// Open the preview in the browser once it is ready.
     pub open: bool,
     pub today: Date,
+    /// Make the leaflets too.
+    pub leaflets: bool,
 }
 
 /// The latest build, and a signal for the pages waiting for the next one.
@@ -63,10 +65,12 @@ pub fn serve(settings: &Settings) -> Result<(), String> {
     }
     let (listener, address) = listen(settings.bind, settings.port)?;
     let url = format!("http://{address}/");
+    // Pictures and leaflets are kept in memory: a save makes again only
+    // what it changed.
     let options = Options {
         base_url: Some(url.clone()),
-        leaflets: false,
         today: settings.today,
+        leaflets: settings.leaflets,
         ..Options::default()
     };
     let first = Snapshot::build(&settings.content, &options, 1);
@@ -180,7 +184,12 @@ fn rebuild_on_save(saves: &mpsc::Receiver<notify::Result<Event>>, shared: &Share
 /// One line on the terminal for each build.
 fn report(snapshot: &Snapshot, changed: Option<&Path>) {
     let ms = snapshot.took.as_millis();
-    let after = changed.map_or(String::new(), |p| format!(" after a change to {}", p.display()));
+    let mut after = changed.map_or(String::new(), |p| format!(" after a change to {}", p.display()));
+    match snapshot.typeset {
+        0 => {}
+        1 => after.push_str(", typesetting 1 leaflet"),
+        n => after.push_str(&format!(", typesetting {n} leaflets")),
+    }
     match snapshot.counts() {
         (0, 0) => println!("Built in {ms} ms{after}."),
         (0, w) => println!("Built in {ms} ms{after}, with {w} warning(s): the pages show them."),

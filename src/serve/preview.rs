@@ -26,6 +26,8 @@ pub struct Snapshot {
     /// The findings about each page, by the page's file.
     findings: BTreeMap<String, Vec<Finding>>,
     pub took: Duration,
+    /// How many leaflets it typeset: the others were kept from before.
+    pub typeset: usize,
 }
 
 /// A finding as the page's script needs it: what to say, and the words to
@@ -43,10 +45,16 @@ struct Finding {
 }
 
 impl Snapshot {
-    /// Builds the site in `content` (without leaflets, for speed).
+    /// Builds the site in `content`.
     pub fn build(content: &Path, options: &Options, version: u64) -> Snapshot {
         let started = Instant::now();
         let built = render_site(content, options);
+        let typeset = options.typeset.take_made();
+        if built.is_ok() {
+            // Only what this build used is kept in memory for the next.
+            options.pictures.prune();
+            options.typeset.prune();
+        }
         let mut findings: BTreeMap<String, Vec<Finding>> = BTreeMap::new();
         if let Ok(built) = &built {
             let mut files = report::Files::new(content);
@@ -75,6 +83,7 @@ impl Snapshot {
             built,
             findings,
             took: started.elapsed(),
+            typeset,
         }
     }
 

@@ -30,12 +30,15 @@ fn broken(edit: impl FnOnce(&Path)) -> String {
     let mut leftovers: Vec<_> = fs::read_dir(dir.path())
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        // Leaflets typeset before the error was found are kept for the
+        // build that follows its fix.
+        .filter(|name| name != ".public.leaflets")
         .collect();
     leftovers.sort();
     assert_eq!(
         leftovers,
         [".public.lock", ".public.pictures", "content", "public"],
-        "only the content, the site, its cleaned pictures and the lock on writing it remain"
+        "only the content, the site, what was made for it and the lock on writing it remain"
     );
     let text = common::stderr(&second);
     assert!(text.contains("Nothing was written"), "{text}");

@@ -11,7 +11,10 @@ use std::path::Path;
 const LAYERS: &[(&str, &[&str])] = &[
     ("diagnostics as data", &["diagnostics"]),
     ("names and rules", &["layout", "phone", "email", "leaving_care"]),
-    ("reading the content folder", &["files"]),
+    (
+        "reading the content folder, and keeping what was made",
+        &["files", "store"],
+    ),
     ("printing diagnostics", &["report"]),
     ("site.toml", &["config"]),
     ("the model", &["content", "printed"]),

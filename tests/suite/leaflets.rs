@@ -1317,3 +1317,86 @@ fn a_helpline_s_ages_and_the_print_shop_s_contact_are_checked_at_their_line() {
         "{said}"
     );
 }
+
+/// Every reader's and print shop's leaflet a build wrote into `public/`.
+fn built_leaflets(dir: &std::path::Path) -> std::collections::BTreeMap<String, Vec<u8>> {
+    let public = dir.join("public");
+    walkdir::WalkDir::new(&public)
+        .into_iter()
+        .map(Result::unwrap)
+        .filter(|e| e.path().extension().is_some_and(|x| x == "pdf"))
+        .map(|e| {
+            let name = e.path().strip_prefix(&public).unwrap().to_string_lossy().into_owned();
+            (name, std::fs::read(e.path()).unwrap())
+        })
+        .collect()
+}
+
+/// The leaflets kept for the next build, and when each was written.
+fn kept_leaflets(dir: &std::path::Path) -> std::collections::BTreeMap<String, std::time::SystemTime> {
+    std::fs::read_dir(dir.join(".public.leaflets"))
+        .unwrap()
+        .map(Result::unwrap)
+        .map(|e| {
+            (
+                e.file_name().to_string_lossy().into_owned(),
+                e.metadata().unwrap().modified().unwrap(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn a_kept_leaflet_is_the_one_typesetting_makes_and_a_changed_number_makes_again_each_leaflet_that_prints_it() {
+    let dir = common::copy_of_example();
+    let build = || {
+        let out = common::promise(dir.path(), &["build", "--today", "2026-11-22"]);
+        assert!(out.status.success(), "{}", common::stderr(&out));
+    };
+    build();
+    let typeset = built_leaflets(dir.path());
+    let first = kept_leaflets(dir.path());
+    let readers = typeset.keys().filter(|f| !f.contains("/print/")).count();
+    assert_eq!(first.len(), readers, "one kept leaflet for each made");
+
+    // Nothing changed: nothing is typeset again, and what is kept is what
+    // typesetting made, byte for byte.
+    build();
+    assert_eq!(kept_leaflets(dir.path()), first, "no leaflet was typeset again");
+    assert!(
+        built_leaflets(dir.path()) == typeset,
+        "a kept leaflet differs from the typeset one"
+    );
+
+    // A contact's number is in some leaflets: each of those, and only
+    // those, is typeset again.
+    common::replace(&dir.path().join("content/site.toml"), "0113 496 0202", "0113 496 0222");
+    build();
+    let changed = built_leaflets(dir.path());
+    let prints_it: Vec<&String> = changed
+        .iter()
+        .filter(|(f, _)| !f.contains("/print/"))
+        .filter(|(_, bytes)| {
+            let pdf = Document::load_mem(bytes).unwrap();
+            let pages: Vec<u32> = pdf.get_pages().keys().copied().collect();
+            pdf.extract_text(&pages)
+                .unwrap()
+                .replace([' ', '\n'], "")
+                .contains("01134960222")
+        })
+        .map(|(f, _)| f)
+        .collect();
+    assert!(!prints_it.is_empty() && prints_it.len() < readers, "{prints_it:?}");
+    let now = kept_leaflets(dir.path());
+    let made_again = now.keys().filter(|k| !first.contains_key(*k)).count();
+    assert_eq!(made_again, prints_it.len(), "{prints_it:?}");
+    assert_eq!(now.len(), readers, "the old copies are pruned");
+    for (file, bytes) in &changed {
+        let reader = file.replace("/print/", "/");
+        assert_eq!(
+            bytes == &typeset[file],
+            !prints_it.contains(&&reader),
+            "{file} should change only if it prints the number"
+        );
+    }
+}

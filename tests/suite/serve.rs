@@ -24,10 +24,16 @@ struct Preview {
 }
 
 impl Preview {
+    /// A preview of the pages only, the quickest to start.
     fn start() -> Preview {
+        Preview::start_with(&["--no-leaflets"])
+    }
+
+    fn start_with(args: &[&str]) -> Preview {
         let dir = common::copy_of_example();
         let mut child = Command::new(env!("CARGO_BIN_EXE_promise"))
             .args(["serve", "--port", "0", "--today", "2026-11-22"])
+            .args(args)
             .current_dir(dir.path())
             .stdout(Stdio::piped())
             .spawn()
@@ -157,6 +163,40 @@ fn a_saved_change_shows_and_the_page_is_told_to_reload() {
         body.contains("safe, warm and happy home")
     });
     assert!(page.contains("data-version=\"2\""));
+}
+
+#[test]
+fn a_saved_promise_typesets_again_only_its_bands_leaflets() {
+    let preview = Preview::start_with(&[]);
+    let (status, leaflet) = preview.get("/leaflets/0-11.pdf");
+    assert_eq!(status, 200);
+    assert!(leaflet.starts_with("%PDF-"));
+    let said = |build: usize| {
+        preview
+            .printed
+            .lock()
+            .unwrap()
+            .iter()
+            .filter(|l| l.starts_with("Built in"))
+            .nth(build)
+            .cloned()
+    };
+    assert!(said(0).unwrap().contains(", typesetting 12 leaflets"), "{:?}", said(0));
+    preview.edit(
+        "promises/0-11/keeping-safe.md",
+        "safe and happy home",
+        "safe, warm and happy home",
+    );
+    let started = Instant::now();
+    let second = loop {
+        if let Some(line) = said(1) {
+            break line;
+        }
+        assert!(started.elapsed() < PATIENCE, "no second build");
+        std::thread::sleep(Duration::from_millis(50));
+    };
+    // The band's leaflet and its large print; the other ten were kept.
+    assert!(second.contains("keeping-safe.md, typesetting 2 leaflets"), "{second}");
 }
 
 #[test]
