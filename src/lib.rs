@@ -25,6 +25,7 @@ pub mod phone;
 pub mod pictures;
 pub mod print;
 pub mod printed;
+pub mod recipes;
 pub mod render;
 pub mod report;
 pub mod serve;
@@ -50,8 +51,9 @@ pub struct Built {
     pub warnings: Vec<Diagnostic>,
     /// The model the site was built from.
     pub site: content::Site,
-    /// The addresses of the site its leaflets print.
-    pub printed: Vec<printed::Printed>,
+    /// The record of every address the site's leaflets have printed, with
+    /// today's (published as `leaflets/printed.toml`); None without leaflets.
+    pub printed: Option<String>,
 }
 
 impl Built {
@@ -145,12 +147,23 @@ fn render_checked(content: &Path, options: &Options) -> Result<Built, Vec<Diagno
         Ok(outputs) => outputs,
         Err(errors) => return Err(errors.into_iter().chain(found).collect()),
     };
-    let mut printed = Vec::new();
+    let mut printed = None;
     match leaflets {
         Some(Ok(made)) => {
             outputs.extend(made.files);
             found.extend(made.warnings);
-            printed = made.printed;
+            // The live site carries the whole record, so a build on a host,
+            // whose content folder is thrown away, can merge it back.
+            match printed::recorded(content, &made.printed, options.today) {
+                Ok(text) => {
+                    outputs.insert(
+                        format!("{}/{}", layout::LEAFLETS, layout::PRINTED),
+                        text.clone().into_bytes(),
+                    );
+                    printed = Some(text);
+                }
+                Err(problem) => found.push(problem),
+            }
         }
         Some(Err(errors)) => found.extend(errors),
         None => {}
@@ -168,6 +181,17 @@ fn render_checked(content: &Path, options: &Options) -> Result<Built, Vec<Diagno
         site,
         printed,
     })
+}
+
+/// `promise printed merge`: adds the addresses another copy of the record
+/// (the live site's `leaflets/printed.toml`) holds to `content`'s. Returns
+/// how many were new.
+pub fn merge_printed(content: &Path, theirs: &Path) -> Result<usize, Diagnostic> {
+    let text = std::fs::read_to_string(theirs).map_err(|e| {
+        Diagnostic::error("cannot-read", format!("cannot read {}: {e}", theirs.display()))
+            .help("give the leaflets/printed.toml that a build of this site published, downloaded to this computer")
+    })?;
+    printed::merge(content, &text)
 }
 
 /// `promise translations mark`: records in each translation into `code`
@@ -297,8 +321,8 @@ pub fn build(content: &Path, out: &Path, options: &Options) -> Result<Built, Bui
         options.typeset.prune();
     }
     // Recorded once the leaflets are written: from now on they can be printed.
-    if options.leaflets
-        && let Err(problem) = printed::record(content, &built.printed, options.today)
+    if let Some(text) = &built.printed
+        && let Err(problem) = printed::save(content, text)
     {
         built.warnings.push(problem);
     }

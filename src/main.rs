@@ -91,6 +91,10 @@ enum Command {
     New {
         /// A folder that does not exist yet, or is empty.
         dir: PathBuf,
+        /// Where the site will be put online: its deploy recipe is written
+        /// beside the content, and site.toml says so.
+        #[arg(long, value_parser = ["netlify", "cloudflare-pages", "github-pages", "gitlab-pages", "apache", "nginx", "other"])]
+        host: Option<String>,
     },
     /// Write the theme's English words (menus, buttons, headings) into
     /// content/theme/i18n/CODE.toml, for a translator to put into a new
@@ -107,6 +111,26 @@ enum Command {
     Translations {
         #[command(subcommand)]
         action: TranslationsAction,
+    },
+    /// The record of the addresses the leaflets have printed.
+    Printed {
+        #[command(subcommand)]
+        action: PrintedAction,
+    },
+}
+
+#[derive(Subcommand)]
+enum PrintedAction {
+    /// Add the addresses another copy of the record holds, such as the one
+    /// the live site publishes at leaflets/printed.toml, to
+    /// content/printed.toml. A build on a host runs it first, so what the
+    /// live site's leaflets printed is never forgotten.
+    Merge {
+        /// The other copy of the record.
+        file: PathBuf,
+        /// The folder with site.toml and the content.
+        #[arg(long, default_value = "content")]
+        content: PathBuf,
     },
 }
 
@@ -247,6 +271,27 @@ fn main() -> ExitCode {
         Command::Translations {
             action: TranslationsAction::Import { file, content },
         } => run_import(&content, &file),
+        Command::Printed {
+            action: PrintedAction::Merge { file, content },
+        } => match promise::merge_printed(&content, &file) {
+            Ok(new) => {
+                let new = if new == 1 {
+                    "1 new address".to_string()
+                } else {
+                    format!("{new} new addresses")
+                };
+                println!(
+                    "Merged {} into {}: {new}.",
+                    file.display(),
+                    content.join(promise::layout::PRINTED).display()
+                );
+                ExitCode::SUCCESS
+            }
+            Err(problem) => {
+                print_diagnostics(&[problem], &content, false);
+                ExitCode::from(1)
+            }
+        },
         Command::Strings { language, content } => match promise::new_strings(&content, &language) {
             Ok(path) => {
                 println!("Wrote {}: translate the words in quotes on each line.", path.display());
@@ -257,7 +302,7 @@ fn main() -> ExitCode {
                 ExitCode::from(1)
             }
         },
-        Command::New { dir } => match new_site(&dir) {
+        Command::New { dir, host } => match new_site(&dir, host.as_deref()) {
             Ok(count) => {
                 println!("Wrote a starter site of {count} files to {}.", dir.display());
                 println!(

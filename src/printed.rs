@@ -126,41 +126,96 @@ pub fn check(content: &Path, outputs: &Outputs) -> Vec<Diagnostic> {
         .collect()
 }
 
-/// Adds what today's leaflets print to the file, keeping what earlier
+/// The record with what today's leaflets print added, keeping what earlier
 /// builds recorded (old leaflets are still out there) with the day each was
-/// first printed. The file is only written when something is new.
-pub fn record(content: &Path, printed: &[Printed], today: Date) -> Result<(), Diagnostic> {
-    let mut entries: BTreeMap<Printed, String> = BTreeMap::new();
-    let old = read(content)?;
-    if let Some((_, record)) = &old {
-        for e in &record.printed {
-            let key = Printed {
-                address: e.address.get_ref().clone(),
-                leaflet: e.leaflet.clone(),
-                how: e.how,
-            };
-            entries.insert(key, e.since.to_string());
-        }
-    }
+/// first printed. `build` publishes it with the leaflets and, once they are
+/// written, saves it ([`save`]).
+pub fn recorded(content: &Path, printed: &[Printed], today: Date) -> Result<String, Diagnostic> {
+    let mut entries = entries(read(content)?.map(|(_, record)| record));
     for p in printed {
         entries.entry(p.clone()).or_insert_with(|| today.to_string());
     }
-    let text = text(&entries);
-    if old.is_some_and(|(before, _)| before == text) {
+    Ok(text(&entries))
+}
+
+/// The records in `record`, by what was printed, with the day each was
+/// first printed.
+fn entries(record: Option<Record>) -> BTreeMap<Printed, String> {
+    record
+        .into_iter()
+        .flat_map(|record| record.printed)
+        .map(|e| {
+            let key = Printed {
+                address: e.address.into_inner(),
+                leaflet: e.leaflet,
+                how: e.how,
+            };
+            (key, e.since.to_string())
+        })
+        .collect()
+}
+
+/// Writes the record `text` made by [`recorded`] into the content folder,
+/// when it says something the file does not.
+pub fn save(content: &Path, text: &str) -> Result<(), Diagnostic> {
+    if files::read(content, Path::new(PRINTED)).is_ok_and(|before| before == text.as_bytes()) {
         return Ok(());
     }
+    write(content, text).map_err(|e| {
+        Diagnostic::warning(
+            "cannot-record-printed",
+            format!("the addresses the leaflets print could not be saved in {PRINTED}: {e}"),
+        )
+        .in_file(PRINTED)
+        .help("the site was built, but until they are saved, check cannot tell you when a page they print goes away: check that the content folder can be written to, then build again")
+    })
+}
+
+fn write(content: &Path, text: &str) -> std::io::Result<()> {
     let path = content.join(PRINTED);
     let temporary = content.join(format!(".{PRINTED}.new"));
-    std::fs::write(&temporary, &text)
-        .and_then(|()| std::fs::rename(&temporary, &path))
-        .map_err(|e| {
-            Diagnostic::warning(
-                "cannot-record-printed",
-                format!("the addresses the leaflets print could not be saved in {PRINTED}: {e}"),
-            )
-            .in_file(PRINTED)
-            .help("the site was built, but until they are saved, check cannot tell you when a page they print goes away: check that the content folder can be written to, then build again")
-        })
+    std::fs::write(&temporary, text).and_then(|()| std::fs::rename(&temporary, &path))
+}
+
+/// `promise printed merge`: adds the records of another copy of the file
+/// (`theirs`, such as the one the live site publishes at
+/// `leaflets/printed.toml`) to the content's, keeping the earlier day of
+/// each. Returns how many addresses were new.
+pub fn merge(content: &Path, theirs: &str) -> Result<usize, Diagnostic> {
+    let record: Record = toml::from_str(theirs).map_err(|e| {
+        let (message, help) = explain_serde(e.message());
+        Diagnostic::error(
+            "bad-printed-toml",
+            format!("the record to merge cannot be read: {message}"),
+        )
+        .help(format!(
+            "{help}; give the leaflets/printed.toml that a build of this site published"
+        ))
+    })?;
+    if let Some(bad) = record.printed.iter().find(|e| !e.address.get_ref().starts_with('/')) {
+        return Err(Diagnostic::error(
+            "bad-printed-toml",
+            format!(
+                "the record to merge has an address that is not one of a site's pages: {}",
+                bad.address.get_ref()
+            ),
+        )
+        .help("give the leaflets/printed.toml that a build of this site published"));
+    }
+    let mut entries = entries(read(content)?.map(|(_, record)| record));
+    let mut new = 0;
+    for (printed, since) in self::entries(Some(record)) {
+        match entries.get_mut(&printed) {
+            Some(ours) if since < *ours => *ours = since,
+            Some(_) => {}
+            None => {
+                entries.insert(printed, since);
+                new += 1;
+            }
+        }
+    }
+    save(content, &text(&entries))?;
+    Ok(new)
 }
 
 fn text(entries: &BTreeMap<Printed, String>) -> String {

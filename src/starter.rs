@@ -5,14 +5,25 @@ use std::fs;
 use std::path::Path;
 
 use include_dir::{Dir, include_dir};
+use serde::Deserialize;
+use serde::de::IntoDeserializer;
+
+use crate::config::Host;
 
 static EXAMPLE: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/content");
 
 /// Writes a starter site into `dir`, which must be empty or not exist yet:
 /// the example's content in `dir/content/` (so the plain `promise check`
-/// and `promise build` find it there), a short README for the team, and a
-/// `.gitignore` for what builds make. Returns how many files were written.
-pub fn new_site(dir: &Path) -> Result<usize, String> {
+/// and `promise build` find it there), a short README for the team, a
+/// `.gitignore` for what builds make, and the deploy recipe for its host
+/// (`host`, such as `netlify`, or else the example's). Returns how many
+/// files were written.
+pub fn new_site(dir: &Path, host: Option<&str>) -> Result<usize, String> {
+    let host_name = host.unwrap_or(EXAMPLE_HOST);
+    let chosen: Result<Host, serde::de::value::Error> = Host::deserialize(host_name.into_deserializer());
+    let chosen = chosen.map_err(|_| {
+        format!("\"{host_name}\" is not a host promise knows: say netlify, cloudflare-pages, github-pages, gitlab-pages, apache, nginx or other")
+    })?;
     if dir.exists() {
         let mut entries = fs::read_dir(dir).map_err(|e| format!("cannot read {}: {e}", dir.display()))?;
         if entries.next().is_some() {
@@ -22,11 +33,26 @@ pub fn new_site(dir: &Path) -> Result<usize, String> {
             ));
         }
     }
-    let count = write_dir(&EXAMPLE, &dir.join(crate::layout::CONTENT))?;
+    let count = write_dir(&EXAMPLE, &dir.join(crate::layout::CONTENT), host_name)?;
     write(&dir.join("README.md"), README.as_bytes())?;
-    write(&dir.join(".gitignore"), b"/public\n/.public.*\n")?;
-    Ok(count + 2)
+    write(&dir.join(".gitignore"), b"/public\n/.public.*\n/.cache\n")?;
+    let name = dir
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let recipe = crate::recipes::files(chosen, &name);
+    for (path, text) in &recipe {
+        let path = dir.join(path);
+        if let Some(folder) = path.parent() {
+            fs::create_dir_all(folder).map_err(|e| format!("cannot create {}: {e}", folder.display()))?;
+        }
+        write(&path, text.as_bytes())?;
+    }
+    Ok(count + 2 + recipe.len())
 }
+
+/// The host the example's site.toml names.
+const EXAMPLE_HOST: &str = "netlify";
 
 /// The team's first page: what is where, and the commands.
 const README: &str = "# Our promise site\n\nThe words of the site are in `content/`: the promises for each age in\n`content/promises/`, the local offer in `content/local-offer/`, \"you said,\nwe did\" in `content/messages/`, and the site's name, contacts and settings\nin `content/site.toml`. They start as an example: write your own over them.\n\nFrom this folder:\n\n- `promise check` says what to put right, with the file and line;\n- `promise serve --open` shows the site as you write, in your browser;\n- `promise build` makes the site in `public/`, ready to publish, and the\n  leaflets for the print shop in `public/leaflets/print/`.\n\nTo publish the site in another language too, add it under\n`[[languages]]` in `content/site.toml`, then see \"Other languages\" in\npromise's README.\n";
@@ -41,30 +67,32 @@ fn kept(path: &Path) -> bool {
     path != Path::new(crate::layout::PRINTED) && !path.starts_with(crate::layout::ADMIN) && !sample
 }
 
-fn write_dir(from: &Dir<'static>, to: &Path) -> Result<usize, String> {
+fn write_dir(from: &Dir<'static>, to: &Path, host: &str) -> Result<usize, String> {
     let mut count = 0;
     fs::create_dir_all(to).map_err(|e| format!("cannot create {}: {e}", to.display()))?;
     for file in from.files().filter(|f| kept(f.path())) {
         let name = file.path().file_name().unwrap_or_default();
         let path = to.join(name);
-        let contents = starting(&name.to_string_lossy(), file.contents());
+        let contents = starting(&name.to_string_lossy(), file.contents(), host);
         write(&path, &contents)?;
         count += 1;
     }
     for sub in from.dirs().filter(|d| kept(d.path())) {
-        count += write_dir(sub, &to.join(sub.path().file_name().unwrap_or_default()))?;
+        count += write_dir(sub, &to.join(sub.path().file_name().unwrap_or_default()), host)?;
     }
     Ok(count)
 }
 
 /// A file of the example as a new site starts with it: site.toml without
-/// the Arabic sample language, and photos without where they were taken.
-fn starting(name: &str, contents: &[u8]) -> Vec<u8> {
+/// the Arabic sample language and with its `host`, and photos without where
+/// they were taken.
+fn starting(name: &str, contents: &[u8], host: &str) -> Vec<u8> {
     if name == crate::layout::SITE_TOML
         && let Ok(text) = std::str::from_utf8(contents)
         && let Ok(mut doc) = text.parse::<toml_edit::DocumentMut>()
     {
         doc.remove("languages");
+        doc["publish"]["host"] = toml_edit::value(host);
         return doc.to_string().into_bytes();
     }
     crate::pictures::without_metadata(name, contents).unwrap_or_else(|| contents.to_vec())

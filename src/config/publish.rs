@@ -25,6 +25,8 @@ pub enum Host {
     Nginx,
     /// Nothing: it cannot send headers, so the pages' own policy is all.
     GithubPages,
+    /// `_redirects`; it cannot send headers either.
+    GitlabPages,
     /// Nothing: the README says what to set.
     #[default]
     Other,

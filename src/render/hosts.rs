@@ -27,6 +27,8 @@ pub fn files(config: &Config, redirects: &[(String, String)], editor: bool) -> V
         ],
         Host::Apache => vec![(".htaccess", htaccess(&root, redirects, editor))],
         Host::Nginx => vec![(NGINX, nginx(&root, redirects, editor))],
+        // GitLab Pages reads redirects, but sends no headers of a site's.
+        Host::GitlabPages => vec![("_redirects", redirects_file(redirects))],
         Host::GithubPages | Host::Other => Vec::new(),
     };
     files

@@ -20,6 +20,14 @@ fn new_writes_a_site_that_the_plain_commands_check_and_build_with_no_warning() {
             .contains("promise check")
     );
     assert!(fs::read_to_string(site.join(".gitignore")).unwrap().contains("/public"));
+    // The example's host is Netlify: its recipe builds with this version.
+    assert!(
+        fs::read_to_string(site.join("netlify.toml"))
+            .unwrap()
+            .contains("command = \"sh build.sh\"")
+    );
+    let build_script = fs::read_to_string(site.join("build.sh")).unwrap();
+    assert!(build_script.contains(&format!("version=\"v{}\"", env!("CARGO_PKG_VERSION"))));
     // A new site has printed no leaflet yet, makes its own editor settings,
     // and adds its own languages.
     assert!(!site.join("content/printed.toml").exists());
@@ -49,6 +57,28 @@ fn new_writes_a_site_that_the_plain_commands_check_and_build_with_no_warning() {
     assert_eq!(inside.status.code(), Some(1));
     assert!(common::stderr(&inside).contains("public is inside the content folder"));
     assert!(!site.join("content/public").exists());
+}
+
+#[test]
+fn new_writes_the_recipe_for_the_host_it_is_told() {
+    let dir = tempfile::tempdir().unwrap();
+    let made = common::promise(dir.path(), &["new", "site", "--host", "github-pages"]);
+    assert!(made.status.success(), "{}", common::stderr(&made));
+    let site = dir.path().join("site");
+    let workflow = fs::read_to_string(site.join(".github/workflows/publish.yml")).unwrap();
+    assert!(workflow.contains("run: sh build.sh") && workflow.contains("actions/deploy-pages"));
+    assert!(site.join("build.sh").is_file() && !site.join("netlify.toml").exists());
+    let toml = fs::read_to_string(site.join("content/site.toml")).unwrap();
+    assert!(toml.contains("host = \"github-pages\""), "{toml}");
+    let checked = common::promise(&site, &["check"]);
+    assert!(checked.status.success() && !common::stderr(&checked).contains("warning"));
+
+    // A host it runs itself has no recipe: public/ is copied there.
+    let made = common::promise(dir.path(), &["new", "own", "--host", "apache"]);
+    assert!(made.status.success());
+    assert!(!dir.path().join("own/build.sh").exists());
+    let wrong = common::promise(dir.path(), &["new", "x", "--host", "geocities"]);
+    assert_eq!(wrong.status.code(), Some(2));
 }
 
 #[test]

@@ -11,6 +11,7 @@ mod errors;
 mod finder;
 mod fuzz;
 mod hostile;
+mod install;
 mod layers;
 mod leaflets;
 mod lists;

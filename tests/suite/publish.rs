@@ -450,6 +450,62 @@ fn printed_toml_keeps_what_old_leaflets_printed_and_is_only_written_when_somethi
 }
 
 #[test]
+fn the_live_site_publishes_the_record_and_a_fresh_checkout_merges_it_back() {
+    // A build on a host records what its leaflets print in a content folder
+    // that is thrown away afterwards; the site it publishes keeps the record.
+    let hosted = common::copy_of_example();
+    let old = "[[printed]]\naddress = \"/messages/\"\nleaflet = \"leaflets/summer-2025.pdf\"\nhow = \"qr-code\"\nsince = 2025-06-01\n";
+    std::fs::write(hosted.path().join("content/printed.toml"), old).unwrap();
+    let built = common::promise(hosted.path(), &["build", "--today", "2026-12-04"]);
+    assert!(built.status.success(), "{}", common::stderr(&built));
+    let published = hosted.path().join("public/leaflets/printed.toml");
+    let record = std::fs::read_to_string(&published).unwrap();
+    assert_eq!(
+        record,
+        std::fs::read_to_string(hosted.path().join("content/printed.toml")).unwrap()
+    );
+    assert!(
+        record.contains("since = 2025-06-01") && record.contains("since = 2026-12-04"),
+        "{record}"
+    );
+
+    // The next build starts from the repository, which never saw it.
+    let next = common::copy_of_example();
+    std::fs::remove_file(next.path().join("content/printed.toml")).ok();
+    let merged = common::promise(next.path(), &["printed", "merge", published.to_str().unwrap()]);
+    assert!(merged.status.success(), "{}", common::stderr(&merged));
+    let said = String::from_utf8_lossy(&merged.stdout);
+    let entries = record.matches("[[printed]]").count();
+    assert!(said.contains(&format!("{entries} new addresses")), "{said}");
+    assert_eq!(
+        std::fs::read_to_string(next.path().join("content/printed.toml")).unwrap(),
+        record
+    );
+    // Merging again adds nothing.
+    let again = common::promise(next.path(), &["printed", "merge", published.to_str().unwrap()]);
+    assert!(String::from_utf8_lossy(&again.stdout).contains("0 new addresses"));
+
+    // What is not a record is refused, and the content's is left as it was.
+    let bad = next.path().join("bad.toml");
+    std::fs::write(
+        &bad,
+        "[[printed]]\naddress = \"https://elsewhere.example/\"\nleaflet = \"x\"\nhow = \"link\"\nsince = 2026-01-01\n",
+    )
+    .unwrap();
+    let refused = common::promise(next.path(), &["printed", "merge", bad.to_str().unwrap()]);
+    assert_eq!(refused.status.code(), Some(1));
+    assert!(
+        common::stderr(&refused).contains("not one of a site's pages"),
+        "{}",
+        common::stderr(&refused)
+    );
+    assert_eq!(
+        std::fs::read_to_string(next.path().join("content/printed.toml")).unwrap(),
+        record
+    );
+}
+
+#[test]
 fn a_renamed_promise_file_whose_address_a_leaflet_printed_fails_check_until_it_has_an_alias() {
     let dir = common::copy_of_example();
     let content = dir.path().join("content");
