@@ -6,18 +6,20 @@
 #
 # The shapes are the sites benches/generate.rs writes: bands (many small
 # bands), themes (three bands of very many themes), offer (a local offer of
-# thousands of entries), messages (thousands of long messages) and
-# languages (every file in ten languages). For each shape and size it
-# prints the median wall time, CPU time (user + system) and peak memory of
-# each tool, and the ratio promise/Hugo. Both tools build into the folder
-# their last build wrote, as a council rebuilding its site does; promise's
-# first build into an empty folder is timed on its own row. Leaflets are off
-# for the comparison (Hugo makes none); the "leaflets" row is promise's
-# build with them. Installs Hugo and GNU time from Debian when missing.
+# thousands of entries), messages (thousands of long messages), languages
+# (every file in ten languages) and adults (the youngest band written for
+# adults, so every page has findings). For each shape and size it prints the
+# median wall time, CPU time (user + system) and peak memory of each tool,
+# and the ratio promise/Hugo: first cold, from an empty folder with nothing
+# kept from before (as a host builds a fresh clone), then rebuilding into
+# the folder the last build wrote (as a council's own computer does).
+# Leaflets are off for the comparison (Hugo makes none); the "leaflets cold"
+# row is promise's cold build with them. Installs Hugo and GNU time from
+# Debian when missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-SHAPES=${SHAPES:-"bands themes offer messages languages"}
+SHAPES=${SHAPES:-"bands themes offer messages languages adults"}
 SIZES=${SIZES:-"1000 10000"}
 RUNS=${RUNS:-5}
 WORK=${WORK:-target/bench-sites}
@@ -56,26 +58,34 @@ measure() {
   rm -f "$samples" "$samples.one"
 }
 
-printf '%-10s %-7s %-8s %9s %9s %9s\n' shape pages tool "wall s" "cpu s" "peak MiB"
+# Before a cold build, everything earlier builds wrote or kept is moved
+# aside, not deleted: right after a large deletion, this disk is busy freeing
+# blocks and every write is slower.
+aside() { echo "t=.aside/\$RANDOM\$RANDOM; mkdir -p \$t; mv $* \$t/ 2>/dev/null || true"; }
+
+printf '%-10s %-7s %-14s %9s %9s %9s\n' shape pages tool "wall s" "cpu s" "peak MiB"
 for shape in $SHAPES; do
 for n in $SIZES; do
   dir=$WORK/$shape-$n
   "$GENERATE" "$shape" "$n" "$dir" >&2
   promise=("$PROMISE" build --content promise --out out-promise --no-leaflets)
+  hugo=(hugo --quiet --minify -s hugo -d ../out-hugo)
+  read -r cw cc cm < <(measure "$dir" "$(aside out-promise .out-promise.*)" "${promise[@]}")
+  read -r kw kc km < <(measure "$dir" "$(aside out-hugo hugo/resources)" "${hugo[@]}")
   read -r pw pc pm < <(measure "$dir" : "${promise[@]}")
-  read -r hw hc hm < <(measure "$dir" : hugo --quiet --minify -s hugo -d ../out-hugo)
-  # The earlier builds are moved aside, not deleted: right after a large
-  # deletion, this disk is busy freeing blocks and every write is slower.
-  aside='t=.aside/$RANDOM$RANDOM; mkdir -p $t; mv out-promise .out-promise.previous $t/ 2>/dev/null || true'
-  read -r fw fc fm < <(measure "$dir" "$aside" "${promise[@]}")
-  read -r lw lc lm < <(measure "$dir" : "$PROMISE" build --content promise --out out-leaflets)
-  row() { printf '%-10s %-7s %-8s %9s %9s %9s\n' "$shape" "$n" "$@"; }
+  read -r hw hc hm < <(measure "$dir" : "${hugo[@]}")
+  read -r lw lc lm < <(measure "$dir" "$(aside out-leaflets .out-leaflets.*)" "$PROMISE" build --content promise --out out-leaflets)
+  row() { printf '%-10s %-7s %-14s %9s %9s %9s\n' "$shape" "$n" "$@"; }
+  ratio() { awk -v a="$1" -v b="$2" -v c="$3" -v d="$4" -v e="$5" -v f="$6" 'BEGIN { printf "%.2f %.2f %.2f", a / b, c / d, e / f }'; }
+  row "promise cold" "$cw" "$cc" "$cm"
+  row "hugo cold" "$kw" "$kc" "$km"
+  # shellcheck disable=SC2046
+  row "ratio cold" $(ratio "$cw" "$kw" "$cc" "$kc" "$cm" "$km")
   row promise "$pw" "$pc" "$pm"
-  row "(empty)" "$fw" "$fc" "$fm"
   row hugo "$hw" "$hc" "$hm"
-  row leaflets "$lw" "$lc" "$lm"
-  row ratio $(awk -v a="$pw" -v b="$hw" -v c="$pc" -v d="$hc" -v e="$pm" -v f="$hm" 'BEGIN { printf "%.2f %.2f %.2f", a / b, c / d, e / f }')
-  row "(ratio)" $(awk -v a="$fw" -v b="$hw" -v c="$fc" -v d="$hc" -v e="$fm" -v f="$hm" 'BEGIN { printf "%.2f %.2f %.2f", a / b, c / d, e / f }')
+  # shellcheck disable=SC2046
+  row ratio $(ratio "$pw" "$hw" "$pc" "$hc" "$pm" "$hm")
+  row "leaflets cold" "$lw" "$lc" "$lm"
   rm -rf "${dir:?}/.aside"
 done
 done
@@ -84,6 +94,8 @@ example=$WORK/example
 mkdir -p "$example"
 rm -rf "$example/content" && cp -r content "$example/content"
 read -r ew _ _ < <(measure "$example" : "$PROMISE" build --content content --out out-no-leaflets --no-leaflets)
+read -r cw _ cm < <(measure "$example" "$(aside out-leaflets .out-leaflets.*)" "$PROMISE" build --content content --out out-leaflets)
 read -r lw _ lm < <(measure "$example" : "$PROMISE" build --content content --out out-leaflets)
+rm -rf "$example/.aside"
 echo
-echo "The example site: ${ew} s without leaflets, ${lw} s with its 4 leaflets (peak ${lm} MiB)."
+echo "The example site: ${ew} s without leaflets; with its 12 leaflets, ${cw} s cold (peak ${cm} MiB) and ${lw} s with them kept (peak ${lm} MiB)."

@@ -107,6 +107,7 @@ enum Shape {
     Offer,
     Messages,
     Languages,
+    Adults,
 }
 
 /// How many of each kind of content file a shape has at N files.
@@ -119,6 +120,8 @@ struct Counts {
     long: bool,
     /// Languages besides English, each with every file translated.
     languages: usize,
+    /// Promises written in a council's prose, not a child's.
+    adult: bool,
 }
 
 impl Counts {
@@ -143,6 +146,7 @@ impl Counts {
                 messages: n.saturating_sub(themes + offer),
                 long: false,
                 languages: 0,
+                adult: false,
             }
         };
         match shape {
@@ -153,6 +157,7 @@ impl Counts {
                 messages: FEW,
                 long: true,
                 languages: 0,
+                adult: false,
             },
             Shape::Offer => Counts {
                 bands: spread(15, 3),
@@ -160,6 +165,7 @@ impl Counts {
                 messages: FEW,
                 long: true,
                 languages: 0,
+                adult: false,
             },
             Shape::Messages => Counts {
                 bands: spread(15, 3),
@@ -167,10 +173,21 @@ impl Counts {
                 messages: n.saturating_sub(15 + FEW),
                 long: true,
                 languages: 0,
+                adult: false,
             },
             Shape::Languages => Counts {
                 languages: LANGUAGES.len(),
                 ..grown(n / (LANGUAGES.len() + 1))
+            },
+            // Every promise page in the youngest band, written as a council
+            // writes for adults: every page has findings.
+            Shape::Adults => Counts {
+                bands: spread(n.saturating_sub(2 * FEW).max(1), 1),
+                offer: FEW,
+                messages: FEW,
+                long: true,
+                languages: 0,
+                adult: true,
             },
         }
     }
@@ -184,6 +201,7 @@ fn main() {
         Some("offer") => Shape::Offer,
         Some("messages") => Shape::Messages,
         Some("languages") => Shape::Languages,
+        Some("adults") => Shape::Adults,
         _ => usage(),
     };
     let (Some(n), Some(out)) = (args.get(2).and_then(|n| n.parse::<usize>().ok()), args.get(3)) else {
@@ -215,7 +233,11 @@ fn main() {
             &format!("---\ntitle: {}\n---\n", band_label(b)),
         );
         for t in 0..themes {
-            let body = promise_body(&mut dice, counts.long);
+            let body = if counts.adult {
+                adult_body(&mut dice)
+            } else {
+                promise_body(&mut dice, counts.long)
+            };
             site.both(
                 &format!("promises/{band}/theme-{t}"),
                 &format!("---\ntitle: Theme {t} for you\norder: {t}\nsummary: What we will do about theme {t}.\nicon: star\n---\n{body}"),
@@ -284,7 +306,7 @@ fn main() {
 }
 
 fn usage() -> ! {
-    eprintln!("usage: generate bands|themes|offer|messages|languages N OUT_DIR");
+    eprintln!("usage: generate bands|themes|offer|messages|languages|adults N OUT_DIR");
     std::process::exit(2);
 }
 
@@ -365,6 +387,36 @@ fn promise_body(dice: &mut Dice, long: bool) -> String {
         }
     }
     body
+}
+
+/// About 350 words as a council writes for adults: long sentences of long
+/// words, which a child's band is checked against.
+fn adult_body(dice: &mut Dice) -> String {
+    const PHRASES: [&str; 8] = [
+        "the local authority will endeavour to ensure that appropriate arrangements are facilitated",
+        "in accordance with its statutory responsibilities and the relevant legislation",
+        "notwithstanding organisational considerations and the availability of resources",
+        "through comprehensive multidisciplinary assessment of your individual circumstances",
+        "your designated professional will coordinate the implementation of your care plan",
+        "subject to consultation with the independent reviewing officer",
+        "in relation to {}",
+        "where it is considered appropriate and proportionate",
+    ];
+    let mut body = String::new();
+    for _ in 0..12 {
+        let sentence: Vec<String> = (0..3)
+            .map(|_| dice.pick(&PHRASES).replace("{}", dice.pick(&THINGS)))
+            .collect();
+        let _ = writeln!(body, "- {}.", capitalised(&sentence.join(", ")));
+    }
+    body
+}
+
+fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map_or_else(String::new, |first| first.to_uppercase().chain(chars).collect())
 }
 
 fn offer_body(dice: &mut Dice, e: usize, entries: usize, long: bool) -> String {
