@@ -122,11 +122,19 @@ fn a_council_changes_a_string_in_its_own_copy() {
 fn a_string_missing_in_another_language_is_shown_in_english_with_a_warning() {
     let dir = example_in("cy", Some("need_help = \"Angen help nawr?\"\nhome = \"Hafan\"\n"));
     let stderr = run(dir.path(), "build");
+    // Each missing string is a warning: the terminal shows the first of them
+    // and counts the rest, and `check --all` shows every one.
     assert!(
-        stderr.contains("warning[missing-string]: the \"cy\" strings have no \"skip_link\", so it is shown in English"),
+        stderr.contains("warning[missing-string]: the \"cy\" strings have no \"a11y_able\", so it is shown in English"),
         "{stderr}"
     );
-    assert!(!stderr.contains("have no \"need_help\""));
+    assert!(stderr.contains("more missing-string"), "{stderr}");
+    let all = common::stderr(&common::promise(dir.path(), &["check", "--all", "--today", "2026-11-22"]));
+    assert!(
+        all.contains("warning[missing-string]: the \"cy\" strings have no \"skip_link\", so it is shown in English"),
+        "{all}"
+    );
+    assert!(!all.contains("have no \"need_help\""));
     let html = fs::read_to_string(dir.path().join("public/0-11/index.html")).unwrap();
     assert!(html.contains(">Angen help nawr?</a>"));
     assert!(html.contains(">Hafan</a>"));
