@@ -129,7 +129,10 @@ fn a_string_missing_in_another_language_is_shown_in_english_with_a_warning() {
         "{stderr}"
     );
     assert!(stderr.contains("more missing-string"), "{stderr}");
-    let all = common::stderr(&common::promise(dir.path(), &["check", "--all", "--today", "2026-11-22"]));
+    let all = common::stderr(&common::promise(
+        dir.path(),
+        &["check", "--all", "--today", "2026-11-22"],
+    ));
     assert!(
         all.contains("warning[missing-string]: the \"cy\" strings have no \"skip_link\", so it is shown in English"),
         "{all}"
