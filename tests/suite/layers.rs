@@ -18,7 +18,10 @@ const LAYERS: &[(&str, &[&str])] = &[
     ("printing diagnostics", &["report"]),
     ("site.toml", &["config"]),
     ("the model", &["content", "printed"]),
-    ("pictures and the editor", &["pictures", "editor"]),
+    (
+        "pictures, the editor and the deploy recipes",
+        &["pictures", "editor", "recipes"],
+    ),
     ("render", &["render"]),
     ("print", &["print"]),
     ("check", &["check"]),
