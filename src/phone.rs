@@ -4,7 +4,17 @@
 //! dialled as part of it, and a premium-rate number, which would charge a
 //! young person, is refused.
 
-use phonenumber::{Mode, Type, country};
+use std::sync::LazyLock;
+
+use phonenumber::metadata::{DATABASE, Database};
+use phonenumber::{Mode, PhoneNumber, Type, country};
+
+/// libphonenumber's rules for the +44 numbers only (the UK, Guernsey, Jersey
+/// and the Isle of Man), as the `phonenumber` crate ships them. Loading the
+/// rules of every country checks thousands of patterns, about 60 ms on the
+/// critical path of every build and preview; these take a few. Numbers
+/// abroad still use every country's rules, loaded when the first is read.
+static UK: LazyLock<Option<Database>> = LazyLock::new(|| Database::parse(include_str!("phone/uk.xml")).ok());
 
 /// A number that can be dialled.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -67,6 +77,14 @@ pub fn parse(written: &str) -> Result<Phone, Problem> {
 }
 
 fn read(written: &str) -> Result<Phone, Problem> {
+    read_by(written, rules_for)
+}
+
+/// Reads `written` with the rules `pick` chooses for it.
+fn read_by(
+    written: &str,
+    pick: fn(&str) -> Result<(PhoneNumber, &'static Database), Problem>,
+) -> Result<Phone, Problem> {
     let digits: String = written.chars().filter(char::is_ascii_digit).collect();
     if free_short_number(&digits) && !written.contains('+') {
         return Ok(Phone {
@@ -78,9 +96,9 @@ fn read(written: &str) -> Result<Phone, Problem> {
     // "(0)" after the country code is a note for callers inside the UK,
     // not a digit to dial from a phone that adds +44.
     let cleaned = written.replace("(0)", "");
-    let number = phonenumber::parse(Some(country::GB), &cleaned).map_err(|_| Problem::Unreadable)?;
+    let (number, rules) = pick(&cleaned)?;
     let national = number.national().value().to_string();
-    let readable = number.is_valid() || (number.code().value() == 44 && drama(&national));
+    let readable = number.is_valid_with(rules) || (number.code().value() == 44 && drama(&national));
     if !readable {
         return Err(match (number.code().value(), national.len()) {
             (44, n) if n < 9 => Problem::TooShort,
@@ -88,26 +106,97 @@ fn read(written: &str) -> Result<Phone, Problem> {
             _ => Problem::Unreadable,
         });
     }
-    if number.number_type(&phonenumber::metadata::DATABASE) == Type::PremiumRate {
+    if number.number_type(rules) == Type::PremiumRate {
         return Err(Problem::PremiumRate);
     }
-    // The extension is kept apart, to say in words: it is never dialled.
-    let without_extension = |mode: Mode| {
-        let text = number.format().mode(mode).to_string();
-        // Whatever the format, the extension starts at the first letter or `;`.
-        let number = text.split(|c: char| c.is_alphabetic() || c == ';').next();
-        number.unwrap_or_default().trim().to_string()
-    };
-    let mode = if number.code().value() == 44 {
-        Mode::National
-    } else {
-        Mode::International
+    let uk_forms = UK
+        .as_ref()
+        .filter(|uk| std::ptr::eq(*uk, rules))
+        .and_then(|uk| uk_forms(&number, uk));
+    let (display, e164) = match uk_forms {
+        Some(forms) => forms,
+        None => {
+            // The extension is kept apart, to say in words: it is never dialled.
+            let without_extension = |mode: Mode| {
+                let text = number.format_with(rules).mode(mode).to_string();
+                // Whatever the format, the extension starts at the first letter or `;`.
+                let number = text.split(|c: char| c.is_alphabetic() || c == ';').next();
+                number.unwrap_or_default().trim().to_string()
+            };
+            let mode = if number.code().value() == 44 {
+                Mode::National
+            } else {
+                Mode::International
+            };
+            (without_extension(mode), without_extension(Mode::E164))
+        }
     };
     Ok(Phone {
-        display: without_extension(mode),
-        tel: format!("tel:{}", without_extension(Mode::E164)),
+        display,
+        tel: format!("tel:{e164}"),
         extension: number.extension().map(|e| e.to_string()),
     })
+}
+
+/// A +44 number shown the UK way ("0113 496 0123") and as dialled from
+/// anywhere ("+441134960123"), without its extension, by the +44 rules
+/// alone: the crate's formatter loads every country's rules first, even when
+/// it is given these. These are its steps, but for a carrier's rule, which
+/// no +44 format has.
+fn uk_forms(number: &PhoneNumber, uk: &Database) -> Option<(String, String)> {
+    if number.code().value() != 44 {
+        return None;
+    }
+    let rules = *uk.by_code(&44)?.first()?;
+    let national = number.national().to_string();
+    let whole = |m: Option<regex::Match>| m.is_some_and(|m| m.start() == 0 && m.end() == national.len());
+    let format = rules.formats().iter().find(|f| match f.leading_digits().last() {
+        None => true,
+        Some(leading) => leading.find(&national).is_some_and(|m| m.start() == 0) && whole(f.pattern().find(&national)),
+    });
+    let shown = match format {
+        None => national.clone(),
+        Some(format) if number.carrier().is_some() && format.domestic_carrier().is_some() => return None,
+        Some(format) => {
+            let template = format.format();
+            // A rule such as "$NP$FG" puts the national prefix (0) before
+            // the first group ($1) of the template.
+            let template = match format.national_prefix() {
+                Some(rule) => {
+                    let at = template
+                        .as_bytes()
+                        .windows(2)
+                        .position(|w| w[0] == b'$' && w[1].is_ascii_digit())?;
+                    let first = &template[at..at + 2];
+                    let rule = rule
+                        .replace("$NP", rules.national_prefix().unwrap_or(""))
+                        .replace("$FG", first)
+                        .replace("$CC", "");
+                    format!("{}{rule}{}", &template[..at], &template[at + 2..])
+                }
+                None => template.to_string(),
+            };
+            format.pattern().replace(&national, template.as_str()).into_owned()
+        }
+    };
+    Some((shown, format!("+44{national}")))
+}
+
+/// The number read from `cleaned`, with the rules that read it: the +44
+/// rules where they are enough, every country's otherwise.
+fn rules_for(cleaned: &str) -> Result<(PhoneNumber, &'static Database), Problem> {
+    if let Some(uk) = UK.as_ref()
+        && let Ok(number) = phonenumber::parse_with(uk, Some(country::GB), cleaned)
+        && number.code().value() == 44
+    {
+        return Ok((number, uk));
+    }
+    every_country(cleaned)
+}
+
+fn every_country(cleaned: &str) -> Result<(PhoneNumber, &'static Database), Problem> {
+    let number = phonenumber::parse_with(&DATABASE, Some(country::GB), cleaned).map_err(|_| Problem::Unreadable)?;
+    Ok((number, &DATABASE))
 }
 
 /// Ofcom's numbers kept for TV, film and examples, such as this site's
@@ -194,5 +283,47 @@ mod tests {
         assert_eq!(tel("0113 496 01234 5"), Err(Problem::TooLong));
         assert_eq!(tel("call us"), Err(Problem::Unreadable));
         assert!(Problem::TooShort.explain("0113 496").0.contains("too few digits"));
+    }
+
+    #[test]
+    fn the_uk_rules_read_every_number_as_every_countrys_rules_do() {
+        assert!(UK.is_some(), "the +44 rules load");
+        let numbers = [
+            "0113 496 0123",
+            "01134960123 (ext. 23)",
+            "+44 (0)20 7946 0123",
+            "0044 20 7946 0123",
+            "020 7946 0123",
+            "0800 1111",
+            "0808 800 5000",
+            "0300 123 1234",
+            "0161 496 0123",
+            "015396 12345",
+            "0800 123 4567",
+            "0207 946 0123",
+            "0345 600 1234",
+            "07123 456789",
+            "07700 900123",
+            "0909 879 0000",
+            "0871 234 5678",
+            "01481 712345",
+            "01534 712345",
+            "01624 612345",
+            "07781 123456",
+            "07624 123456",
+            "0113 496",
+            "0113 496 01234 5",
+            "+33 1 23 45 67 89",
+            "0033 1 23 45 67 89",
+            "+1 202 555 0143",
+            "+353 1 234 5678",
+            "+44",
+            "call us",
+            "999",
+            "116 123",
+        ];
+        for written in numbers {
+            assert_eq!(read(written), read_by(written, every_country), "{written}");
+        }
     }
 }
