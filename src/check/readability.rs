@@ -6,6 +6,8 @@
 //! so the grades agree with it; syllables come from spelling rules rather than
 //! a dictionary, so British spellings count like any other word.
 
+use std::collections::HashMap;
+use std::collections::hash_map::Entry;
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -208,6 +210,7 @@ pub(crate) fn check(doc: &Doc, blocks: &[prose::Block]) -> (Vec<Diagnostic>, Cou
         who: band.label.to_lowercase(),
         counts: Counts::default(),
         longest: Vec::new(),
+        long_words: HashMap::new(),
         found: Vec::new(),
     };
     for (line, value) in front_matter_text(&doc.origin.front, false) {
@@ -228,8 +231,16 @@ pub(crate) fn check(doc: &Doc, blocks: &[prose::Block]) -> (Vec<Diagnostic>, Cou
         who,
         counts,
         mut longest,
+        long_words,
         mut found,
     } = page;
+    for (finding, uses) in long_words.into_values() {
+        if uses > 1
+            && let Some(label) = found[finding].label.as_mut()
+        {
+            label.push_str(&format!("; used {uses} times on this page"));
+        }
+    }
     if counts.words >= MIN_WORDS && counts.grade() > target.grade {
         longest.sort_by(|a, b| b.cmp(a));
         let lines: Vec<String> = longest.iter().take(3).map(|(_, line)| line.to_string()).collect();
@@ -322,6 +333,9 @@ struct Page {
     counts: Counts,
     /// Each sentence's words and line, to point at the longest.
     longest: Vec<(usize, usize)>,
+    /// Each long word found, in lower case: its finding in `found`, which
+    /// is at its first use, and how many times it is used.
+    long_words: HashMap<String, (usize, usize)>,
     found: Vec<Diagnostic>,
 }
 
@@ -348,27 +362,38 @@ impl Page {
                 );
             }
             if self.target.long_words {
-                self.found.extend(long_words(text, sentence, place));
+                self.long_words(text, sentence, place);
             }
         }
     }
-}
 
-fn long_words(text: &str, sentence: Range<usize>, place: &dyn Fn(Range<usize>) -> Location) -> Vec<Diagnostic> {
-    static WORD: LazyLock<Regex> = LazyLock::new(|| super::pattern(r"[\p{L}'’-]+"));
-    WORD.find_iter(&text[sentence.clone()])
-        .filter(|w| syllables(w.as_str()) >= LONG_WORD)
-        .map(|w| {
-            let span = sentence.start + w.start()..sentence.start + w.end();
-            Diagnostic::warning(
-                "long-word",
-                format!("\"{}\" is a long word for young readers", w.as_str()),
-            )
-            .at(place(span))
-            .label(format!("{} syllables", syllables(w.as_str())))
-            .help("use a shorter word if there is one, or explain it the first time it is used")
-        })
-        .collect()
+    /// Each long word once, where it is first used: the help is to explain
+    /// it there, and a page that uses it ten times needs that once.
+    fn long_words(&mut self, text: &str, sentence: Range<usize>, place: &dyn Fn(Range<usize>) -> Location) {
+        static WORD: LazyLock<Regex> = LazyLock::new(|| super::pattern(r"[\p{L}'’-]+"));
+        for w in WORD.find_iter(&text[sentence.clone()]) {
+            let syllables = syllables(w.as_str());
+            if syllables < LONG_WORD {
+                continue;
+            }
+            match self.long_words.entry(w.as_str().to_lowercase()) {
+                Entry::Occupied(mut seen) => seen.get_mut().1 += 1,
+                Entry::Vacant(new) => {
+                    new.insert((self.found.len(), 1));
+                    let span = sentence.start + w.start()..sentence.start + w.end();
+                    self.found.push(
+                        Diagnostic::warning(
+                            "long-word",
+                            format!("\"{}\" is a long word for young readers", w.as_str()),
+                        )
+                        .at(place(span))
+                        .label(format!("{syllables} syllables"))
+                        .help("use a shorter word if there is one, or explain it the first time it is used"),
+                    );
+                }
+            }
+        }
+    }
 }
 
 #[cfg(test)]

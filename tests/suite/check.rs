@@ -149,7 +149,7 @@ fn long_sentences_and_long_words_for_the_youngest() {
         dir.path(),
         "promises/0-11/test.md",
         &format!(
-            "{PAGE}- We will always make sure that you have somebody kind to talk to whenever you feel sad or worried about things.\n- Unfortunately it rains.\n"
+            "{PAGE}- We will always make sure that you have somebody kind to talk to whenever you feel sad or worried about things.\n- Unfortunately it rains.\n- Unfortunately it snows.\n"
         ),
     );
     write(
@@ -176,6 +176,12 @@ fn long_sentences_and_long_words_for_the_youngest() {
     assert_eq!(words.len(), 1, "{found:#?}");
     assert_eq!(words[0]["file"], "promises/0-11/test.md");
     assert!(words[0]["message"].as_str().unwrap().contains("Unfortunately"));
+    // Said once, where it is first used, with how often it is.
+    assert_eq!(words[0]["line"].as_u64(), Some(8), "{found:#?}");
+    assert!(
+        words[0]["label"].as_str().unwrap().contains("used 2 times"),
+        "{found:#?}"
+    );
 }
 
 #[test]
