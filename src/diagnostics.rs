@@ -106,8 +106,9 @@ pub struct Diagnostic {
     pub at: Option<Location>,
     /// What is underlined is labelled with this.
     pub label: Option<String>,
-    /// What to do about it.
-    pub help: Option<String>,
+    /// What to do about it: mostly the same words for every finding of a
+    /// kind, so those are not copied for each of thousands.
+    pub help: Option<Cow<'static, str>>,
     /// Words to put in place of what is underlined, when there is a fix.
     pub suggestion: Option<String>,
 }
@@ -151,7 +152,7 @@ impl Diagnostic {
         self
     }
 
-    pub fn help(mut self, help: impl Into<String>) -> Self {
+    pub fn help(mut self, help: impl Into<Cow<'static, str>>) -> Self {
         self.help = Some(help.into());
         self
     }

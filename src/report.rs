@@ -115,7 +115,7 @@ fn report<'a>(d: &'a Diagnostic, root: &Path, files: &mut Files) -> Vec<Group<'a
         (None, None) => Group::with_title(title),
     };
     if let Some(help) = &d.help {
-        group = group.element(Level::HELP.message(help.as_str()));
+        group = group.element(Level::HELP.message(help.as_ref()));
     }
     vec![group]
 }

@@ -70,7 +70,7 @@ impl Snapshot {
                     findings.entry(page.clone()).or_default().push(Finding {
                         severity: if d.is_error() { "error" } else { "warning" },
                         message: d.message.clone(),
-                        help: d.help.clone(),
+                        help: d.help.as_deref().map(str::to_string),
                         file: diagnostics::display_path(file),
                         line: at.line,
                         text: files.underlined(at),
