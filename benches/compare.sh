@@ -2,7 +2,7 @@
 # Times promise against Hugo on the same synthetic sites, on this machine.
 #
 #   benches/compare.sh            # every shape at 1,000 and 10,000 pages, 5 runs each
-#   SHAPES="themes offer" SIZES="1000" RUNS=3 benches/compare.sh
+#   SHAPES="themes offer" SIZES="1000" RUNS=3 LEAFLET_RUNS=1 benches/compare.sh
 #
 # The shapes are the sites benches/generate.rs writes: bands (many small
 # bands), themes (three bands of very many themes), offer (a local offer of
@@ -22,6 +22,8 @@ cd "$(dirname "$0")/.."
 SHAPES=${SHAPES:-"bands themes offer messages languages adults"}
 SIZES=${SIZES:-"1000 10000"}
 RUNS=${RUNS:-5}
+# A cold build with leaflets takes seconds to minutes; it can be run fewer times.
+LEAFLET_RUNS=${LEAFLET_RUNS:-$RUNS}
 WORK=${WORK:-target/bench-sites}
 
 need() {
@@ -74,7 +76,7 @@ for n in $SIZES; do
   read -r kw kc km < <(measure "$dir" "$(aside out-hugo hugo/resources)" "${hugo[@]}")
   read -r pw pc pm < <(measure "$dir" : "${promise[@]}")
   read -r hw hc hm < <(measure "$dir" : "${hugo[@]}")
-  read -r lw lc lm < <(measure "$dir" "$(aside out-leaflets .out-leaflets.*)" "$PROMISE" build --content promise --out out-leaflets)
+  read -r lw lc lm < <(RUNS=$LEAFLET_RUNS measure "$dir" "$(aside out-leaflets .out-leaflets.*)" "$PROMISE" build --content promise --out out-leaflets)
   row() { printf '%-10s %-7s %-14s %9s %9s %9s\n' "$shape" "$n" "$@"; }
   ratio() { awk -v a="$1" -v b="$2" -v c="$3" -v d="$4" -v e="$5" -v f="$6" 'BEGIN { printf "%.2f %.2f %.2f", a / b, c / d, e / f }'; }
   row "promise cold" "$cw" "$cc" "$cm"
