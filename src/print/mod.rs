@@ -77,16 +77,7 @@ pub fn leaflets(
     let shared = kept::shared(theme, pictures, print, today);
     let made_pdfs: Vec<Result<Typeset, Diagnostic>> = jobs
         .par_iter()
-        .map(|job| {
-            kept.get_or_make(kept::key(&shared, job), || {
-                let made = typeset(&press, theme, print, job, today);
-                // typst keeps what it worked out for reuse, and leaflets
-                // share little: without this, 100 leaflets peak at 1.4 GB,
-                // not 1.1.
-                comemo::evict(0);
-                made
-            })
-        })
+        .map(|job| kept.get_or_make(kept::key(&shared, job), || typeset(&press, theme, print, job, today)))
         .collect();
     let mut printed = Vec::new();
     let mut outputs = Outputs::new();
