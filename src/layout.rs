@@ -22,6 +22,8 @@ pub const OFFER: &str = "local-offer";
 /// "You said, we did": a folder of the content and the address of its list.
 pub const MESSAGES: &str = "messages";
 pub const PAGES: &str = "pages";
+/// Events: a folder of the content and the address of "What's on".
+pub const EVENTS: &str = "events";
 /// Pictures: a folder of the content, published cleaned under the same name.
 pub const IMAGES: &str = "images";
 /// Template and stylesheet overrides; read by the theme, not the loader.

@@ -6,6 +6,7 @@ mod allow;
 mod characters;
 mod colours;
 mod dates;
+mod events;
 pub mod language;
 mod links;
 mod markup;
@@ -94,6 +95,7 @@ pub fn docs(site: &Site) -> Vec<Doc<'_>> {
             offer: &site.offer,
             messages: &site.messages,
             pages: &site.pages,
+            events: &site.events,
         },
         false,
     );
@@ -103,6 +105,7 @@ pub fn docs(site: &Site) -> Vec<Doc<'_>> {
             offer: &t.offer,
             messages: &t.messages,
             pages: &t.pages,
+            events: &t.events,
         };
         add(&mut docs, &site.config, content, true);
     }
@@ -162,6 +165,19 @@ fn add<'a>(docs: &mut Vec<Doc<'a>>, config: &'a crate::config::Config, content: 
         reading: reading(shared),
         lines: OnceLock::new(),
     }));
+    // An event is held to the reading level of the youngest band it is for.
+    for e in content.events {
+        let bands: Vec<&Band> = config.bands.iter().filter(|b| e.is_for(&b.ages())).collect();
+        docs.push(Doc {
+            origin: &e.origin,
+            title: &e.title,
+            body: &e.body,
+            target: Target::Event(e.slug.clone()),
+            reading: reading(bands.first().copied().or(shared)),
+            bands,
+            lines: OnceLock::new(),
+        });
+    }
 }
 
 /// The content files of one language.
@@ -170,6 +186,7 @@ struct Content<'a> {
     offer: &'a [crate::content::OfferEntry],
     messages: &'a [crate::content::Message],
     pages: &'a [crate::content::Page],
+    events: &'a [crate::content::Event],
 }
 
 /// What the checks of the content found, before anything is rendered.
@@ -203,6 +220,7 @@ pub fn content(site: &Site, docs: &[Doc], words: &Lists, theme: &Theme, today: D
     found.extend(readability::bands(docs, &counts));
     found.extend(offer::check(site, today));
     found.extend(dates::check(site, today));
+    found.extend(events::check(site, docs, today));
     found.extend(characters::check(site, docs, &crate::print::Glyphs::of(theme)));
     found.extend(colours::check(theme));
     found.extend(crate::content::stale_translations(site));

@@ -43,6 +43,10 @@ pub struct Config {
     pub base_url: Spanned<String>,
     #[serde(default = "default_language")]
     pub language: String,
+    /// Where the council is, as the time zone database names it: the
+    /// clock events' times are written in, across its changes.
+    #[serde(default = "default_time_zone")]
+    pub time_zone: Spanned<String>,
     /// One sentence for search engines and link previews.
     #[serde(default)]
     pub description: String,
@@ -127,6 +131,16 @@ impl Config {
         }
     }
 
+    /// The site's time zone; `validate` has refused a name the database
+    /// does not have, so UTC is never reached from a site that loaded.
+    /// The zones come from the copy of the database inside `promise`, so a
+    /// build gives the same times on every computer.
+    pub fn zone(&self) -> jiff::tz::TimeZone {
+        jiff::tz::TimeZoneDatabase::bundled()
+            .get(self.time_zone.get_ref())
+            .unwrap_or(jiff::tz::TimeZone::UTC)
+    }
+
     /// The band whose reading targets apply to pages every age reads.
     pub fn shared_band(&self) -> Option<&Band> {
         match &self.checks.shared_band {
@@ -171,6 +185,10 @@ pub fn read(root: &Path, file: &Path, base_url: Option<&str>) -> Result<Config, 
         return Err(problems);
     }
     Ok(config)
+}
+
+fn default_time_zone() -> Spanned<String> {
+    Spanned::new(0..0, "Europe/London".to_string())
 }
 
 fn default_language() -> String {

@@ -58,7 +58,29 @@ pub(super) fn validate(config: &Config, file: &Path, text: &str) -> Vec<Diagnost
     problems.extend(references(config, file, text));
     problems.extend(audit(config, file, text));
     problems.extend(areas(config, file, text));
+    problems.extend(time_zone(config, file, text));
     problems
+}
+
+/// `time_zone`: a name the time zone database has.
+fn time_zone(config: &Config, file: &Path, text: &str) -> Option<Diagnostic> {
+    let name = config.time_zone.get_ref();
+    let zones = jiff::tz::TimeZoneDatabase::bundled();
+    if zones.get(name).is_ok() {
+        return None;
+    }
+    let names: Vec<String> = zones.available().map(|n| n.as_str().to_string()).collect();
+    let near = crate::diagnostics::nearest(name, names.iter().map(String::as_str))
+        .map(|n| format!("; did you mean \"{n}\"?"))
+        .unwrap_or_default();
+    Some(
+        Diagnostic::error("unknown-time-zone", format!("there is no time zone called \"{name}\""))
+            .at(Location::from_span(file, text, config.time_zone.span()))
+            .label("events' times are in this zone")
+            .help(format!(
+                "write the zone as the time zone database names it, such as \"Europe/London\" for England{near}"
+            )),
+    )
 }
 
 /// Each helpline's ages, if it has them.

@@ -77,6 +77,7 @@ pub(super) fn load_file(
         FileKind::Offer => offer_entry(source, config),
         FileKind::Message => message(source),
         FileKind::Page => page(source, config),
+        FileKind::Event => super::event::event(source, config),
     };
     problems.extend(found);
     if problems.is_empty() { Ok(item) } else { Err(problems) }
@@ -126,12 +127,12 @@ fn translated_from(
 }
 
 /// One content file, read and split, on its way into the model.
-struct Source<'a> {
-    file: &'a Path,
-    parsed: front_matter::Parsed<'a>,
-    origin: Origin,
-    slug: String,
-    body: String,
+pub(super) struct Source<'a> {
+    pub file: &'a Path,
+    pub parsed: front_matter::Parsed<'a>,
+    pub origin: Origin,
+    pub slug: String,
+    pub body: String,
 }
 
 fn promise_page(src: Source, config: &Config, icons: &[&str]) -> (Item, Vec<Diagnostic>) {
@@ -203,18 +204,11 @@ fn offer_entry(src: Source, config: &Config) -> (Item, Vec<Diagnostic>) {
     let mut f = Fields::new(src.file, &src.parsed, "a local offer entry", FIELDS);
     let title = f.text("title");
     let area = area(&mut f, config);
-    let ages = ages(&mut f);
+    let ages = age_range(&mut f, true).unwrap_or(Ages { from: 0, to: 0 });
     let kind = kind(&mut f);
     let summary = f.text("summary");
     let how_to_get_it = f.text("how_to_get_it");
-    let contact = f.text("contact");
-    if !contact.is_empty() && !config.contacts.contains_key(&contact) {
-        f.problems.push(config::unknown_contact(
-            &contact,
-            &config.contact_keys(),
-            f.location("contact"),
-        ));
-    }
+    let contact = contact(&mut f, config);
     let reviewed = f.date("reviewed").unwrap_or_default();
     let safety = f.yes_no("safety");
     let groups = groups(&mut f);
@@ -255,9 +249,9 @@ fn area(f: &mut Fields, config: &Config) -> String {
     area
 }
 
-/// An entry's `ages`, such as `16-25`.
-fn ages(f: &mut Fields) -> Ages {
-    let text = f.text("ages");
+/// A file's `ages`, such as `16-25`.
+pub(super) fn age_range(f: &mut Fields, required: bool) -> Option<Ages> {
+    let text = f.optional_text("ages", required)?;
     let ages = Ages::parse(&text);
     if !text.is_empty() && ages.is_none() {
         f.problems.push(
@@ -266,7 +260,20 @@ fn ages(f: &mut Fields) -> Ages {
                 .help(Ages::HELP),
         );
     }
-    ages.unwrap_or(Ages { from: 0, to: 0 })
+    ages
+}
+
+/// A file's `contact`: one key of `[contacts]` in site.toml.
+pub(super) fn contact(f: &mut Fields, config: &Config) -> String {
+    let contact = f.text("contact");
+    if !contact.is_empty() && !config.contacts.contains_key(&contact) {
+        f.problems.push(config::unknown_contact(
+            &contact,
+            &config.contact_keys(),
+            f.location("contact"),
+        ));
+    }
+    contact
 }
 
 /// An entry's `kind`: what the law gives, or what the council adds.
@@ -286,7 +293,7 @@ fn kind(f: &mut Fields) -> Kind {
 }
 
 /// The groups of care leaver an entry's `for` names; none means all.
-fn groups(f: &mut Fields) -> Vec<Group> {
+pub(super) fn groups(f: &mut Fields) -> Vec<Group> {
     let mut groups = Vec::new();
     for name in f.list("for", false) {
         match Group::parse(&name.to_lowercase().replace(' ', "-")) {
@@ -368,7 +375,7 @@ fn contact_list(f: &mut Fields, config: &Config) -> Vec<String> {
 /// A file's `aliases`, the addresses it had before, each as a path from the
 /// site's root (`0-11/keeping-safe/`) however it was written: `/0-11/keeping-safe`,
 /// the full address, or with `index.html`.
-fn aliases(f: &mut Fields, config: &Config) -> Vec<String> {
+pub(super) fn aliases(f: &mut Fields, config: &Config) -> Vec<String> {
     let base = config.base_url();
     let mut paths = Vec::new();
     for written in f.list("aliases", false) {

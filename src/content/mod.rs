@@ -1,6 +1,7 @@
 //! Load: reads the content folder once into the model, reporting every
 //! problem it finds on the way.
 
+mod event;
 mod fields;
 pub mod front_matter;
 mod kinds;
@@ -61,6 +62,7 @@ pub fn load(root: &Path, base_url: Option<&str>, icons: &[&str]) -> Result<(Site
         offer: Vec::new(),
         messages: Vec::new(),
         pages: Vec::new(),
+        events: Vec::new(),
         images: Vec::new(),
         admin: Vec::new(),
         translations: Default::default(),
@@ -87,6 +89,7 @@ pub fn load(root: &Path, base_url: Option<&str>, icons: &[&str]) -> Result<(Site
             Ok(Item::Offer(e)) => site.offer.push(e),
             Ok(Item::Message(m)) => site.messages.push(m),
             Ok(Item::Page(p)) => site.pages.push(p),
+            Ok(Item::Event(e)) => site.events.push(e),
             Err(found) => problems.extend(found),
         }
     }
@@ -98,6 +101,7 @@ pub fn load(root: &Path, base_url: Option<&str>, icons: &[&str]) -> Result<(Site
             Item::Offer(e) => into.offer.push(e),
             Item::Message(m) => into.messages.push(m),
             Item::Page(p) => into.pages.push(p),
+            Item::Event(e) => into.events.push(e),
         }
     }
     // A language whose site words could not be read is not also said to
@@ -132,6 +136,8 @@ fn sort(site: &mut Site) {
         .sort_by(|a, b| (area_index(&a.area), &a.title, &a.slug).cmp(&(area_index(&b.area), &b.title, &b.slug)));
     site.messages.sort_by(|a, b| (b.said, &a.slug).cmp(&(a.said, &b.slug)));
     site.pages.sort_by(|a, b| (&a.title, &a.slug).cmp(&(&b.title, &b.slug)));
+    site.events
+        .sort_by(|a, b| (&a.start, &a.slug).cmp(&(&b.start, &b.slug)));
 }
 
 pub(super) enum Item {
@@ -139,6 +145,7 @@ pub(super) enum Item {
     Offer(OfferEntry),
     Message(Message),
     Page(Page),
+    Event(Event),
 }
 
 impl Item {
@@ -148,6 +155,7 @@ impl Item {
             Item::Offer(e) => &e.origin,
             Item::Message(m) => &m.origin,
             Item::Page(p) => &p.origin,
+            Item::Event(e) => &e.origin,
         };
         origin.language.as_deref()
     }

@@ -22,6 +22,8 @@ pub struct Site {
     pub messages: Vec<Message>,
     /// Sorted by title.
     pub pages: Vec<Page>,
+    /// Soonest first.
+    pub events: Vec<Event>,
     /// The pictures in images/: each file's path inside it, and its bytes.
     pub images: Vec<(String, Vec<u8>)>,
     /// The browser editor's page and settings in admin/ (`promise cms`),
@@ -40,6 +42,7 @@ pub struct Translations {
     pub offer: Vec<OfferEntry>,
     pub messages: Vec<Message>,
     pub pages: Vec<Page>,
+    pub events: Vec<Event>,
     /// site.toml's words in the language (`site.<code>.toml`).
     pub words: Option<crate::config::site_words::SiteWords>,
 }
@@ -160,6 +163,48 @@ pub struct Message {
     pub body: String,
 }
 
+/// Something young people can go to: a trip, a group, a drop-in.
+#[derive(Debug, Clone)]
+pub struct Event {
+    pub origin: Origin,
+    pub slug: String,
+    pub title: String,
+    pub summary: String,
+    /// When it starts and ends, in the site's time zone.
+    pub start: jiff::Zoned,
+    pub end: jiff::Zoned,
+    /// Where it is, as a reader would find it; empty when it is online only.
+    pub place: String,
+    /// It happens online (the contact or the booking says how to join).
+    pub online: bool,
+    /// Who it is for: the ages, when not everyone's.
+    pub ages: Option<Ages>,
+    /// The groups of care leaver it is for; empty when it is for anyone.
+    pub groups: Vec<Group>,
+    pub cost: String,
+    pub getting_there: String,
+    /// Step-free, a quiet room, BSL: each as the team wrote it.
+    pub access: Vec<String>,
+    /// Where to book (a web address, email or phone), or None to just turn up.
+    pub booking: Option<String>,
+    /// A key of the contacts in site.toml.
+    pub contact: String,
+    pub aliases: Vec<String>,
+    pub body: String,
+}
+
+impl Event {
+    /// Whether it is over by `today`: it ended on an earlier day.
+    pub fn is_past(&self, today: Date) -> bool {
+        self.end.date() < today
+    }
+
+    /// Whether a reader of `band`'s ages may go.
+    pub fn is_for(&self, band: &Ages) -> bool {
+        self.ages.is_none_or(|a| a.overlaps(*band))
+    }
+}
+
 /// Any other page: about, contacts, how to complain, privacy.
 #[derive(Debug, Clone)]
 pub struct Page {
@@ -234,6 +279,7 @@ impl Site {
             offer: swap(&self.offer, &t.offer),
             messages: swap(&self.messages, &t.messages),
             pages: swap(&self.pages, &t.pages),
+            events: swap(&self.events, &t.events),
             images: Vec::new(),
             admin: Vec::new(),
             translations: BTreeMap::new(),
@@ -344,5 +390,33 @@ impl Written for Page {
     }
     fn safety(&self) -> bool {
         self.safety
+    }
+}
+
+impl Written for Event {
+    fn origin(&self) -> &Origin {
+        &self.origin
+    }
+    fn origin_mut(&mut self) -> &mut Origin {
+        &mut self.origin
+    }
+    fn same_file(&self, other: &Self) -> bool {
+        self.slug == other.slug
+    }
+    fn kept(&self) -> Vec<(&'static str, String)> {
+        let time = |z: &jiff::Zoned| z.datetime().strftime("%Y-%m-%d %H:%M").to_string();
+        vec![
+            ("start", time(&self.start)),
+            ("end", time(&self.end)),
+            ("online", self.online.to_string()),
+            ("ages", self.ages.map(|a| a.to_string()).unwrap_or_default()),
+            ("for", self.groups.iter().map(|g| g.id()).collect::<Vec<_>>().join(", ")),
+            ("booking", self.booking.clone().unwrap_or_default()),
+            ("contact", self.contact.clone()),
+            ("aliases", self.aliases.join(", ")),
+        ]
+    }
+    fn safety(&self) -> bool {
+        false
     }
 }

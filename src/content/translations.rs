@@ -18,6 +18,7 @@ pub fn check(site: &Site) -> Vec<Diagnostic> {
         against(&mut problems, &t.promise_pages, &site.promise_pages);
         against(&mut problems, &t.offer, &site.offer);
         against(&mut problems, &t.messages, &site.messages);
+        against(&mut problems, &t.events, &site.events);
         against(&mut problems, &t.pages, &site.pages);
     }
     problems
@@ -55,6 +56,7 @@ pub fn stale_translations(site: &Site) -> Vec<Diagnostic> {
         each(&mut problems, &t.promise_pages, &site.promise_pages);
         each(&mut problems, &t.offer, &site.offer);
         each(&mut problems, &t.messages, &site.messages);
+        each(&mut problems, &t.events, &site.events);
         each(&mut problems, &t.pages, &site.pages);
     }
     problems.extend(super::stale_words::stale_words(site));
@@ -142,7 +144,8 @@ pub fn missing(site: &Site, unread: &[&str]) -> Vec<Diagnostic> {
             .filter(|o| !translated.iter().any(|t| o.same_file(t)))
             .map(Written::origin)
     }
-    let total = site.promise_pages.len() + site.offer.len() + site.messages.len() + site.pages.len();
+    let total =
+        site.promise_pages.len() + site.offer.len() + site.messages.len() + site.pages.len() + site.events.len();
     let none = Translations::default();
     let mut problems = Vec::new();
     for language in &site.config.languages {
@@ -155,6 +158,7 @@ pub fn missing(site: &Site, unread: &[&str]) -> Vec<Diagnostic> {
             .chain(untranslated(&site.offer, &t.offer))
             .chain(untranslated(&site.messages, &t.messages))
             .chain(untranslated(&site.pages, &t.pages))
+            .chain(untranslated(&site.events, &t.events))
             .map(Origin::path)
             .collect();
         if todo.is_empty() {

@@ -77,6 +77,19 @@ impl Units for OfferEntry {
     }
 }
 
+impl Units for super::Event {
+    fn units(&self) -> Vec<Unit> {
+        let words = [
+            ("title", self.title.as_str()),
+            ("summary", &self.summary),
+            ("place", &self.place),
+            ("cost", &self.cost),
+            ("getting_there", &self.getting_there),
+        ];
+        fields(&words, &[("access", self.access.as_slice())], &self.body)
+    }
+}
+
 impl Units for Message {
     fn units(&self) -> Vec<Unit> {
         let lists = [("we_did", self.we_did.as_slice()), ("next", &self.next)];

@@ -7,7 +7,7 @@ use walkdir::WalkDir;
 
 use crate::config::Config;
 use crate::diagnostics::{Diagnostic, suggest};
-use crate::layout::{ADMIN, IMAGES, MESSAGES, OFFER, PAGES, PRINTED, PROMISES, SITE_TOML, THEME};
+use crate::layout::{ADMIN, EVENTS, IMAGES, MESSAGES, OFFER, PAGES, PRINTED, PROMISES, SITE_TOML, THEME};
 
 use super::words;
 
@@ -18,6 +18,7 @@ pub(super) enum FileKind {
     Offer,
     Message,
     Page,
+    Event,
 }
 
 /// The markdown files to read and the pictures and editor's files (which
@@ -50,7 +51,7 @@ pub(super) fn find_files(root: &Path, config: &Config) -> (Vec<(FileKind, PathBu
         }
         let parts: Vec<&str> = parts.iter().map(String::as_str).collect();
         let kind = match (parts.as_slice(), is_dir) {
-            ([PROMISES | OFFER | MESSAGES | PAGES], true) => continue,
+            ([PROMISES | OFFER | MESSAGES | PAGES | EVENTS], true) => continue,
             ([IMAGES | ADMIN, ..], true) => continue,
             ([IMAGES | ADMIN, ..], false) => {
                 images.push(relative);
@@ -73,6 +74,7 @@ pub(super) fn find_files(root: &Path, config: &Config) -> (Vec<(FileKind, PathBu
             ([OFFER, _], false) => FileKind::Offer,
             ([MESSAGES, _], false) => FileKind::Message,
             ([PAGES, _], false) => FileKind::Page,
+            ([EVENTS, _], false) => FileKind::Event,
             _ => {
                 problems.push(unused(&relative, is_dir, config));
                 if is_dir {

@@ -2,6 +2,7 @@
 //! files to write. Nothing here touches the output folder.
 
 pub mod assets;
+pub mod calendar;
 pub mod feed;
 pub mod hosts;
 pub mod leaflets;
@@ -103,6 +104,9 @@ pub fn render(
     made.sitemap(&plans, &addresses, &prefixes, &base_url);
     made.redirects(site, &addresses, &prefixes, &base_url, &words);
     made.feed(site, &base_url, words(&site.config.language));
+    for planner in &planners {
+        made.calendars(planner, &base_url);
+    }
     made.files(site, pictures);
     // Last, as it names the build by everything else in it.
     let languages: Vec<String> = prefixes.iter().map(|(_, prefix)| prefix.clone()).collect();
@@ -261,6 +265,16 @@ impl Made<'_> {
         if let Some(feed) = feed::data(site, base_url, words) {
             self.text(feed::FILE, feed::FILE, feed);
         }
+    }
+
+    /// The calendar files of one language's events.
+    fn calendars(&mut self, planner: &Planner, base_url: &str) {
+        let words = calendar::Words {
+            name: &planner.site().config.title,
+            online: planner.word("event_online"),
+        };
+        self.outputs
+            .extend(calendar::files(planner.site(), base_url, planner.prefix(), &words));
     }
 
     /// The files published as they are: the editor's page, the cleaned

@@ -6,7 +6,7 @@
 //! from any folder of any host and straight from the disk; the canonical
 //! address (sitemap, `<link rel=canonical>`) is the short absolute one.
 
-use crate::layout::{MESSAGES, OFFER};
+use crate::layout::{EVENTS, MESSAGES, OFFER};
 
 /// A page of the site.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
@@ -29,6 +29,9 @@ pub enum Target {
     /// links in it work there as they do in it.
     FinderSteps,
     Messages,
+    /// "What's on": the events to come, month by month.
+    Events,
+    Event(String),
     Page(String),
     Accessibility,
     /// "Need help now?": who to call, linked from the top of every page.
@@ -57,6 +60,8 @@ impl Target {
             Target::Finder(answers) => format!("{OFFER}/finder/{answers}"),
             Target::FinderSteps => format!("{OFFER}/finder/steps.html"),
             Target::Messages => format!("{MESSAGES}/"),
+            Target::Events => format!("{EVENTS}/"),
+            Target::Event(slug) => format!("{EVENTS}/{slug}/"),
             Target::Page(slug) => format!("{slug}/"),
             Target::Accessibility => "accessibility/".to_string(),
             Target::Help => "help-now/".to_string(),

@@ -10,7 +10,7 @@ use super::xliff::{Document, File, Unit};
 use crate::config::Config;
 use crate::config::site_words::{Part, SiteWords, parts};
 use crate::content::units::{Units, hash};
-use crate::content::{Message, OfferEntry, Page, PromisePage, Site, Translations, Written};
+use crate::content::{Event, Message, OfferEntry, Page, PromisePage, Site, Translations, Written};
 
 pub fn export(site: &Site, code: &str) -> Document {
     let none = Translations::default();
@@ -25,6 +25,7 @@ pub fn export(site: &Site, code: &str) -> Document {
     files.extend(site.offer.iter().map(|e| file(e, &t.offer, offer_entry(config, e))));
     files.extend(site.messages.iter().map(|m| file(m, &t.messages, message(m))));
     files.extend(site.pages.iter().map(|p| file(p, &t.pages, page(p))));
+    files.extend(site.events.iter().map(|e| file(e, &t.events, event(e))));
     files.retain(|f| !f.units.is_empty());
     Document {
         source_language: config.language.clone(),
@@ -87,6 +88,18 @@ fn page(p: &Page) -> About {
     About {
         title: p.title.clone(),
         note: format!("A page of the site: \"{}\".", p.title),
+        audience: "for everyone who reads the site".into(),
+        promises: false,
+    }
+}
+
+fn event(e: &Event) -> About {
+    About {
+        title: e.title.clone(),
+        note: format!(
+            "An event young people can go to: \"{}\". Times, dates and addresses are not translated here.",
+            e.title
+        ),
         audience: "for everyone who reads the site".into(),
         promises: false,
     }

@@ -78,7 +78,8 @@ fn content_file(
     let found = translate(root, &site.promise_pages, &t.promise_pages, file, code)
         .or_else(|| translate(root, &site.offer, &t.offer, file, code))
         .or_else(|| translate(root, &site.messages, &t.messages, file, code))
-        .or_else(|| translate(root, &site.pages, &t.pages, file, code));
+        .or_else(|| translate(root, &site.pages, &t.pages, file, code))
+        .or_else(|| translate(root, &site.events, &t.events, file, code));
     match found {
         Some(outcome) => outcome,
         None => Ok(Outcome::Skip(
@@ -328,6 +329,9 @@ fn older(site: &Site, document: &Document) -> Vec<Diagnostic> {
     }
     for p in &site.pages {
         add(p.origin().path(), p.units());
+    }
+    for e in &site.events {
+        add(e.origin().path(), e.units());
     }
     for (key, text) in site.config.words() {
         now.insert((crate::layout::SITE_TOML.to_string(), key), hash(&text));

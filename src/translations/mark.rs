@@ -22,6 +22,7 @@ pub fn mark(root: &Path, site: &Site, code: &str) -> std::io::Result<Vec<PathBuf
     collect(&mut records, &t.promise_pages, &site.promise_pages);
     collect(&mut records, &t.offer, &site.offer);
     collect(&mut records, &t.messages, &site.messages);
+    collect(&mut records, &t.events, &site.events);
     collect(&mut records, &t.pages, &site.pages);
     let mut written = Vec::new();
     if let Some(words) = &t.words {

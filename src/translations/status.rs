@@ -47,6 +47,7 @@ pub fn status(site: &Site) -> Vec<Status> {
             tally(&mut status, &site.offer, &t.offer);
             tally(&mut status, &site.messages, &t.messages);
             tally(&mut status, &site.pages, &t.pages);
+            tally(&mut status, &site.events, &t.events);
             status
         })
         .collect()

@@ -53,6 +53,8 @@ struct Home<'a> {
     message_count: usize,
     /// Who to call first, in the box at the top.
     first_help: Option<ContactCard<'a>>,
+    coming_up: Vec<super::events::EventCard<'a>>,
+    events_href: String,
 }
 
 /// Nothing but the frame.
@@ -108,7 +110,10 @@ impl Planner<'_> {
     }
 
     pub(super) fn home(&self) -> PageJob {
+        let links = self.links(&Target::Home);
         let content = Home {
+            coming_up: self.coming_up(None, &links),
+            events_href: links.to(&Target::Events),
             offer_count: self.site.offer.len(),
             message_count: self.site.messages.len(),
             first_help: self.help_contacts().into_iter().next(),

@@ -80,6 +80,8 @@ struct Frame<'a> {
     help_href: String,
     offer_href: String,
     messages_href: String,
+    /// "What's on", when the site has events.
+    events_href: Option<String>,
     section: &'static str,
     look: String,
     band: Option<BandLink<'a>>,
@@ -243,6 +245,7 @@ impl Planner<'_> {
             help_href: links.to(&Target::Help),
             offer_href: links.to(&Target::OfferIndex),
             messages_href: links.to(&Target::Messages),
+            events_href: (!self.site.events.is_empty()).then(|| links.to(&Target::Events)),
             section: section(target),
             look: band.map_or("general".to_string(), |b| b.look.to_string()),
             band: band.map(|b| BandLink {
@@ -361,6 +364,7 @@ fn section(target: &Target) -> &'static str {
             "offer"
         }
         Target::Messages => "messages",
+        Target::Events | Target::Event(_) => "events",
         Target::Page(_)
         | Target::Accessibility
         | Target::Help

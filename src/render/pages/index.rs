@@ -2,6 +2,8 @@
 
 use std::collections::BTreeMap;
 
+use jiff::civil::Date;
+
 use crate::content::{Kind, Site};
 
 /// Which promise pages and offer entries each list holds, as indices into
@@ -18,10 +20,12 @@ pub(super) struct Index {
     pub(super) areas: Vec<(String, usize)>,
     /// Each age's entries: what the law gives, then the extras.
     pub(super) ages: BTreeMap<u8, Vec<usize>>,
+    /// The events still to come (or on today), soonest first.
+    pub(super) upcoming: Vec<usize>,
 }
 
 impl Index {
-    pub(super) fn of(site: &Site) -> Index {
+    pub(super) fn of(site: &Site, today: Date) -> Index {
         let mut band_pages: BTreeMap<String, Vec<usize>> = BTreeMap::new();
         for (i, p) in site.promise_pages.iter().enumerate() {
             band_pages.entry(p.band.clone()).or_default().push(i);
@@ -55,7 +59,11 @@ impl Index {
                 (age, of_kind(Kind::Legal).chain(of_kind(Kind::Extra)).collect())
             })
             .collect();
+        let upcoming = (0..site.events.len())
+            .filter(|i| !site.events[*i].is_past(today))
+            .collect();
         Index {
+            upcoming,
             band_pages,
             band_offer,
             offer,

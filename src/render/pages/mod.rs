@@ -2,6 +2,7 @@
 //! is given. Nothing here renders; it only decides.
 
 mod about;
+mod events;
 mod finder;
 mod frame;
 mod index;
@@ -43,6 +44,10 @@ pub enum Plan {
     OfferIndex(usize),
     /// A page (from 1) of "you said, we did".
     Messages(usize),
+    /// A page (from 1) of "What's on".
+    Events(usize),
+    /// The index of an event in the site.
+    Event(usize),
     Accessibility,
     Help,
     Safety,
@@ -128,7 +133,7 @@ impl<'a> Planner<'a> {
             known_problems,
             pictures,
             today,
-            index: Index::of(site),
+            index: Index::of(site, today),
         }
     }
 
@@ -140,7 +145,7 @@ impl<'a> Planner<'a> {
             strings,
             language: Some(language),
             prefix: language_prefix(Some(language.code.get_ref())),
-            index: Index::of(site),
+            index: Index::of(site, self.today),
             ..self.clone()
         }
     }
@@ -149,6 +154,11 @@ impl<'a> Planner<'a> {
     /// `site.css`; a council's theme without it links to nothing.
     fn asset(&self, links: &Links, name: &str) -> String {
         self.assets.get(name).map_or_else(String::new, |path| links.file(path))
+    }
+
+    /// The site as this planner's readers get it.
+    pub fn site(&self) -> &'a Site {
+        self.site
     }
 
     /// Where this planner's pages are written, before each page's own path.
@@ -171,7 +181,7 @@ impl<'a> Planner<'a> {
     }
 
     /// One of the theme's strings, for a page's title.
-    fn word<'k>(&'k self, key: &'k str) -> &'k str {
+    pub fn word<'k>(&'k self, key: &'k str) -> &'k str {
         self.strings.get(key).map_or(key, String::as_str)
     }
 
@@ -211,6 +221,10 @@ impl<'a> Planner<'a> {
         let pages = |items: usize, per: usize| 1..=pager::count(items, per);
         plans.extend(pages(self.index.offer.len(), pager::CARDS).map(Plan::OfferIndex));
         plans.extend(pages(site.messages.len(), pager::MESSAGES).map(Plan::Messages));
+        if !site.events.is_empty() {
+            plans.extend(pages(self.index.upcoming.len(), pager::CARDS).map(Plan::Events));
+            plans.extend((0..site.events.len()).map(Plan::Event));
+        }
         plans.extend([Plan::Accessibility, Plan::Help, Plan::Safety]);
         for (i, band) in site.config.bands.iter().enumerate() {
             plans.extend(pages(self.band_pages(&band.id).len(), pager::CARDS).map(|page| Plan::Band(i, page)));
@@ -243,6 +257,8 @@ impl<'a> Planner<'a> {
             Plan::NotFound => (Target::NotFound, "the 404 page".into()),
             Plan::OfferIndex(page) => (Target::OfferIndex.page(page), "local-offer/".into()),
             Plan::Messages(page) => (Target::Messages.page(page), "messages/".into()),
+            Plan::Events(page) => (Target::Events.page(page), "events/".into()),
+            Plan::Event(i) => (Target::Event(site.events[i].slug.clone()), file(&site.events[i].origin)),
             Plan::Accessibility => (Target::Accessibility, "site.toml".into()),
             Plan::Help => (Target::Help, "site.toml".into()),
             Plan::Safety => (Target::Safety, "the theme's words".into()),
@@ -278,6 +294,8 @@ impl<'a> Planner<'a> {
             Plan::NotFound => self.not_found(),
             Plan::OfferIndex(page) => self.offer_index(page),
             Plan::Messages(page) => self.messages(page),
+            Plan::Events(page) => self.events(page),
+            Plan::Event(i) => self.event(&site.events[i], target),
             Plan::Accessibility => self.accessibility(),
             Plan::Help => self.help(),
             Plan::Safety => self.safety(),

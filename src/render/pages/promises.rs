@@ -76,6 +76,10 @@ struct BandPage<'a> {
     /// "Am I a care leaver?", for a band the local offer is for.
     finder_href: Option<String>,
     offer_ages: Vec<AgeLink>,
+    /// The band's next events, on its first page, and its calendar.
+    coming_up: Vec<super::events::EventCard<'a>>,
+    events_href: String,
+    calendar: Option<super::events::CalendarLinks>,
 }
 
 /// A theme in its band's list: the whole card is one link.
@@ -204,7 +208,17 @@ impl Planner<'_> {
         let here = || self.in_order().filter(|e| listed && e.ages.overlaps(band.ages()));
         let offer = self.offer_groups(&links, here());
         let law_words = self.law_words(here(), |_| true);
+        let coming_up = if first {
+            self.coming_up(Some(band), &links)
+        } else {
+            Vec::new()
+        };
+        let calendar =
+            (!coming_up.is_empty()).then(|| self.calendar_links(&links, &crate::render::calendar::band_file(&band.id)));
         let content = BandPage {
+            coming_up,
+            events_href: links.to(&Target::Events),
+            calendar,
             themes,
             first,
             pager: self.pager(&links, &list, page, pages),
