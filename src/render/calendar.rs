@@ -107,7 +107,34 @@ fn calendar(site: &Site, events: &[&Event], name: &str, base_url: &str, prefix: 
         }
         calendar.add_event(entry);
     }
-    calendar.to_string()
+    folded(&calendar.to_string())
+}
+
+/// The calendar with each long line folded so that no line, with the space
+/// that begins a continuation, passes 75 octets (RFC 5545 §3.1): the `ics`
+/// crate folds after 75 octets and then adds the space, making lines of 76
+/// that strict calendar apps and validators refuse.
+fn folded(written: &str) -> String {
+    let mut out = String::with_capacity(written.len() + written.len() / 64);
+    for line in written.replace("\r\n ", "").split_terminator("\r\n") {
+        let mut rest = line;
+        let mut limit = 75;
+        loop {
+            let mut cut = rest.len().min(limit);
+            while !rest.is_char_boundary(cut) {
+                cut -= 1;
+            }
+            out.push_str(&rest[..cut]);
+            out.push_str("\r\n");
+            rest = &rest[cut..];
+            if rest.is_empty() {
+                break;
+            }
+            out.push(' ');
+            limit = 74;
+        }
+    }
+    out
 }
 
 /// A time on the site's clock, as a calendar writes it with its TZID.

@@ -8,6 +8,7 @@ mod check;
 mod cli;
 mod cms;
 mod errors;
+mod events;
 mod finder;
 mod fuzz;
 mod hostile;
