@@ -13,9 +13,10 @@ use crate::content::Site;
 /// The feed's file, from the site's root.
 pub const FILE: &str = "feed.xml";
 
-/// Whether the site has anything to follow: a message or an offer entry.
+/// Whether the site has anything to follow: a message, an offer entry or
+/// an event.
 pub fn exists(site: &Site) -> bool {
-    !site.messages.is_empty() || !site.offer.is_empty()
+    !site.messages.is_empty() || !site.offer.is_empty() || !site.events.is_empty()
 }
 
 /// What `feed.xml` is given.
@@ -33,7 +34,7 @@ pub struct Feed<'a> {
 
 #[derive(Serialize)]
 struct Entry<'a> {
-    /// "message" or "offer".
+    /// "message", "offer" or "event".
     kind: &'static str,
     title: &'a str,
     summary: String,
@@ -52,7 +53,12 @@ pub fn data<'a>(site: &'a Site, base_url: &'a str, t: &'a Strings) -> Option<Fee
         let url = Target::OfferEntry(e.slug.clone()).url(base_url);
         (e.reviewed, "offer", e.title.as_str(), e.summary.clone(), url)
     });
-    let mut entries: Vec<_> = messages.chain(offer).collect();
+    // An event is dated by its day: it has no day it was written.
+    let events = site.events.iter().map(|e| {
+        let url = Target::Event(e.slug.clone()).url(base_url);
+        (e.start.date(), "event", e.title.as_str(), e.summary.clone(), url)
+    });
+    let mut entries: Vec<_> = messages.chain(offer).chain(events).collect();
     // Newest first; on the same day, in the order of their titles.
     entries.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.2.cmp(b.2)));
     let updated = entries.first()?.0;

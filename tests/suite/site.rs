@@ -754,7 +754,7 @@ fn each_page_is_published_in_each_language_with_a_way_between_them() {
 }
 
 #[test]
-fn the_feed_has_every_message_and_offer_entry_newest_first_and_every_page_links_to_it() {
+fn the_feed_has_every_message_offer_entry_and_event_newest_first_and_every_page_links_to_it() {
     let outputs = built();
     let xml = std::str::from_utf8(&outputs["feed.xml"]).unwrap();
     let feed = roxmltree::Document::parse(xml).expect("the feed is XML");
@@ -773,7 +773,10 @@ fn the_feed_has_every_message_and_offer_entry_newest_first_and_every_page_links_
     let entries: Vec<_> = root.children().filter(|c| c.has_tag_name((ATOM, "entry"))).collect();
     let theme = promise::render::theme::Theme::load(&common::example()).0;
     let (site, _) = promise::content::load(&common::example(), None, &theme.icon_names()).unwrap();
-    assert_eq!(entries.len(), site.messages.len() + site.offer.len());
+    assert_eq!(
+        entries.len(),
+        site.messages.len() + site.offer.len() + site.events.len()
+    );
     let updated: Vec<String> = entries.iter().map(|e| child(*e, "updated")).collect();
     assert!(updated.windows(2).all(|w| w[0] >= w[1]), "newest first: {updated:?}");
     assert_eq!(child(root, "updated"), updated[0]);
@@ -793,6 +796,11 @@ fn the_feed_has_every_message_and_offer_entry_newest_first_and_every_page_links_
         .find(|e| child(**e, "title") == "You said: “Don't make us stand out at school”")
         .expect("a message");
     assert_eq!(child(*message, "updated"), "2026-05-18T00:00:00Z");
+    let event = entries
+        .iter()
+        .find(|e| child(**e, "title") == "What's on: Winter party")
+        .expect("an event");
+    assert_eq!(child(*event, "updated"), "2026-12-12T00:00:00Z");
     for (path, bytes) in outputs
         .iter()
         .filter(|(p, _)| p.ends_with("index.html") && !p.starts_with("admin/"))
