@@ -14,7 +14,11 @@ fn stages(c: &mut Criterion) {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("content");
     let theme = Theme::load(&root).0;
     let names = theme.icon_names();
-    let load = || content::load(&root, None, &names).expect("the example loads").0;
+    let load = || {
+        content::load(&root, None, &names, jiff::Zoned::now().date())
+            .expect("the example loads")
+            .0
+    };
     let site = load();
     let words = words::load(&root, &site.config).expect("the word list");
     let today = jiff::civil::date(2026, 11, 22);

@@ -108,10 +108,11 @@ pub fn render_site(content: &Path, options: &Options) -> Result<Built, Vec<Diagn
 fn render_checked(content: &Path, options: &Options) -> Result<Built, Vec<Diagnostic>> {
     let (theme, theme_problems) = Theme::load(content);
     let names = theme.icon_names();
-    let (site, mut found) = content::load(content, options.base_url.as_deref(), &names).map_err(|mut errors| {
-        errors.extend(theme_problems.iter().cloned());
-        errors
-    })?;
+    let (site, mut found) =
+        content::load(content, options.base_url.as_deref(), &names, options.today).map_err(|mut errors| {
+            errors.extend(theme_problems.iter().cloned());
+            errors
+        })?;
     found.extend(theme_problems);
     let words = content::words::load(content, &site.config).map_err(|mut errors| {
         errors.extend(found.iter().cloned());
@@ -298,7 +299,7 @@ pub fn translation_status(content: &Path) -> Result<Vec<translations::Status>, V
 /// still be marked once it is put right.
 fn translated_site(content: &Path) -> Result<content::Site, Vec<Diagnostic>> {
     let (theme, _) = Theme::load(content);
-    content::load(content, None, &theme.icon_names()).map(|(site, _)| site)
+    content::load(content, None, &theme.icon_names(), jiff::Zoned::now().date()).map(|(site, _)| site)
 }
 
 /// Why a build wrote nothing.

@@ -167,7 +167,10 @@ impl<'a> Fields<'a> {
         let known = self.known;
         for key in self.parsed.values.keys() {
             // Every kind of file can record what it was translated from.
-            if !known.contains(&key.as_str()) && key != TRANSLATED_FROM {
+            if !known.contains(&key.as_str())
+                && key != TRANSLATED_FROM
+                && !super::schedule::FIELDS.contains(&key.as_str())
+            {
                 let mut at = self.location(key);
                 at.column = 1;
                 at.len = key.chars().count();

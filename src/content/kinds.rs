@@ -10,8 +10,13 @@ use crate::files::{Folder, utf8};
 use crate::leaving_care::Group;
 
 use super::fields::{Fields, TRANSLATED_FROM};
+use super::schedule::{self, Hold};
 use super::walk::FileKind;
 use super::{Item, Kind, Message, OfferEntry, Origin, Page, PromisePage, front_matter, promise_list};
+
+/// A file's content and why it is not on the site today, if it is not; or
+/// every mistake in it.
+pub(super) type Loaded = Result<(Item, Option<Hold>), Vec<Diagnostic>>;
 
 pub(super) fn load_file(
     folder: &Folder,
@@ -19,7 +24,8 @@ pub(super) fn load_file(
     kind: FileKind,
     config: &Config,
     icons: &[&str],
-) -> Result<Item, Vec<Diagnostic>> {
+    today: jiff::civil::Date,
+) -> Loaded {
     let bytes = folder
         .read_at_most(file, crate::files::PAGE_BYTES)
         .map_err(|e| vec![e.diagnostic(file)])?;
@@ -37,6 +43,13 @@ pub(super) fn load_file(
         Some((slug, code)) => (slug, Some(code)),
         None => (stem, None),
     };
+    let hold = schedule::hold(file, &parsed, today)?;
+    let title = parsed
+        .values
+        .get("title")
+        .and_then(|t| t.as_str())
+        .unwrap_or(&stem)
+        .to_string();
     let mut problems = Vec::new();
     let translated_from = translated_from(file, &parsed, language.is_some(), &mut problems);
     if !config::is_slug(&stem) {
@@ -80,7 +93,18 @@ pub(super) fn load_file(
         FileKind::Event => super::event::event(source, config),
     };
     problems.extend(found);
-    if problems.is_empty() { Ok(item) } else { Err(problems) }
+    match hold {
+        // What is not on the site today cannot stop a build: its mistakes
+        // are told as warnings, with why it is not on the site.
+        Some(hold) if !problems.is_empty() => {
+            let mut told = schedule::as_warnings(problems);
+            told.push(schedule::said(file, &title, &hold, item.leads_to()));
+            Err(told)
+        }
+        Some(Hold::Draft) => Err(vec![schedule::said(file, &title, &Hold::Draft, item.leads_to())]),
+        _ if problems.is_empty() => Ok((item, hold)),
+        _ => Err(problems),
+    }
 }
 
 /// What a translation records of its original: each piece's id and hash.

@@ -8,6 +8,7 @@ mod kinds;
 pub mod model;
 mod promise_list;
 pub mod prose;
+pub mod schedule;
 pub mod stale_words;
 mod translations;
 pub mod units;
@@ -35,7 +36,13 @@ pub const DECORATIVE: &str = "decorative";
 /// Reads the whole content folder. `icons` are the names of the theme's icons
 /// a promise page may use. Returns the site with any warnings, or every
 /// problem found.
-pub fn load(root: &Path, base_url: Option<&str>, icons: &[&str]) -> Result<(Site, Vec<Diagnostic>), Vec<Diagnostic>> {
+/// `today` decides which files' `from` and `until` days keep them off.
+pub fn load(
+    root: &Path,
+    base_url: Option<&str>,
+    icons: &[&str],
+    today: jiff::civil::Date,
+) -> Result<(Site, Vec<Diagnostic>), Vec<Diagnostic>> {
     let config = config::read(root, Path::new(SITE_TOML), base_url)?;
     // The first phone number read loads every country's rules (a twentieth
     // of a second), so site.toml's numbers are checked while the files load.
@@ -45,9 +52,9 @@ pub fn load(root: &Path, base_url: Option<&str>, icons: &[&str]) -> Result<(Site
             let (files, images, problems) = find_files(root, &config);
             // site.toml was just read from it, so the folder is there.
             let folder = Folder::new(root).map_err(|e| vec![e.diagnostic(Path::new(SITE_TOML))])?;
-            let loaded: Vec<Result<Item, Vec<Diagnostic>>> = files
+            let loaded: Vec<kinds::Loaded> = files
                 .par_iter()
-                .map(|(kind, file)| load_file(&folder, file, *kind, &config, icons))
+                .map(|(kind, file)| load_file(&folder, file, *kind, &config, icons, today))
                 .collect();
             Ok((images, problems, loaded))
         },
@@ -63,6 +70,7 @@ pub fn load(root: &Path, base_url: Option<&str>, icons: &[&str]) -> Result<(Site
         messages: Vec::new(),
         pages: Vec::new(),
         events: Vec::new(),
+        withdrawn: Vec::new(),
         images: Vec::new(),
         admin: Vec::new(),
         translations: Default::default(),
@@ -82,17 +90,35 @@ pub fn load(root: &Path, base_url: Option<&str>, icons: &[&str]) -> Result<(Site
         }
     }
     let mut translated = Vec::new();
+    let mut held = Vec::new();
     for item in loaded {
         match item {
-            Ok(item) if item.language().is_some() => translated.push(item),
-            Ok(Item::Promise(p)) => site.promise_pages.push(p),
-            Ok(Item::Offer(e)) => site.offer.push(e),
-            Ok(Item::Message(m)) => site.messages.push(m),
-            Ok(Item::Page(p)) => site.pages.push(p),
-            Ok(Item::Event(e)) => site.events.push(e),
+            Ok((item, Some(hold))) => {
+                let origin = item.origin();
+                problems.push(schedule::said(&origin.file, item.title(), &hold, item.leads_to()));
+                // A translation held back leaves its original shown; an
+                // original held back takes its translations with it.
+                if origin.language.is_none() {
+                    held.push(item.place());
+                    if matches!(hold, schedule::Hold::Withdrawn(_)) {
+                        site.withdrawn.push(Withdrawn {
+                            source: origin.path(),
+                            place: item.place(),
+                            aliases: item.aliases().to_vec(),
+                        });
+                    }
+                }
+            }
+            Ok((item, None)) if item.language().is_some() => translated.push(item),
+            Ok((Item::Promise(p), None)) => site.promise_pages.push(p),
+            Ok((Item::Offer(e), None)) => site.offer.push(e),
+            Ok((Item::Message(m), None)) => site.messages.push(m),
+            Ok((Item::Page(p), None)) => site.pages.push(p),
+            Ok((Item::Event(e), None)) => site.events.push(e),
             Err(found) => problems.extend(found),
         }
     }
+    translated.retain(|t| !held.contains(&t.place()));
     for item in translated {
         let language = item.language().unwrap_or_default().to_string();
         let into = site.translations.entry(language).or_default();
@@ -149,14 +175,62 @@ pub(super) enum Item {
 }
 
 impl Item {
-    fn language(&self) -> Option<&str> {
-        let origin = match self {
+    fn origin(&self) -> &Origin {
+        match self {
             Item::Promise(p) => &p.origin,
             Item::Offer(e) => &e.origin,
             Item::Message(m) => &m.origin,
             Item::Page(p) => &p.origin,
             Item::Event(e) => &e.origin,
-        };
-        origin.language.as_deref()
+        }
+    }
+
+    fn language(&self) -> Option<&str> {
+        self.origin().language.as_deref()
+    }
+
+    fn title(&self) -> &str {
+        match self {
+            Item::Promise(p) => &p.title,
+            Item::Offer(e) => &e.title,
+            Item::Message(m) => &m.title,
+            Item::Page(p) => &p.title,
+            Item::Event(e) => &e.title,
+        }
+    }
+
+    fn aliases(&self) -> &[String] {
+        match self {
+            Item::Promise(p) => &p.aliases,
+            Item::Offer(e) => &e.aliases,
+            Item::Message(_) => &[],
+            Item::Page(p) => &p.aliases,
+            Item::Event(e) => &e.aliases,
+        }
+    }
+
+    /// Where on the site it goes.
+    fn place(&self) -> Place {
+        match self {
+            Item::Promise(p) => Place::Promise {
+                band: p.band.clone(),
+                slug: p.slug.clone(),
+            },
+            Item::Offer(e) => Place::Offer(e.slug.clone()),
+            Item::Message(m) => Place::Message(m.slug.clone()),
+            Item::Page(p) => Place::Page(p.slug.clone()),
+            Item::Event(e) => Place::Event(e.slug.clone()),
+        }
+    }
+
+    /// Where its address leads once it has come off the site, in words.
+    fn leads_to(&self) -> &'static str {
+        match self {
+            Item::Promise(_) => "its band's page",
+            Item::Offer(_) => "the local offer",
+            Item::Message(_) => "\"You said, we did\"",
+            Item::Page(_) => "the home page",
+            Item::Event(_) => "What's on",
+        }
     }
 }

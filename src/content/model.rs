@@ -24,6 +24,8 @@ pub struct Site {
     pub pages: Vec<Page>,
     /// Soonest first.
     pub events: Vec<Event>,
+    /// What came off the site on its `until` day: its address leads on.
+    pub withdrawn: Vec<Withdrawn>,
     /// The pictures in images/: each file's path inside it, and its bytes.
     pub images: Vec<(String, Vec<u8>)>,
     /// The browser editor's page and settings in admin/ (`promise cms`),
@@ -205,6 +207,26 @@ impl Event {
     }
 }
 
+/// Where a content file goes on the site.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Place {
+    Promise { band: String, slug: String },
+    Offer(String),
+    Message(String),
+    Page(String),
+    Event(String),
+}
+
+/// A file that came off the site on its `until` day.
+#[derive(Debug, Clone)]
+pub struct Withdrawn {
+    /// Its file in the content folder, with `/` between its parts.
+    pub source: String,
+    pub place: Place,
+    /// The addresses it had before it moved, which led to it.
+    pub aliases: Vec<String>,
+}
+
 /// Any other page: about, contacts, how to complain, privacy.
 #[derive(Debug, Clone)]
 pub struct Page {
@@ -280,6 +302,7 @@ impl Site {
             messages: swap(&self.messages, &t.messages),
             pages: swap(&self.pages, &t.pages),
             events: swap(&self.events, &t.events),
+            withdrawn: self.withdrawn.clone(),
             images: Vec::new(),
             admin: Vec::new(),
             translations: BTreeMap::new(),

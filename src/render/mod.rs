@@ -240,12 +240,18 @@ impl Made<'_> {
         base_url: &str,
         words: &dyn Fn(&str) -> &'s strings::Strings,
     ) {
-        let redirects = redirects::of(site, prefixes);
+        let mut redirects = redirects::of(site, prefixes);
         let pages: BTreeMap<String, String> = addresses
             .iter()
             .map(|(file, _, source)| (file.clone(), source.clone()))
             .collect();
         self.problems.extend(redirects::clashes(&redirects, &pages));
+        let withdrawn = redirects::withdrawn(site, prefixes, &pages);
+        let withdrawn: Vec<_> = withdrawn
+            .into_iter()
+            .filter(|w| !redirects.iter().any(|r| r.from == w.from))
+            .collect();
+        redirects.extend(withdrawn);
         for r in &redirects {
             let (_, dir) = site.config.tag_and_dir(site.config.language(&r.language));
             let data = redirects::page_data(r, base_url, dir, words(&r.language));

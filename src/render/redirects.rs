@@ -9,7 +9,7 @@ use serde::Serialize;
 
 use super::strings::Strings;
 use super::urls::Target;
-use crate::content::Site;
+use crate::content::{Place, Site};
 use crate::diagnostics::Diagnostic;
 use crate::layout::alias_path;
 
@@ -60,8 +60,12 @@ pub fn of(site: &Site, languages: &[(String, String)]) -> Vec<Redirect> {
         .pages
         .iter()
         .map(|p| (p.aliases.clone(), Target::Page(p.slug.clone()), file(&p.origin)));
+    let events = site
+        .events
+        .iter()
+        .map(|e| (e.aliases.clone(), Target::Event(e.slug.clone()), file(&e.origin)));
     let mut redirects = Vec::new();
-    for (aliases, target, source) in bands.chain(promises).chain(offer).chain(pages) {
+    for (aliases, target, source) in bands.chain(promises).chain(offer).chain(pages).chain(events) {
         for (language, prefix) in languages {
             for alias in &aliases {
                 redirects.push(Redirect {
@@ -70,6 +74,45 @@ pub fn of(site: &Site, languages: &[(String, String)]) -> Vec<Redirect> {
                     source: source.clone(),
                     language: language.clone(),
                 });
+            }
+        }
+    }
+    redirects
+}
+
+/// The addresses of what came off the site on its `until` day (and the
+/// addresses it had before), each leading to where it was listed: a
+/// promise page to its band, an entry to the local offer, an event to
+/// What's on, a page to the home page. A QR code printed with one still
+/// leads somewhere. An address a page has taken since is left to it.
+pub fn withdrawn(site: &Site, languages: &[(String, String)], pages: &BTreeMap<String, String>) -> Vec<Redirect> {
+    let mut redirects = Vec::new();
+    for w in &site.withdrawn {
+        let (own, listed) = match &w.place {
+            Place::Promise { band, slug } => (
+                Target::Promise {
+                    band: band.clone(),
+                    slug: slug.clone(),
+                },
+                Target::Band(band.clone()),
+            ),
+            Place::Offer(slug) => (Target::OfferEntry(slug.clone()), Target::OfferIndex),
+            Place::Event(slug) => (Target::Event(slug.clone()), Target::Events),
+            Place::Page(slug) => (Target::Page(slug.clone()), Target::Home),
+            // A message has no page of its own.
+            Place::Message(_) => continue,
+        };
+        for (language, prefix) in languages {
+            for path in std::iter::once(own.path()).chain(w.aliases.iter().cloned()) {
+                let from = format!("{prefix}{path}");
+                if !pages.contains_key(&format!("{from}index.html")) {
+                    redirects.push(Redirect {
+                        from,
+                        to: format!("{prefix}{}", listed.path()),
+                        source: w.source.clone(),
+                        language: language.clone(),
+                    });
+                }
             }
         }
     }

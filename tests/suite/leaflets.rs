@@ -16,7 +16,7 @@ fn leaflet(outputs: &promise::layout::Outputs, file: &str) -> Document {
 fn loaded() -> (content::Site, Theme) {
     let theme = Theme::load(&common::example()).0;
     let names = theme.icon_names();
-    let (site, _) = content::load(&common::example(), None, &names).unwrap();
+    let (site, _) = content::load(&common::example(), None, &names, jiff::Zoned::now().date()).unwrap();
     (site, theme)
 }
 
@@ -323,7 +323,7 @@ fn a_right_to_left_site_gets_right_to_left_leaflets_in_its_script() {
     );
 
     let theme = Theme::load(&root).0;
-    let (site, _) = content::load(&root, None, &theme.icon_names()).unwrap();
+    let (site, _) = content::load(&root, None, &theme.icon_names(), jiff::Zoned::now().date()).unwrap();
     let document = typeset(&site, &theme, "leaflets/12-15.pdf");
     // The heading "بيت آمن" starts the second page, set from the right.
     let (left, right) = first_line_ink(&document, 1);
@@ -1076,7 +1076,7 @@ fn page_ink(page: &typst_layout::Page, bottom_margin_mm: f32) -> (Option<(usize,
 fn preflight(shape: &str, content: &std::path::Path) {
     let built = render_site(content, &Options::default()).unwrap_or_else(|e| panic!("{shape}: {e:#?}"));
     let theme = Theme::load(content).0;
-    let (site, _) = content::load(content, None, &theme.icon_names()).unwrap();
+    let (site, _) = content::load(content, None, &theme.icon_names(), jiff::Zoned::now().date()).unwrap();
     let contacts: Vec<(String, String)> = site
         .config
         .contacts

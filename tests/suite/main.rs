@@ -19,6 +19,7 @@ mod lists;
 mod pictures;
 mod png_bomb;
 mod publish;
+mod schedule;
 mod serve;
 mod site;
 mod site_words;

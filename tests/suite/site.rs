@@ -772,7 +772,8 @@ fn the_feed_has_every_message_offer_entry_and_event_newest_first_and_every_page_
     assert_eq!(child(root, "id"), "https://promise.westmere.example/");
     let entries: Vec<_> = root.children().filter(|c| c.has_tag_name((ATOM, "entry"))).collect();
     let theme = promise::render::theme::Theme::load(&common::example()).0;
-    let (site, _) = promise::content::load(&common::example(), None, &theme.icon_names()).unwrap();
+    let (site, _) =
+        promise::content::load(&common::example(), None, &theme.icon_names(), jiff::Zoned::now().date()).unwrap();
     assert_eq!(
         entries.len(),
         site.messages.len() + site.offer.len() + site.events.len()

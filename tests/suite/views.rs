@@ -201,7 +201,7 @@ fn reads(tera: &tera::Tera, name: &str) -> Reads {
 fn contexts() -> BTreeMap<&'static str, Vec<Value>> {
     let root = common::example();
     let theme = Theme::load(&root).0;
-    let (site, _) = content::load(&root, None, &theme.icon_names()).unwrap();
+    let (site, _) = content::load(&root, None, &theme.icon_names(), jiff::Zoned::now().date()).unwrap();
     let (strings, _) = render::strings::for_site(&theme, &site.config);
     let pictures = Default::default();
     let today = jiff::civil::date(2026, 12, 1);
