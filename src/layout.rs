@@ -35,10 +35,12 @@ pub const ADMIN: &str = "admin";
 pub const ASSETS: &str = "assets";
 /// The leaflets in the built site.
 pub const LEAFLETS: &str = "leaflets";
+/// The pictures a chat app shows with a link to a page (link previews).
+pub const CARDS: &str = "cards";
 
 /// Folders of the built site that `promise` fills itself, where no page
 /// of the content may go.
-pub const RESERVED: [&str; 4] = [ASSETS, IMAGES, LEAFLETS, ADMIN];
+pub const RESERVED: [&str; 5] = [ASSETS, IMAGES, LEAFLETS, ADMIN, CARDS];
 
 /// Every file of a built site by its path inside the output folder, in a
 /// fixed order so every build writes the same bytes.

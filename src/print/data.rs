@@ -92,7 +92,7 @@ fn tint(look: Option<Look>) -> [u8; 4] {
 
 /// A language as the template sets it, from its tag and direction: typst
 /// takes an ISO 639 language and an ISO 3166 region of two letters.
-fn language_data((tag, dir): (&str, &str)) -> Value {
+pub(super) fn language_data((tag, dir): (&str, &str)) -> Value {
     let tag = crate::config::language_tag(tag).ok();
     let language = tag.as_ref().map_or("en", |t| t.primary_language());
     let region = tag.as_ref().and_then(|t| t.region()).filter(|r| r.len() == 2);

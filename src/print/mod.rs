@@ -5,6 +5,7 @@
 //! nothing an author writes is ever read as typst markup.
 
 mod art;
+pub mod cards;
 mod creep;
 mod cut;
 mod data;
@@ -120,6 +121,11 @@ pub fn leaflets(
         format!("{LEAFLETS}/{}", spec::FILE),
         spec::text(&site.config, &made, today).into_bytes(),
     );
+    // The link previews are typeset too, in the same press.
+    match cards::draw(&crate::render::cards::for_site(site, theme), theme, &press, kept) {
+        Ok(drawn) => outputs.extend(drawn),
+        Err(d) => errors.push(d),
+    }
     if errors.is_empty() {
         Ok(Made {
             files: outputs,

@@ -74,7 +74,8 @@ pub(super) fn typeset(
         tagged: true,
         ..PdfOptions::default()
     };
-    let pdf = typst_pdf::pdf(&document, &options).map_err(|errors| typst_error(press, theme, &data, &errors))?;
+    let pdf =
+        typst_pdf::pdf(&document, &options).map_err(|errors| typst_error(press, theme, TEMPLATE, &data, &errors))?;
     let outside = overflow::outside(&document, typst::layout::Abs::mm(SAFE_MM));
     let text = |key: &str| data[key].as_str().unwrap_or_default();
     let about = pdfx::About {
@@ -255,12 +256,24 @@ fn page_limit(print: &Print, job: &Job) -> usize {
 }
 
 fn compile(press: &Press, theme: &Theme, data: &Value) -> Result<PagedDocument, Diagnostic> {
-    let world = Leaflet::new(press, data.to_string().into_bytes()).ok_or_else(|| {
+    compile_template(press, theme, TEMPLATE, data)
+}
+
+/// `template`, of the theme's `leaflet/` folder, typeset with `data`.
+pub(super) fn compile_template(
+    press: &Press,
+    theme: &Theme,
+    template: &str,
+    data: &Value,
+) -> Result<PagedDocument, Diagnostic> {
+    let world = Leaflet::new(press, template, data.to_string().into_bytes()).ok_or_else(|| {
         Diagnostic::error(
             "leaflet",
-            format!("the theme has no leaflet template {TEMPLATE} in UTF-8"),
+            format!("the theme has no template leaflet/{template} in UTF-8"),
         )
-        .help("put a leaflet.typ in theme/leaflet/, or delete your copy to use the default one")
+        .help(format!(
+            "put a {template} in theme/leaflet/, or delete your copy to use the default one"
+        ))
     })?;
     let Warned { output, .. } = typst::compile::<PagedDocument>(&world);
     // typst keeps what it worked out for reuse, and each try at fitting a
@@ -268,31 +281,33 @@ fn compile(press: &Press, theme: &Theme, data: &Value) -> Result<PagedDocument, 
     // ends. Letting go after each compile takes the 40 leaflets of the
     // `languages` bench at 1,000 from 2.8 GB to 290 MB, with the same files.
     comemo::evict(0);
-    output.map_err(|errors| typst_error(press, theme, data, &errors))
+    output.map_err(|errors| typst_error(press, theme, template, data, &errors))
 }
 
 /// A typst error as a diagnostic that names the template's line.
-fn typst_error(press: &Press, theme: &Theme, data: &Value, errors: &[SourceDiagnostic]) -> Diagnostic {
+fn typst_error(press: &Press, theme: &Theme, template: &str, data: &Value, errors: &[SourceDiagnostic]) -> Diagnostic {
     let first = errors.first();
     let message = first.map_or_else(|| "unknown problem".to_string(), |e| e.message.to_string());
     let hints: Vec<String> = first
         .map(|e| e.hints.iter().map(|h| h.v.to_string()).collect())
         .unwrap_or_default();
-    let mut d = Diagnostic::error("leaflet", format!("the leaflet template has a problem: {message}")).help(
-        if hints.is_empty() {
-            format!("fix leaflet/{TEMPLATE} in the theme folder, or delete your copy of it to use the default theme's")
-        } else {
-            hints.join("; ")
-        },
-    );
+    let mut d = Diagnostic::error(
+        "leaflet",
+        format!("the template leaflet/{template} has a problem: {message}"),
+    )
+    .help(if hints.is_empty() {
+        format!("fix leaflet/{template} in the theme folder, or delete your copy of it to use the default theme's")
+    } else {
+        hints.join("; ")
+    });
     let at = first
-        .zip(Leaflet::new(press, data.to_string().into_bytes()))
+        .zip(Leaflet::new(press, template, data.to_string().into_bytes()))
         .and_then(|(e, world)| {
             let range = world.range(e.span)?;
             let source = world.source();
             let line = source.lines().byte_to_line(range.start)? + 1;
             let column = source.lines().byte_to_column(range.start)? + 1;
-            theme.location(&format!("leaflet/{TEMPLATE}"), line, column)
+            theme.location(&format!("leaflet/{template}"), line, column)
         });
     if let Some(at) = at {
         d = d.at(at);

@@ -53,8 +53,9 @@ impl Press {
         }
     }
 
-    pub fn template(&self) -> Option<&Bytes> {
-        self.files.get(TEMPLATE)
+    /// A template of the theme's `leaflet/` folder, by its name in it.
+    pub fn template(&self, name: &str) -> Option<&Bytes> {
+        self.files.get(name)
     }
 }
 
@@ -70,13 +71,13 @@ fn id(path: &str) -> Option<FileId> {
 }
 
 impl<'a> Leaflet<'a> {
-    /// A world for the template with `data` as its JSON; `None` when the
-    /// theme has no readable template.
-    pub fn new(press: &'a Press, data: Vec<u8>) -> Option<Leaflet<'a>> {
-        let text = std::str::from_utf8(press.template()?).ok()?;
+    /// A world for the template `template` (such as [`TEMPLATE`]) with
+    /// `data` as its JSON; `None` when the theme has no readable template.
+    pub fn new(press: &'a Press, template: &str, data: Vec<u8>) -> Option<Leaflet<'a>> {
+        let text = std::str::from_utf8(press.template(template)?).ok()?;
         Some(Leaflet {
             press,
-            main: Source::new(id(TEMPLATE)?, text.to_string()),
+            main: Source::new(id(template)?, text.to_string()),
             data: Bytes::new(data),
         })
     }

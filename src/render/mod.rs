@@ -3,6 +3,7 @@
 
 pub mod assets;
 pub mod calendar;
+pub mod cards;
 pub mod feed;
 pub mod hosts;
 pub mod leaflets;

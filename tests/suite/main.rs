@@ -18,6 +18,7 @@ mod leaflets;
 mod lists;
 mod pictures;
 mod png_bomb;
+mod previews;
 mod publish;
 mod schedule;
 mod serve;

@@ -162,6 +162,7 @@ impl Planner<'_> {
             crumbs: vec![self.crumb(&links, self.word("events_title"), Target::Events)],
             content_foreign: self.foreign(&e.origin),
             original_changed: e.origin.original_changed,
+            summary: Some(&e.summary),
             ..Meta::new(target, "event.html", &e.title)
         };
         self.framed(meta, content)

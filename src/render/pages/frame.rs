@@ -31,6 +31,9 @@ pub(super) struct Meta<'p> {
     /// Set on a translated page whose original has changed since it was
     /// translated: it says so, with a link to the original.
     pub original_changed: bool,
+    /// What the page is about in a sentence, for a link's preview; the
+    /// site's description when none.
+    pub summary: Option<&'p str>,
 }
 
 impl<'p> Meta<'p> {
@@ -46,6 +49,7 @@ impl<'p> Meta<'p> {
             content_foreign: None,
             safety: false,
             original_changed: false,
+            summary: None,
         }
     }
 }
@@ -95,8 +99,24 @@ struct Frame<'a> {
     original: Option<Original<'a>>,
     leaflet: Option<Leaflet>,
     leaflet_lang: Option<LeafletLanguage<'a>>,
+    /// What a chat app shows with a link to the page.
+    preview: Option<Preview<'a>>,
     /// The theme's words in the page's language.
     t: &'a Strings,
+}
+
+/// A link preview (Open Graph and Twitter cards): the page's title and
+/// summary, and its card, at full addresses as chat apps need them.
+#[derive(Serialize)]
+struct Preview<'a> {
+    title: &'a str,
+    description: &'a str,
+    url: String,
+    image: String,
+    image_alt: String,
+    /// `en_GB`, as Open Graph writes a language, and the page's others.
+    locale: String,
+    alternates: Vec<String>,
 }
 
 /// The same page in another language, for the switcher and for search
@@ -282,8 +302,33 @@ impl Planner<'_> {
             }),
             leaflet,
             leaflet_lang,
+            preview: self.preview(meta, lang),
             t: self.strings,
         }
+    }
+
+    /// The page's link preview; none for the "not found" page, which has
+    /// no address of its own.
+    fn preview<'f>(&'f self, meta: &'f Meta, lang: &str) -> Option<Preview<'f>> {
+        let config = &self.site.config;
+        if meta.target == Target::NotFound {
+            return None;
+        }
+        let locale = |tag: &str| tag.replace('-', "_");
+        let card = crate::render::cards::of(self.site, &meta.target);
+        Some(Preview {
+            title: meta.title,
+            description: meta.summary.unwrap_or(&config.description),
+            url: meta.target.url_in(&self.base_url, &self.prefix),
+            image: format!("{}{}{card}", self.base_url, self.prefix),
+            image_alt: format!("{} – {}", meta.title, config.title),
+            locale: locale(lang),
+            alternates: std::iter::once(config.language.as_str())
+                .chain(config.languages.iter().map(|l| l.code.get_ref().as_str()))
+                .filter(|tag| *tag != lang)
+                .map(locale)
+                .collect(),
+        })
     }
 
     /// The council's own pages, then the accessibility statement.

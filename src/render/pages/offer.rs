@@ -202,6 +202,7 @@ impl Planner<'_> {
             content_foreign: self.foreign(&entry.origin),
             original_changed: entry.origin.original_changed,
             safety: entry.safety,
+            summary: Some(&entry.summary),
             ..Meta::new(target, "offer_entry.html", &entry.title)
         };
         self.framed(meta, content)

@@ -141,6 +141,7 @@ impl Planner<'_> {
             content_foreign: self.foreign(&page.origin),
             original_changed: page.origin.original_changed,
             safety: page.safety,
+            summary: Some(&page.summary),
         };
         self.framed(meta, content)
     }
