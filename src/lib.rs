@@ -79,6 +79,8 @@ pub struct Options {
     pub pictures: Arc<store::Store>,
     /// Where typeset leaflets are kept between builds.
     pub typeset: Arc<store::Store>,
+    /// Where drawn link preview cards are kept between builds.
+    pub cards: Arc<store::Store>,
 }
 
 impl Default for Options {
@@ -89,6 +91,7 @@ impl Default for Options {
             today: jiff::Zoned::now().date(),
             pictures: Arc::new(store::Store::in_memory()),
             typeset: Arc::new(store::Store::in_memory()),
+            cards: Arc::new(store::Store::in_memory()),
         }
     }
 }
@@ -139,9 +142,16 @@ fn render_checked(content: &Path, options: &Options) -> Result<Built, Vec<Diagno
             )
         },
         || {
-            options
-                .leaflets
-                .then(|| print::leaflets(&site, &theme, &pictures, &strings, options.today, &options.typeset))
+            options.leaflets.then(|| {
+                print::leaflets(
+                    &site,
+                    &theme,
+                    &pictures,
+                    &strings,
+                    options.today,
+                    [&options.typeset, &options.cards],
+                )
+            })
         },
     );
     let mut outputs = match outputs {
@@ -320,6 +330,7 @@ pub fn build(content: &Path, out: &Path, options: &Options) -> Result<Built, Bui
     options.pictures.prune();
     if options.leaflets {
         options.typeset.prune();
+        options.cards.prune();
     }
     // Recorded once the leaflets are written: from now on they can be printed.
     if let Some(text) = &built.printed

@@ -225,6 +225,7 @@ fn main() -> ExitCode {
             let options = Options {
                 pictures: Arc::new(Store::in_folder(&promise::output::beside(&out, "pictures"))),
                 typeset: Arc::new(Store::in_folder(&promise::output::beside(&out, "leaflets"))),
+                cards: Arc::new(Store::in_folder(&promise::output::beside(&out, "cards"))),
                 ..source.options(base_url, !no_leaflets)
             };
             run_build(&source.content, &out, &options)

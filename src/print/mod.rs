@@ -61,15 +61,16 @@ pub fn print_file(file: &str) -> String {
 }
 
 /// Every leaflet of the site, in its own language and in each other
-/// language that has translations. `strings` holds the theme's words in
-/// each language, by its code; the files are dated `today`.
+/// language that has translations, and the link preview cards. `strings`
+/// holds the theme's words in each language, by its code; the files are
+/// dated `today`. `kept` holds the leaflets and the cards made before.
 pub fn leaflets(
     site: &Site,
     theme: &Theme,
     pictures: &Pictures,
     strings: &BTreeMap<String, Strings>,
     today: Date,
-    kept: &Store,
+    [kept, kept_cards]: [&Store; 2],
 ) -> Result<Made, Vec<Diagnostic>> {
     let print = &site.config.print;
     let press = Press::new(theme, pictures);
@@ -122,7 +123,7 @@ pub fn leaflets(
         spec::text(&site.config, &made, today).into_bytes(),
     );
     // The link previews are typeset too, in the same press.
-    match cards::draw(&crate::render::cards::for_site(site, theme), theme, &press, kept) {
+    match cards::draw(&crate::render::cards::for_site(site, theme), theme, &press, kept_cards) {
         Ok(drawn) => outputs.extend(drawn),
         Err(d) => errors.push(d),
     }

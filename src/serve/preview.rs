@@ -54,6 +54,7 @@ impl Snapshot {
             // Only what this build used is kept in memory for the next.
             options.pictures.prune();
             options.typeset.prune();
+            options.cards.prune();
         }
         let mut findings: BTreeMap<String, Vec<Finding>> = BTreeMap::new();
         if let Ok(built) = &built {

@@ -101,6 +101,8 @@ struct Frame<'a> {
     leaflet_lang: Option<LeafletLanguage<'a>>,
     /// What a chat app shows with a link to the page.
     preview: Option<Preview<'a>>,
+    /// The script of "Share", for a page that has the button.
+    share_script: String,
     /// The theme's words in the page's language.
     t: &'a Strings,
 }
@@ -303,6 +305,7 @@ impl Planner<'_> {
             leaflet,
             leaflet_lang,
             preview: self.preview(meta, lang),
+            share_script: self.asset(links, "share.js"),
             t: self.strings,
         }
     }
