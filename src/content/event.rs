@@ -87,7 +87,7 @@ pub(super) fn event(src: Source, config: &Config) -> (Item, Vec<Diagnostic>) {
 
 /// `start`: a day and a time, `2026-10-24 14:00`.
 fn start(f: &mut Fields, zone: &TimeZone) -> Option<Zoned> {
-    let text = time_text(f, "start", true)?;
+    let text = time_text(f, "start")?;
     match text.replace('T', " ").parse::<DateTime>() {
         Ok(when) if text.len() >= 16 => in_zone(f, "start", when, zone),
         _ => {
@@ -99,7 +99,7 @@ fn start(f: &mut Fields, zone: &TimeZone) -> Option<Zoned> {
 
 /// `end`: a day and a time, or a time on the day it starts (`16:30`).
 fn end(f: &mut Fields, zone: &TimeZone, start: &Zoned) -> Option<Zoned> {
-    let text = time_text(f, "end", true)?;
+    let text = time_text(f, "end")?;
     let when = match (text.replace('T', " ").parse::<DateTime>(), text.parse::<Time>()) {
         (Ok(when), _) if text.len() >= 16 => when,
         (_, Ok(time)) => start.date().to_datetime(time),
@@ -121,9 +121,9 @@ fn end(f: &mut Fields, zone: &TimeZone, start: &Zoned) -> Option<Zoned> {
     Some(end)
 }
 
-/// A time's words, whether YAML read them as text or as a number.
-fn time_text(f: &mut Fields, key: &str, required: bool) -> Option<String> {
-    f.optional_text(key, required).filter(|t| !t.is_empty())
+/// A time's words; a missing or empty one is reported.
+fn time_text(f: &mut Fields, key: &str) -> Option<String> {
+    f.optional_text(key, true).filter(|t| !t.is_empty())
 }
 
 fn bad_time(f: &mut Fields, key: &str, text: &str) {

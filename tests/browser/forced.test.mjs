@@ -27,6 +27,7 @@ const BOXES = [
   '.talk-first',
   '.law-words',
   '.untranslated',
+  '.notice',
   '.contents',
 ].join(', ');
 

@@ -38,14 +38,14 @@ test('on the young band page, "Who can I talk to?" and the first picture are in 
   await page.context().close();
 });
 
-test('the menu opens without JavaScript and leads to every band, the local offer and the messages', async () => {
+test('the menu opens without JavaScript and leads to every band, the local offer, the messages and What\'s on', async () => {
   const page = await tab(false);
   await page.goto(server.base + '16-25/');
   const links = page.locator('.menu .site-nav a');
   assert.equal(await links.first().isVisible(), false, 'the menu starts closed');
   await page.locator('.menu summary').press('Enter');
   const names = await links.allTextContents();
-  assert.deepEqual(names, ['Home', 'Age 11 and under', 'Age 12 to 15', 'Age 16 to 25', 'Your local offer', 'You said, we did']);
+  assert.deepEqual(names, ['Home', 'Age 11 and under', 'Age 12 to 15', 'Age 16 to 25', 'Your local offer', 'You said, we did', "What's on"]);
   assert.ok(await links.first().isVisible(), 'open, its links can be seen');
   assert.equal(await page.locator('.menu [aria-current]').textContent(), 'Age 16 to 25');
   await page.locator('.menu .site-nav a', { hasText: 'Your local offer' }).click();
