@@ -45,6 +45,15 @@ pub fn replace(file: &Path, from: &str, to: &str) {
     std::fs::write(file, text.replacen(from, to, 1)).unwrap();
 }
 
+/// `promise check` on `dir` as if it were `today`: its exit code and every
+/// finding, as JSON.
+pub fn check_on(dir: &Path, today: &str) -> (i32, Vec<serde_json::Value>) {
+    let out = promise(dir, &["check", "--format", "json", "--today", today]);
+    let text = String::from_utf8(out.stdout).unwrap();
+    let found: serde_json::Value = serde_json::from_str(&text).unwrap_or_else(|e| panic!("{e}: {text}"));
+    (out.status.code().unwrap(), found.as_array().unwrap().clone())
+}
+
 pub fn stderr(output: &Output) -> String {
     String::from_utf8_lossy(&output.stderr).into_owned()
 }

@@ -3,7 +3,6 @@
 //! pages, and the mistakes `check` reports in an event's file.
 
 use std::collections::BTreeMap;
-use std::path::Path;
 
 use icalendar::parser::{Component, read_calendar, unfold};
 use jiff::civil::DateTime;
@@ -12,7 +11,7 @@ use promise::{Options, render_site};
 use scraper::Selector;
 use serde_json::Value;
 
-use crate::common::{self, page};
+use crate::common::{self, check_on as check, page};
 
 /// A day the example's first event is over and the others are to come.
 const TODAY: &str = "2026-10-15";
@@ -270,13 +269,6 @@ fn whats_on_lists_what_is_to_come_and_a_past_event_says_it_is_over() {
         .text()
         .collect();
     assert!(time.contains("17:00") && time.contains("10:00"), "{time}");
-}
-
-fn check(dir: &Path, today: &str) -> (i32, Vec<Value>) {
-    let out = common::promise(dir, &["check", "--format", "json", "--today", today]);
-    let text = String::from_utf8(out.stdout).unwrap();
-    let found: Value = serde_json::from_str(&text).unwrap_or_else(|e| panic!("{e}: {text}"));
-    (out.status.code().unwrap(), found.as_array().unwrap().clone())
 }
 
 fn found<'a>(found: &'a [Value], code: &str) -> &'a Value {

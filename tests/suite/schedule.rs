@@ -5,14 +5,7 @@ use std::path::Path;
 
 use serde_json::Value;
 
-use crate::common;
-
-fn check(dir: &Path, today: &str) -> (i32, Vec<Value>) {
-    let out = common::promise(dir, &["check", "--format", "json", "--today", today]);
-    let text = String::from_utf8(out.stdout).unwrap();
-    let found: Value = serde_json::from_str(&text).unwrap_or_else(|e| panic!("{e}: {text}"));
-    (out.status.code().unwrap(), found.as_array().unwrap().clone())
-}
+use crate::common::{self, check_on as check};
 
 fn build(dir: &Path, today: &str) -> String {
     let out = common::promise(dir, &["build", "--no-leaflets", "--today", today]);
