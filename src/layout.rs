@@ -24,6 +24,8 @@ pub const MESSAGES: &str = "messages";
 pub const PAGES: &str = "pages";
 /// Events: a folder of the content and the address of "What's on".
 pub const EVENTS: &str = "events";
+/// The newsletters' pages, one for each quarter.
+pub const NEWS: &str = "news";
 /// Pictures: a folder of the content, published cleaned under the same name.
 pub const IMAGES: &str = "images";
 /// Template and stylesheet overrides; read by the theme, not the loader.

@@ -6,6 +6,7 @@ mod bands;
 mod checks;
 mod contacts;
 mod languages;
+mod newsletter;
 mod print;
 mod publish;
 pub mod site_words;
@@ -27,6 +28,7 @@ pub use bands::{Ages, Band, Look, Reading};
 pub use checks::{Accessibility, Checks};
 pub use contacts::{Contact, Help};
 pub use languages::{Language, direction, language_tag};
+pub use newsletter::{Newsletter, Period};
 pub use print::{Paper, Print};
 pub use publish::{Host, Publish};
 use validate::validate;
@@ -61,6 +63,8 @@ pub struct Config {
     pub print: Print,
     #[serde(default)]
     pub publish: Publish,
+    #[serde(default)]
+    pub newsletter: Newsletter,
     #[serde(default)]
     pub checks: Checks,
     #[serde(default)]

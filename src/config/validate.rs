@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use super::{Ages, Config, language_tag};
+use super::{Ages, Config, Period, language_tag};
 use crate::diagnostics::{Diagnostic, Location, suggest};
 
 /// Every contact's and help line's number must be one a phone can dial.
@@ -59,7 +59,24 @@ pub(super) fn validate(config: &Config, file: &Path, text: &str) -> Vec<Diagnost
     problems.extend(audit(config, file, text));
     problems.extend(areas(config, file, text));
     problems.extend(time_zone(config, file, text));
+    problems.extend(quarters(config, file, text));
     problems
+}
+
+/// `[newsletter] quarters`: each one a quarter of a year.
+fn quarters(config: &Config, file: &Path, text: &str) -> Vec<Diagnostic> {
+    config
+        .newsletter
+        .quarters
+        .iter()
+        .filter(|q| Period::quarter(q.get_ref()).is_none())
+        .map(|q| {
+            Diagnostic::error("bad-quarter", format!("\"{}\" is not a quarter of a year", q.get_ref()))
+                .at(Location::from_span(file, text, q.span()))
+                .label("a newsletter is made for each quarter here")
+                .help(Period::HELP)
+        })
+        .collect()
 }
 
 /// `time_zone`: a name the time zone database has.

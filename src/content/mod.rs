@@ -6,6 +6,7 @@ mod fields;
 pub mod front_matter;
 mod kinds;
 pub mod model;
+mod news;
 mod promise_list;
 pub mod prose;
 pub mod schedule;
@@ -26,6 +27,7 @@ use crate::layout::{ADMIN, IMAGES, SITE_TOML};
 use kinds::load_file;
 pub use kinds::slugify;
 pub use model::*;
+pub use news::News;
 pub use translations::{changed, stale_translations};
 use walk::find_files;
 

@@ -10,17 +10,22 @@ use serde_json::{Value, json};
 /// cutting further, never by adding back.
 const DENSITY: f64 = 0.05;
 
-/// The themes of a band's leaflet, or the local offer's entries.
+/// Where a leaflet's items are: in a list of groups, each with a list.
+/// The local offer's entries are in its areas, a newsletter's messages,
+/// entries and events in its sections.
+const GROUPS: [(&str, &str); 2] = [("areas", "entries"), ("sections", "items")];
+
+/// The themes of a band's leaflet, or the entries of each group.
 fn each(data: &Value) -> Box<dyn Iterator<Item = &Value> + '_> {
     match data["kind"].as_str() {
         Some("band") => Box::new(data["themes"].as_array().into_iter().flatten()),
-        _ => Box::new(
-            data["areas"]
+        _ => Box::new(GROUPS.iter().flat_map(move |(groups, items)| {
+            data[*groups]
                 .as_array()
                 .into_iter()
                 .flatten()
-                .flat_map(|area| area["entries"].as_array().into_iter().flatten()),
-        ),
+                .flat_map(move |group| group[*items].as_array().into_iter().flatten())
+        })),
     }
 }
 
@@ -50,15 +55,20 @@ pub fn cut(data: &Value, keep: usize, total: usize) -> Value {
     if let Some(themes) = data["themes"].as_array_mut() {
         themes.truncate(keep);
     }
-    if let Some(areas) = data["areas"].as_array_mut() {
+    for (groups, items) in GROUPS {
+        let Some(groups) = data[groups].as_array_mut() else {
+            continue;
+        };
         let mut left = keep;
-        for area in areas.iter_mut() {
-            if let Some(entries) = area["entries"].as_array_mut() {
-                entries.truncate(left);
-                left -= entries.len();
+        // A group the cut empties goes; one that had nothing stays, to say so.
+        groups.retain_mut(|group| match group[items].as_array_mut() {
+            Some(list) if !list.is_empty() => {
+                list.truncate(left);
+                left -= list.len();
+                !list.is_empty()
             }
-        }
-        areas.retain(|area| area["entries"].as_array().is_some_and(|e| !e.is_empty()));
+            _ => true,
+        });
     }
     data["left_out"] = json!((keep < total).then(|| total - keep));
     data

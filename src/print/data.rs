@@ -20,7 +20,7 @@ use super::qr;
 /// The site in one language, with the theme's words in it.
 pub struct Edition<'a> {
     pub site: &'a Site,
-    strings: &'a Strings,
+    pub(super) strings: &'a Strings,
     /// The language as the template sets it ([`language_data`]).
     language: Value,
     /// Where its pages live: "" or `ar/`.
@@ -58,7 +58,7 @@ impl<'a> Edition<'a> {
 
     /// The language to mark a piece of content with when it is shown
     /// untranslated; null when it is in this edition's language.
-    fn foreign(&self, origin: &Origin) -> Value {
+    pub(super) fn foreign(&self, origin: &Origin) -> Value {
         match origin.language {
             None => self.foreign.clone(),
             Some(_) => Value::Null,
@@ -106,7 +106,7 @@ pub(super) fn language_data((tag, dir): (&str, &str)) -> Value {
 
 /// What every leaflet's template is given, around its content.
 #[derive(Serialize)]
-struct Common<'a> {
+pub(super) struct Common<'a> {
     language: &'a Value,
     title: &'a str,
     /// The title's language, when it is site.toml's words in another
@@ -156,15 +156,15 @@ struct PromiseData<'a> {
 /// A link in the content as a leaflet prints it: the address a reader can
 /// type (without `https://`) and the one a PDF viewer opens.
 #[derive(Serialize)]
-struct LinkData {
+pub(super) struct LinkData {
     url: String,
-    short: String,
+    pub(super) short: String,
 }
 
 /// The back page: who to talk to, who to call when their office is
 /// closed, and the national helplines.
 #[derive(Serialize)]
-struct Back<'a> {
+pub(super) struct Back<'a> {
     contacts: Vec<ContactView<'a>>,
     closed: Vec<ContactView<'a>>,
     lines: Vec<ContactView<'a>>,
@@ -209,7 +209,7 @@ struct GroupData<'a> {
 
 /// What every leaflet's template is given. `title` is in the leaflet's
 /// language when `translated_title`; the subtitle is always site.toml's.
-fn common<'a>(
+pub(super) fn common<'a>(
     edition: &'a Edition,
     title: &'a str,
     subtitle: &'a str,
@@ -283,7 +283,7 @@ pub fn band_data(edition: &Edition, band: &Band) -> Value {
 
 /// A link in the content as a leaflet prints it. None for a link within
 /// the same page, which paper has no use for.
-fn link_data(href: &str, base: &str) -> Option<LinkData> {
+pub(super) fn link_data(href: &str, base: &str) -> Option<LinkData> {
     let url = match href.strip_prefix('/') {
         Some(path) => format!("{base}{path}"),
         None if href.contains(':') => href.to_string(),
@@ -301,7 +301,7 @@ fn link_data(href: &str, base: &str) -> Option<LinkData> {
 /// contacts), who to call when their office is closed (the help contacts
 /// that are no band's contact), and the national helplines for readers
 /// aged `ages`.
-fn back_data<'a>(site: &'a Site, contacts: impl Iterator<Item = &'a str>, ages: Option<Ages>) -> Back<'a> {
+pub(super) fn back_data<'a>(site: &'a Site, contacts: impl Iterator<Item = &'a str>, ages: Option<Ages>) -> Back<'a> {
     let config = &site.config;
     let view = |key: &str| config.contacts.get(key).map(ContactView::of);
     let band_contacts: Vec<&str> = config

@@ -4,12 +4,15 @@
 
 use std::collections::BTreeMap;
 
+use jiff::civil::Date;
+
 use serde_json::{Value, json};
 
 use super::art;
 use super::data::{Edition, band_data, offer_data, pictures_for};
 use super::glyphs::Glyphs;
-use crate::config::Paper;
+use super::news::news_data;
+use crate::config::{Paper, Period};
 use crate::content::Site;
 use crate::layout::large_print;
 use crate::printed::{How, Printed};
@@ -21,16 +24,35 @@ use crate::render::theme::Theme;
 /// Print guidance asks for 16 to 18.
 const LARGE_PRINT_PT: u64 = 16;
 
-/// Each leaflet of the site: its file, its name and its data.
-pub(super) fn jobs(site: &Site, strings: &BTreeMap<String, Strings>, theme: &Theme) -> Vec<Job> {
+/// What to print: every leaflet of the site, with the newsletters
+/// `[newsletter]` names, or only the newsletter for one period.
+#[derive(Clone, Copy)]
+pub enum Which {
+    All,
+    News(Period),
+}
+
+/// Each leaflet of the site: its file, its name and its data, as it
+/// stands on `today`.
+pub(super) fn jobs(
+    site: &Site,
+    strings: &BTreeMap<String, Strings>,
+    theme: &Theme,
+    today: Date,
+    which: Which,
+) -> Vec<Job> {
     let no_strings = Strings::new();
     let words = |code: &str| strings.get(code).unwrap_or(&no_strings);
     let own = &site.config.language;
-    let mut jobs = edition(&Edition::new(site, None, words(own)));
+    let mut jobs = edition(&Edition::new(site, None, words(own)), today, which);
     for language in &site.config.languages {
         let code = language.code.get_ref();
         let translated = site.in_language(code);
-        jobs.extend(edition(&Edition::new(&translated, Some(language), words(code))));
+        jobs.extend(edition(
+            &Edition::new(&translated, Some(language), words(code)),
+            today,
+            which,
+        ));
     }
     // No character a young person can type may stop a leaflet: the fonts
     // print what they can, and the checks point at the rest.
@@ -45,15 +67,34 @@ pub(super) fn jobs(site: &Site, strings: &BTreeMap<String, Strings>, theme: &The
     jobs
 }
 
-/// The leaflets in one language: a band's, or the local offer's, when that
-/// language has its own ([`file`]).
-fn edition(edition: &Edition) -> Vec<Job> {
+/// The leaflets in one language: a band's, the local offer's and each
+/// newsletter, when that language has its own ([`file`]).
+fn edition(edition: &Edition, today: Date, which: Which) -> Vec<Job> {
     let site = edition.site;
     let print = &site.config.print;
-    let own = |subject| file(site, subject, &edition.prefix).filter(|f| f.starts_with(&edition.prefix));
+    let own = |subject: Subject| file(site, subject, &edition.prefix).filter(|f| f.starts_with(&edition.prefix));
     // site.toml's page counts are for the leaflets in its own language: a
     // translation takes the pages its words need (print-spec.txt lists them).
     let asked = |pages: usize| edition.foreign.is_null().then_some(pages);
+    let periods = match which {
+        Which::All => site.config.newsletter.periods(),
+        Which::News(period) => vec![period],
+    };
+    let newsletters = periods.into_iter().filter_map(|period| {
+        let data = news_data(edition, &period, today);
+        Some(Job {
+            file: own(Subject::News(&period.id()))?,
+            name: data["title"].as_str().unwrap_or_default().to_string(),
+            pages: asked(print.pages),
+            language: edition.language_name.clone(),
+            paper: print.paper,
+            data,
+        })
+    });
+    if let Which::News(_) = which {
+        return newsletters.collect();
+    }
+    let newsletters: Vec<Job> = newsletters.collect();
     let mut jobs: Vec<Job> = site
         .config
         .bands
@@ -79,6 +120,7 @@ fn edition(edition: &Edition) -> Vec<Job> {
             data: offer_data(edition),
         });
     }
+    jobs.extend(newsletters);
     jobs
 }
 
@@ -123,7 +165,15 @@ pub(super) fn printed(file: &str, data: &Value, base: &str) -> Vec<Printed> {
         .flat_map(|theme| theme["promises"].as_array().into_iter().flatten())
         .flat_map(|promise| promise["links"].as_array().into_iter().flatten())
         .map(|link| (&link["url"], How::Link));
+    // A newsletter's messages, entries and events each have a code.
+    let codes = data["sections"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .flat_map(|section| section["items"].as_array().into_iter().flatten())
+        .map(|item| (&item["url"], How::QrCode));
     std::iter::once((&data["url"], How::QrCode))
+        .chain(codes)
         .chain(links)
         .filter_map(|(url, how)| {
             let path = url.as_str()?.strip_prefix(base)?;

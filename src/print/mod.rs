@@ -13,6 +13,7 @@ mod fullness;
 mod glyphs;
 mod jobs;
 mod kept;
+mod news;
 mod overflow;
 mod pdfx;
 mod press;
@@ -27,6 +28,7 @@ use std::collections::BTreeMap;
 use jiff::civil::Date;
 use rayon::prelude::*;
 
+use crate::config::Period;
 use crate::content::Site;
 use crate::diagnostics::Diagnostic;
 use crate::layout::{LEAFLETS, Outputs};
@@ -36,7 +38,7 @@ use crate::render::strings::Strings;
 use crate::render::theme::Theme;
 use crate::store::Store;
 pub use glyphs::Glyphs;
-use jobs::jobs;
+use jobs::{Which, jobs};
 pub use typeset::document;
 use typeset::{Typeset, typeset};
 use world::Press;
@@ -72,14 +74,54 @@ pub fn leaflets(
     today: Date,
     [kept, kept_cards]: [&Store; 2],
 ) -> Result<Made, Vec<Diagnostic>> {
-    let print = &site.config.print;
     let press = Press::new(theme, pictures);
-    let jobs = jobs(site, strings, theme);
+    let jobs = jobs(site, strings, theme, today, Which::All);
+    let (mut made, specs, mut errors) = typeset_all(site, theme, pictures, &press, jobs, today, kept);
+    made.files.insert(
+        format!("{LEAFLETS}/{}", spec::FILE),
+        spec::text(&site.config, &specs, today).into_bytes(),
+    );
+    // The link previews are typeset too, in the same press.
+    match cards::draw(&crate::render::cards::for_site(site, theme), theme, &press, kept_cards) {
+        Ok(drawn) => made.files.extend(drawn),
+        Err(d) => errors.push(d),
+    }
+    if errors.is_empty() { Ok(made) } else { Err(errors) }
+}
+
+/// The newsletter for `period` alone, in every language that has its own,
+/// with its large print editions: `promise newsletter`.
+pub fn newsletter(
+    site: &Site,
+    theme: &Theme,
+    pictures: &Pictures,
+    strings: &BTreeMap<String, Strings>,
+    today: Date,
+    period: Period,
+) -> Result<Made, Vec<Diagnostic>> {
+    let press = Press::new(theme, pictures);
+    let jobs = jobs(site, strings, theme, today, Which::News(period));
+    let (made, _, errors) = typeset_all(site, theme, pictures, &press, jobs, today, &Store::in_memory());
+    if errors.is_empty() { Ok(made) } else { Err(errors) }
+}
+
+/// Typesets `jobs`, each in parallel, reusing what `kept` holds: the
+/// files, what the print spec says of each, and the errors, each once.
+fn typeset_all(
+    site: &Site,
+    theme: &Theme,
+    pictures: &Pictures,
+    press: &Press,
+    jobs: Vec<jobs::Job>,
+    today: Date,
+    kept: &Store,
+) -> (Made, Vec<spec::Made>, Vec<Diagnostic>) {
+    let print = &site.config.print;
     let base = site.config.base_url();
     let shared = kept::shared(theme, pictures, print, today);
     let made_pdfs: Vec<Result<Typeset, Diagnostic>> = jobs
         .par_iter()
-        .map(|job| kept.get_or_make(kept::key(&shared, job), || typeset(&press, theme, print, job, today)))
+        .map(|job| kept.get_or_make(kept::key(&shared, job), || typeset(press, theme, print, job, today)))
         .collect();
     let mut printed = Vec::new();
     let mut outputs = Outputs::new();
@@ -118,22 +160,10 @@ pub fn leaflets(
             Err(_) => {}
         }
     }
-    outputs.insert(
-        format!("{LEAFLETS}/{}", spec::FILE),
-        spec::text(&site.config, &made, today).into_bytes(),
-    );
-    // The link previews are typeset too, in the same press.
-    match cards::draw(&crate::render::cards::for_site(site, theme), theme, &press, kept_cards) {
-        Ok(drawn) => outputs.extend(drawn),
-        Err(d) => errors.push(d),
-    }
-    if errors.is_empty() {
-        Ok(Made {
-            files: outputs,
-            warnings,
-            printed,
-        })
-    } else {
-        Err(errors)
-    }
+    let made_files = Made {
+        files: outputs,
+        warnings,
+        printed,
+    };
+    (made_files, made, errors)
 }

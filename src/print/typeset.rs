@@ -9,7 +9,7 @@ use typst::foundations::Smart;
 use typst_layout::PagedDocument;
 use typst_pdf::{PdfOptions, PdfStandard, PdfStandards};
 
-use super::jobs::{Job, jobs};
+use super::jobs::{Job, Which, jobs};
 use super::world::{Leaflet, Press, TEMPLATE};
 use super::{creep, cut, fullness, overflow, pdfx, press, spec};
 use crate::config::{Paper, Print};
@@ -25,16 +25,19 @@ use typst::layout::Abs;
 const SAFE_MM: f64 = 5.0;
 
 /// The typeset pages of the leaflet written to `file` (such as
-/// `leaflets/0-11.pdf` or `ar/leaflets/12-15.pdf`), before they become a
-/// PDF: for looking at them.
+/// `leaflets/0-11.pdf` or `ar/leaflets/12-15.pdf`) on `today`, before they
+/// become a PDF: for looking at them.
 pub fn document(
     site: &Site,
     theme: &Theme,
     pictures: &Pictures,
     file: &str,
+    today: Date,
 ) -> Option<Result<PagedDocument, Diagnostic>> {
     let (strings, _) = strings::for_site(theme, &site.config);
-    let job = jobs(site, &strings, theme).into_iter().find(|job| job.file == file)?;
+    let job = jobs(site, &strings, theme, today, Which::All)
+        .into_iter()
+        .find(|job| job.file == file)?;
     Some(lay_out(&Press::new(theme, pictures), theme, &site.config.print, &job).map(|(_, document)| document))
 }
 
@@ -193,10 +196,10 @@ fn margins(data: &Value) -> (Abs, Abs) {
 /// When only the first themes or entries fitted, a warning saying how many.
 fn cut_warning(print: &Print, job: &Job, data: &Value) -> Option<Diagnostic> {
     let (file, name) = (&job.file, &job.name);
-    let what = if job.data["kind"] == "band" {
-        "themes"
-    } else {
-        "local offer entries"
+    let what = match job.data["kind"].as_str() {
+        Some("band") => "themes",
+        Some("newsletter") => "messages, entries and events",
+        _ => "local offer entries",
     };
     data["left_out"].as_u64().map(|left_out| {
         Diagnostic::warning(

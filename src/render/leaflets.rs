@@ -2,7 +2,7 @@
 //! writes it there.
 
 use crate::content::Site;
-use crate::layout::{LEAFLETS, OFFER};
+use crate::layout::{LEAFLETS, NEWS, OFFER};
 
 /// What a leaflet is about.
 #[derive(Clone, Copy)]
@@ -11,6 +11,8 @@ pub enum Subject<'a> {
     Band(&'a str),
     /// The local offer.
     Offer,
+    /// A newsletter, by its id: `2026-q4`.
+    News(&'a str),
 }
 
 /// Where the leaflet about `subject` is, from the site's root, for the
@@ -24,6 +26,16 @@ pub fn file(site: &Site, subject: Subject, prefix: &str) -> Option<String> {
         Subject::Band(band) => (band, site.band_pages(band).any(|p| p.origin.language.is_some())),
         Subject::Offer if site.offer.is_empty() => return None,
         Subject::Offer => (OFFER, site.offer.iter().any(|e| e.origin.language.is_some())),
+        // A newsletter is mostly messages, entries and events.
+        Subject::News(id) => {
+            let translated = site.messages.iter().any(|m| m.origin.language.is_some())
+                || site.offer.iter().any(|e| e.origin.language.is_some())
+                || site.events.iter().any(|e| e.origin.language.is_some());
+            return Some(format!(
+                "{}{LEAFLETS}/{NEWS}-{id}.pdf",
+                if translated { prefix } else { "" }
+            ));
+        }
     };
     let prefix = if translated { prefix } else { "" };
     Some(format!("{prefix}{LEAFLETS}/{name}.pdf"))

@@ -4,6 +4,7 @@
 pub mod assets;
 pub mod calendar;
 pub mod cards;
+pub mod dates;
 pub mod feed;
 pub mod hosts;
 pub mod leaflets;

@@ -6,7 +6,7 @@
 //! from any folder of any host and straight from the disk; the canonical
 //! address (sitemap, `<link rel=canonical>`) is the short absolute one.
 
-use crate::layout::{EVENTS, MESSAGES, OFFER};
+use crate::layout::{EVENTS, MESSAGES, NEWS, OFFER};
 
 /// A page of the site.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
@@ -32,6 +32,8 @@ pub enum Target {
     /// "What's on": the events to come, month by month.
     Events,
     Event(String),
+    /// A quarter's newsletter, by its id: `2026-q4`.
+    News(String),
     Page(String),
     Accessibility,
     /// "Need help now?": who to call, linked from the top of every page.
@@ -62,6 +64,7 @@ impl Target {
             Target::Messages => format!("{MESSAGES}/"),
             Target::Events => format!("{EVENTS}/"),
             Target::Event(slug) => format!("{EVENTS}/{slug}/"),
+            Target::News(id) => format!("{NEWS}/{id}/"),
             Target::Page(slug) => format!("{slug}/"),
             Target::Accessibility => "accessibility/".to_string(),
             Target::Help => "help-now/".to_string(),

@@ -55,6 +55,8 @@ struct Home<'a> {
     first_help: Option<ContactCard<'a>>,
     coming_up: Vec<super::events::EventCard<'a>>,
     events_href: String,
+    /// The newest newsletter, when there is one.
+    news: Option<super::news::NewsLink>,
 }
 
 /// Nothing but the frame.
@@ -117,6 +119,7 @@ impl Planner<'_> {
             offer_count: self.site.offer.len(),
             message_count: self.site.messages.len(),
             first_help: self.help_contacts().into_iter().next(),
+            news: self.latest_news(&links),
         };
         self.framed(Meta::new(Target::Home, "home.html", &self.site.config.title), content)
     }

@@ -12,8 +12,9 @@ use super::{PageJob, Planner};
 use crate::config::Band;
 use crate::content::Event;
 use crate::render::calendar;
+use crate::render::dates::{self, fill};
 use crate::render::markdown::to_html;
-use crate::render::strings::{groups_sentence, month_names};
+use crate::render::strings::groups_sentence;
 use crate::render::urls::{Address, Links, Target};
 
 /// How many events a band's page and the home page show, soonest first.
@@ -141,7 +142,7 @@ impl Planner<'_> {
         let booking = e.booking.as_ref().map(|b| booking_href(b));
         let content = EventPage {
             event: EventDetail {
-                when: self.when(e),
+                when: dates::when(self.strings, e),
                 start_iso: iso(&e.start),
                 end_iso: iso(&e.end),
                 past: e.is_past(self.today),
@@ -173,7 +174,7 @@ impl Planner<'_> {
             title: &e.title,
             summary: &e.summary,
             href: links.to(&Target::Event(e.slug.clone())),
-            when: self.when(e),
+            when: dates::when(self.strings, e),
             start_iso: iso(&e.start),
             place: &e.place,
             online: e.online,
@@ -204,53 +205,6 @@ impl Planner<'_> {
             download: links.file(&path),
         }
     }
-
-    /// "Saturday 24 October 2026, 2pm to 4:30pm", in the pages' language;
-    /// an event over more than a day names the day it ends too.
-    fn when(&self, e: &Event) -> String {
-        let (start, end) = (self.clock(&e.start), self.clock(&e.end));
-        if e.start.date() == e.end.date() {
-            fill(
-                self.word("event_when"),
-                &[("day", &self.day(&e.start)), ("from", &start), ("to", &end)],
-            )
-        } else {
-            fill(
-                self.word("event_when_days"),
-                &[
-                    ("day", &self.day(&e.start)),
-                    ("from", &start),
-                    ("end_day", &self.day(&e.end)),
-                    ("to", &end),
-                ],
-            )
-        }
-    }
-
-    /// "Saturday 24 October 2026".
-    fn day(&self, when: &Zoned) -> String {
-        let weekday = usize::try_from(when.weekday().to_monday_zero_offset()).unwrap_or_default();
-        let name = month_names(self.word("weekdays")).nth(weekday).unwrap_or_default();
-        format!("{name} {}", self.date(when.date()))
-    }
-
-    /// A time on the clock the pages' language reads: "2pm", "4:30pm",
-    /// or "16:30" where the strings say `clock = "24"`.
-    fn clock(&self, when: &Zoned) -> String {
-        let (hour, minute) = (when.hour(), when.minute());
-        if self.word("clock") == "24" {
-            return format!("{hour:02}:{minute:02}");
-        }
-        let half = if hour < 12 { self.word("am") } else { self.word("pm") };
-        let hour = match hour % 12 {
-            0 => 12,
-            h => h,
-        };
-        match minute {
-            0 => format!("{hour}{half}"),
-            m => format!("{hour}:{m:02}{half}"),
-        }
-    }
 }
 
 /// A time as `<time datetime>` reads it, with its offset.
@@ -266,11 +220,4 @@ fn booking_href(booking: &str) -> String {
         Address::Site if crate::phone::parse(booking).is_ok() => format!("tel:{}", booking.replace(' ', "")),
         _ => booking.to_string(),
     }
-}
-
-/// One of the theme's strings with each `{name}` replaced.
-fn fill(words: &str, values: &[(&str, &str)]) -> String {
-    values.iter().fold(words.to_string(), |out, (name, value)| {
-        out.replace(&format!("{{{name}}}"), value)
-    })
 }

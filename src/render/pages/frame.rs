@@ -385,6 +385,7 @@ impl Planner<'_> {
             Target::OfferIndex | Target::OfferEntry(_) | Target::OfferAge(_) | Target::Finder(_) if self.leaflets => {
                 Subject::Offer
             }
+            Target::News(id) if self.leaflets => Subject::News(id),
             _ => return (None, None),
         };
         let Some(file) = leaflets::file(self.site, subject, &self.prefix) else {
@@ -414,6 +415,7 @@ fn section(target: &Target) -> &'static str {
         Target::Messages => "messages",
         Target::Events | Target::Event(_) => "events",
         Target::Page(_)
+        | Target::News(_)
         | Target::Accessibility
         | Target::Help
         | Target::Safety

@@ -8,7 +8,7 @@ use super::pager::{self, Pager};
 use super::{PageJob, Planner};
 use crate::content::Message;
 use crate::render::markdown::to_html;
-use crate::render::urls::Target;
+use crate::render::urls::{Links, Target};
 
 #[derive(Serialize)]
 struct Messages<'a> {
@@ -19,7 +19,7 @@ struct Messages<'a> {
 
 /// A message: what young people said, what was done and what is next.
 #[derive(Serialize)]
-struct MessageView<'a> {
+pub(super) struct MessageView<'a> {
     id: &'a str,
     title: &'a str,
     /// The month it was said, in words, and as a date for `<time>`.
@@ -39,16 +39,7 @@ impl Planner<'_> {
         let pages = pager::count(self.site.messages.len(), pager::MESSAGES);
         let messages = pager::slice(&self.site.messages, page, pager::MESSAGES)
             .iter()
-            .map(|m: &Message| MessageView {
-                id: &m.slug,
-                title: &m.title,
-                said: self.month_year(m.said),
-                said_iso: m.said.to_string(),
-                we_did: &m.we_did,
-                next: &m.next,
-                html: to_html(&m.body, &links, self.pictures, None),
-                foreign: self.foreign(&m.origin),
-            })
+            .map(|m| self.message_view(m, &links))
             .collect();
         let content = Messages {
             messages,
@@ -61,5 +52,19 @@ impl Planner<'_> {
             ..Meta::new(target, "messages.html", &title)
         };
         self.framed(meta, content)
+    }
+
+    /// A message as a page shows it, its links made from `links`.
+    pub(super) fn message_view<'m>(&'m self, m: &'m Message, links: &Links) -> MessageView<'m> {
+        MessageView {
+            id: &m.slug,
+            title: &m.title,
+            said: self.month_year(m.said),
+            said_iso: m.said.to_string(),
+            we_did: &m.we_did,
+            next: &m.next,
+            html: to_html(&m.body, links, self.pictures, None),
+            foreign: self.foreign(&m.origin),
+        }
     }
 }

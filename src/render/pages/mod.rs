@@ -7,6 +7,7 @@ mod finder;
 mod frame;
 mod index;
 mod messages;
+mod news;
 mod offer;
 mod offer_age;
 pub mod pager;
@@ -48,6 +49,8 @@ pub enum Plan {
     Events(usize),
     /// The index of an event in the site.
     Event(usize),
+    /// The index of a quarter in `[newsletter]`.
+    News(usize),
     Accessibility,
     Help,
     Safety,
@@ -187,25 +190,12 @@ impl<'a> Planner<'a> {
 
     /// A day as the pages' language writes it: "3 March 2026".
     fn date(&self, day: jiff::civil::Date) -> String {
-        self.word("date")
-            .replace("{day}", &day.day().to_string())
-            .replace("{month}", self.month(day))
-            .replace("{year}", &day.year().to_string())
+        super::dates::date(self.strings, day)
     }
 
     /// A month as the pages' language writes it: "March 2026".
     fn month_year(&self, day: jiff::civil::Date) -> String {
-        self.word("month_year")
-            .replace("{month}", self.month(day))
-            .replace("{year}", &day.year().to_string())
-    }
-
-    /// The name of a day's month, from the twelve in the strings file.
-    fn month(&self, day: jiff::civil::Date) -> &str {
-        let index = usize::try_from(day.month() - 1).unwrap_or_default();
-        super::strings::month_names(self.word("months"))
-            .nth(index)
-            .unwrap_or_default()
+        super::dates::month_year(self.strings, day)
     }
 
     /// Every page of the site, in a fixed order, without its data: the
@@ -225,6 +215,7 @@ impl<'a> Planner<'a> {
             plans.extend(pages(self.index.upcoming.len(), pager::CARDS).map(Plan::Events));
             plans.extend((0..site.events.len()).map(Plan::Event));
         }
+        plans.extend((0..site.config.newsletter.periods().len()).map(Plan::News));
         plans.extend([Plan::Accessibility, Plan::Help, Plan::Safety]);
         for (i, band) in site.config.bands.iter().enumerate() {
             plans.extend(pages(self.band_pages(&band.id).len(), pager::CARDS).map(|page| Plan::Band(i, page)));
@@ -259,6 +250,7 @@ impl<'a> Planner<'a> {
             Plan::Messages(page) => (Target::Messages.page(page), "messages/".into()),
             Plan::Events(page) => (Target::Events.page(page), "events/".into()),
             Plan::Event(i) => (Target::Event(site.events[i].slug.clone()), file(&site.events[i].origin)),
+            Plan::News(i) => (self.news_target(i), "site.toml".into()),
             Plan::Accessibility => (Target::Accessibility, "site.toml".into()),
             Plan::Help => (Target::Help, "site.toml".into()),
             Plan::Safety => (Target::Safety, "the theme's words".into()),
@@ -296,6 +288,7 @@ impl<'a> Planner<'a> {
             Plan::Messages(page) => self.messages(page),
             Plan::Events(page) => self.events(page),
             Plan::Event(i) => self.event(&site.events[i], target),
+            Plan::News(i) => self.news(i),
             Plan::Accessibility => self.accessibility(),
             Plan::Help => self.help(),
             Plan::Safety => self.safety(),
