@@ -31,18 +31,20 @@ struct Section<'a> {
     title: &'a str,
     lead: &'a str,
     none: &'a str,
-    items: Vec<Item>,
+    items: Vec<Item<'a>>,
 }
 
 /// A message, entry or event, in one shape: its words, the facts and lists
 /// under it, and where its QR code leads.
 #[derive(Serialize)]
-struct Item {
+struct Item<'a> {
     lang: Value,
     title: String,
     text: String,
     facts: Vec<[String; 2]>,
     lists: Vec<List>,
+    /// Who to contact about it, for an offer entry.
+    contact: Option<ContactView<'a>>,
     url: String,
     /// The address as a reader types it, without `https://`.
     short: String,
@@ -86,6 +88,7 @@ pub fn news_data(edition: &Edition, period: &Period, today: Date) -> Value {
             text: text.to_string(),
             facts,
             lists,
+            contact: None,
             qr: qr::encode(&url),
             qr_alt: edition.word("leaflet_qr_alt").replace("{url}", &url),
             short,
@@ -121,19 +124,19 @@ pub fn news_data(edition: &Edition, period: &Period, today: Date) -> Value {
         )
     };
     let entry = |e: &'_ OfferEntry| {
-        let mut facts = vec![[edition.word("how_to_get_it").to_string(), e.how_to_get_it.clone()]];
-        if let Some(c) = site.config.contacts.get(&e.contact).map(ContactView::of) {
-            facts.push([edition.word("who_to_contact").to_string(), contact_line(&c)]);
-        }
+        let facts = vec![[edition.word("how_to_get_it").to_string(), e.how_to_get_it.clone()]];
         let url = at(&Target::OfferEntry(e.slug.clone()));
-        item(
-            edition.foreign(&e.origin),
-            e.title.clone(),
-            &e.summary,
-            facts,
-            vec![],
-            url,
-        )
+        Item {
+            contact: site.config.contacts.get(&e.contact).map(ContactView::of),
+            ..item(
+                edition.foreign(&e.origin),
+                e.title.clone(),
+                &e.summary,
+                facts,
+                vec![],
+                url,
+            )
+        }
     };
     let event = |e: &'_ Event| {
         let mut facts = vec![[edition.word("event_when_label").to_string(), dates::when(strings, e)]];
@@ -198,13 +201,4 @@ pub fn news_data(edition: &Edition, period: &Period, today: Date) -> Value {
         sections,
         back: back_data(site, contacts.into_iter(), None),
     })
-}
-
-/// A contact on one line: its name, phone and email.
-fn contact_line(c: &ContactView) -> String {
-    [c.name, c.phone.as_str(), c.email]
-        .into_iter()
-        .filter(|s| !s.is_empty())
-        .collect::<Vec<_>>()
-        .join(", ")
 }
