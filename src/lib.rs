@@ -108,7 +108,17 @@ pub fn render_site(content: &Path, options: &Options) -> Result<Built, Vec<Diagn
     })
 }
 
-fn render_checked(content: &Path, options: &Options) -> Result<Built, Vec<Diagnostic>> {
+/// The content loaded and checked, with what every kind of output is made
+/// from, and what was found on the way.
+struct Loaded {
+    theme: Theme,
+    site: content::Site,
+    pictures: pictures::Pictures,
+    strings: std::collections::BTreeMap<String, render::strings::Strings>,
+    found: Vec<Diagnostic>,
+}
+
+fn load_checked(content: &Path, options: &Options) -> Result<Loaded, Vec<Diagnostic>> {
     let (theme, theme_problems) = Theme::load(content);
     let names = theme.icon_names();
     let (site, mut found) =
@@ -128,6 +138,24 @@ fn render_checked(content: &Path, options: &Options) -> Result<Built, Vec<Diagno
     // The theme's words in the site's language and in each translation's.
     let (strings, problems) = render::strings::for_site(&theme, &site.config);
     found.extend(problems);
+    Ok(Loaded {
+        theme,
+        site,
+        pictures,
+        strings,
+        found,
+    })
+}
+
+fn render_checked(content: &Path, options: &Options) -> Result<Built, Vec<Diagnostic>> {
+    let Loaded {
+        theme,
+        site,
+        pictures,
+        strings,
+        mut found,
+    } = load_checked(content, options)?;
+    let docs = check::docs(&site);
     let known_problems = check::known_problems(&docs, &found);
     let (outputs, leaflets) = rayon::join(
         || {
@@ -190,6 +218,47 @@ fn render_checked(content: &Path, options: &Options) -> Result<Built, Vec<Diagno
         outputs,
         warnings: found,
         site,
+        printed,
+    })
+}
+
+/// A printed newsletter, made by `promise newsletter`.
+pub struct Newsletter {
+    /// Its files (each language's, and their large print editions), by
+    /// their paths in the built site.
+    pub files: layout::Outputs,
+    pub warnings: Vec<Diagnostic>,
+    /// The record of printed addresses with the newsletter's added.
+    pub printed: String,
+}
+
+/// `promise newsletter`: the newsletter for `period`, whether or not
+/// `[newsletter]` names it, after the same checks as a build.
+pub fn newsletter(content: &Path, options: &Options, period: config::Period) -> Result<Newsletter, Vec<Diagnostic>> {
+    let fail = |mut problems: Vec<Diagnostic>| {
+        diagnostics::sort(&mut problems);
+        problems
+    };
+    let loaded = load_checked(content, options).map_err(fail)?;
+    let mut found = loaded.found;
+    if found.iter().any(Diagnostic::is_error) {
+        return Err(fail(found));
+    }
+    let made = print::newsletter(
+        &loaded.site,
+        &loaded.theme,
+        &loaded.pictures,
+        &loaded.strings,
+        options.today,
+        period,
+    )
+    .map_err(|errors| fail(errors.into_iter().chain(found.iter().cloned()).collect()))?;
+    found.extend(made.warnings);
+    let printed = printed::recorded(content, &made.printed, options.today).map_err(|d| fail(vec![d]))?;
+    diagnostics::sort(&mut found);
+    Ok(Newsletter {
+        files: made.files,
+        warnings: found,
         printed,
     })
 }

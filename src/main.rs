@@ -112,6 +112,23 @@ enum Command {
         #[command(subcommand)]
         action: TranslationsAction,
     },
+    /// Make the printed newsletter for any stretch of days: the "you said,
+    /// we did" messages of those days, the local offer entries checked in
+    /// them and the events to come, in every language with its own. The
+    /// quarters in [newsletter] in site.toml are made by every build.
+    Newsletter {
+        #[command(flatten)]
+        source: Source,
+        /// Its first day (YYYY-MM-DD), such as 2026-10-01.
+        #[arg(long)]
+        from: Date,
+        /// Its last day (YYYY-MM-DD), such as 2026-12-31.
+        #[arg(long)]
+        to: Date,
+        /// The folder to write the newsletter's PDFs into.
+        #[arg(long, default_value = "newsletter")]
+        out: PathBuf,
+    },
     /// The record of the addresses the leaflets have printed.
     Printed {
         #[command(subcommand)]
@@ -260,6 +277,7 @@ fn main() -> ExitCode {
             }
         }
         Command::Cms { content, repository } => run_cms(&content, &repository),
+        Command::Newsletter { source, from, to, out } => run_newsletter(&source, from, to, &out),
         Command::Translations {
             action: TranslationsAction::Mark { language, content },
         } => run_mark(&content, &language),
@@ -352,6 +370,45 @@ fn run_build(content: &Path, out: &Path, options: &Options) -> ExitCode {
             ExitCode::from(1)
         }
     }
+}
+
+fn run_newsletter(source: &Source, from: Date, to: Date, out: &Path) -> ExitCode {
+    let Some(period) = promise::config::Period::between(from, to) else {
+        eprintln!("error: the newsletter would end ({to}) before it starts ({from})");
+        eprintln!("help: give the first day after --from and the last day after --to, such as --from 2026-10-01 --to 2026-12-31");
+        return ExitCode::from(2);
+    };
+    let content = &source.content;
+    let made = match promise::newsletter(content, &source.options(None, true), period) {
+        Ok(made) => made,
+        Err(problems) => {
+            print_diagnostics(&problems, content, false);
+            eprintln!("No newsletter was made: fix these first.");
+            return ExitCode::from(1);
+        }
+    };
+    print_diagnostics(&made.warnings, content, false);
+    for (path, bytes) in &made.files {
+        // leaflets/news-2026-q4.pdf is written as newsletter/news-2026-q4.pdf.
+        let file = out.join(path.replacen(&format!("{}/", promise::layout::LEAFLETS), "", 1));
+        let written = file
+            .parent()
+            .map_or(Ok(()), std::fs::create_dir_all)
+            .and_then(|()| std::fs::write(&file, bytes));
+        if let Err(e) = written {
+            eprintln!("error: {} could not be written: {e}", file.display());
+            return ExitCode::from(1);
+        }
+        println!("Wrote {}", file.display());
+    }
+    if let Err(problem) = promise::printed::save(content, &made.printed) {
+        print_diagnostics(&[problem], content, false);
+    }
+    println!(
+        "The files in {} are for reading; those in its print/ folders are for the print shop.",
+        out.display()
+    );
+    ExitCode::SUCCESS
 }
 
 fn run_mark(content: &Path, language: &str) -> ExitCode {
