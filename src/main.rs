@@ -375,7 +375,9 @@ fn run_build(content: &Path, out: &Path, options: &Options) -> ExitCode {
 fn run_newsletter(source: &Source, from: Date, to: Date, out: &Path) -> ExitCode {
     let Some(period) = promise::config::Period::between(from, to) else {
         eprintln!("error: the newsletter would end ({to}) before it starts ({from})");
-        eprintln!("help: give the first day after --from and the last day after --to, such as --from 2026-10-01 --to 2026-12-31");
+        eprintln!(
+            "help: give the first day after --from and the last day after --to, such as --from 2026-10-01 --to 2026-12-31"
+        );
         return ExitCode::from(2);
     };
     let content = &source.content;

@@ -16,6 +16,7 @@ mod install;
 mod layers;
 mod leaflets;
 mod lists;
+mod newsletter;
 mod pictures;
 mod png_bomb;
 mod previews;

@@ -21,6 +21,9 @@ fn coded<'a>(found: &'a [Value], code: &str) -> Vec<&'a Value> {
 #[test]
 fn a_draft_is_read_and_its_mistakes_told_but_it_is_not_published_and_never_stops_a_build() {
     let dir = common::copy_of_example();
+    // No newsletter has printed the party's address yet: a printed one
+    // would have to lead somewhere.
+    std::fs::remove_file(dir.path().join("content/printed.toml")).unwrap();
     let party = dir.path().join("content/events/winter-party.md");
     common::replace(&party, "title: Winter party\n", "title: Winter party\ndraft: true\n");
     common::replace(&party, "contact: childrens-rights", "contact: santa");

@@ -183,7 +183,7 @@ fn a_saved_promise_typesets_again_only_its_bands_leaflets() {
             .nth(build)
             .cloned()
     };
-    assert!(said(0).unwrap().contains(", typesetting 12 leaflets"), "{:?}", said(0));
+    assert!(said(0).unwrap().contains(", typesetting 16 leaflets"), "{:?}", said(0));
     preview.edit(
         "promises/0-11/keeping-safe.md",
         "safe and happy home",

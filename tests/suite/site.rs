@@ -337,8 +337,8 @@ fn messages_show_what_was_said_and_done_newest_first() {
         .iter()
         .map(|h| h.text().collect())
         .collect();
-    assert_eq!(titles[0], "“Talk to us with respect, and use our words”");
-    assert_eq!(titles.len(), 4);
+    assert_eq!(titles[0], "“We need wifi at home to do our homework”");
+    assert_eq!(titles.len(), 6);
     assert!(text(&html, "#words-we-use").contains("We say \"home\", not \"placement\""));
 }
 
