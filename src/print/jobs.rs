@@ -85,7 +85,8 @@ fn edition(edition: &Edition, today: Date, which: Which) -> Vec<Job> {
         Some(Job {
             file: own(Subject::News(&period.id()))?,
             name: data["title"].as_str().unwrap_or_default().to_string(),
-            pages: asked(print.pages),
+            // The quarter's news decides its length: print-spec.txt says it.
+            pages: None,
             language: edition.language_name.clone(),
             paper: print.paper,
             data,

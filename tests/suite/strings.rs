@@ -41,11 +41,13 @@ fn every_string_the_theme_prints_is_in_english_and_every_english_string_is_print
         }
     }
     // The finder and the groups name their strings in tables, one per
-    // question, answer and group: every key named there is printed.
+    // question, answer and group, and dates and times by their parts:
+    // every key named there is printed.
     for code in [
         "src/leaving_care.rs",
         "src/render/pages/finder.rs",
         "src/render/strings.rs",
+        "src/render/dates.rs",
     ] {
         let code = fs::read_to_string(root().join(code)).unwrap();
         used.extend(used_in(&code, r#""([a-z0-9_]+)""#).intersection(&keys).cloned());
