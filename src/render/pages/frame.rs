@@ -103,6 +103,8 @@ struct Frame<'a> {
     preview: Option<Preview<'a>>,
     /// The script of "Share", for a page that has the button.
     share_script: String,
+    /// The script of "Listen to this page", for a page that has it.
+    listen_script: String,
     /// The theme's words in the page's language.
     t: &'a Strings,
 }
@@ -306,6 +308,7 @@ impl Planner<'_> {
             leaflet_lang,
             preview: self.preview(meta, lang),
             share_script: self.asset(links, "share.js"),
+            listen_script: self.asset(links, "listen.js"),
             t: self.strings,
         }
     }
