@@ -205,8 +205,8 @@ fn every_page_of_the_finder_is_reached_by_its_links_and_has_a_way_back() {
             }
             // Nothing is sent: no form, the same policy as every page; the
             // scripts are "Exit this page"'s, which the link works without,
-            // and on the first page the one that asks every question there,
-            // from the steps file beside it.
+            // on the first page the one that asks every question there,
+            // from the steps file beside it, and "Listen to this page".
             let text = String::from_utf8_lossy(&outputs[&at]);
             assert!(!text.contains("<form"), "{at}");
             let scripts: Vec<&str> = html
@@ -215,7 +215,11 @@ fn every_page_of_the_finder_is_reached_by_its_links_and_has_a_way_back() {
                 .collect();
             let first = at.ends_with("finder/index.html");
             assert!(scripts[0].contains("assets/exit."), "{at}: {scripts:?}");
-            assert_eq!(scripts.len(), if first { 2 } else { 1 }, "{at}: {scripts:?}");
+            assert_eq!(scripts.len(), if first { 3 } else { 2 }, "{at}: {scripts:?}");
+            assert!(
+                scripts[scripts.len() - 1].contains("assets/listen."),
+                "{at}: {scripts:?}"
+            );
             if first {
                 assert!(scripts[1].contains("assets/finder."), "{at}: {scripts:?}");
                 let steps = html

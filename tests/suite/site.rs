@@ -152,11 +152,14 @@ fn every_page_has_the_structure_a_screen_reader_needs() {
             .collect();
         // A page worth passing on has "Share", hidden until its script runs.
         let share = !select(&html, "button[data-share][hidden]").is_empty();
+        // A page to read has "Listen to this page", hidden until a voice is found.
+        let listen = !select(&html, "[data-listen][hidden]").is_empty();
         let expected: Vec<&str> = [
             (home_or_band, "offline"),
             (exit, "exit"),
             (share, "share"),
             (finder, "finder"),
+            (listen, "listen"),
         ]
         .into_iter()
         .filter_map(|(has, name)| has.then_some(name))
