@@ -77,6 +77,13 @@ fn the_quarter_s_page_holds_its_messages_checked_entries_and_events_to_come() {
     assert!(!attrs(&home, "a", "href").iter().any(|h| h.contains("news/")));
 }
 
+/// The words of every page of a PDF, one space between each.
+fn words(pdf: &Document) -> String {
+    let pages: Vec<u32> = pdf.get_pages().into_keys().collect();
+    let text = pdf.extract_text(&pages).unwrap();
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 /// Every code on the typeset pages of the leaflet `file`.
 fn every_code(file: &str, today: &str) -> Vec<String> {
     let theme = Theme::load(&common::example()).0;
@@ -103,14 +110,8 @@ fn the_printed_newsletter_has_every_item_with_a_code_that_scans_to_it_and_record
         "ar/leaflets/news-2026-q4.pdf",
     ] {
         let pdf = Document::load_mem(&built.outputs[file]).unwrap();
-        let pages: Vec<u32> = pdf.get_pages().into_keys().collect();
-        assert_eq!(pages.len() % 4, 0, "{file} folds into booklets");
-        let text = pdf
-            .extract_text(&pages)
-            .unwrap()
-            .split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ");
+        assert_eq!(pdf.get_pages().len() % 4, 0, "{file} folds into booklets");
+        let text = words(&pdf);
         for words in ["homework", "Apprenticeships kept for you", "Winter party", "999"] {
             assert!(text.contains(words), "{file} has no \"{words}\"");
         }
@@ -168,14 +169,7 @@ fn promise_newsletter_makes_any_stretch_of_days_and_records_what_it_prints() {
     ] {
         assert!(dir.path().join("newsletter").join(&file).is_file(), "{file}");
     }
-    let pdf = Document::load(dir.path().join(format!("newsletter/{name}.pdf"))).unwrap();
-    let pages: Vec<u32> = pdf.get_pages().into_keys().collect();
-    let text = pdf
-        .extract_text(&pages)
-        .unwrap()
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ");
+    let text = words(&Document::load(dir.path().join(format!("newsletter/{name}.pdf"))).unwrap());
     // November's message, and none of October's.
     assert!(text.contains("homework") && !text.contains("pocket money"), "{text}");
     // Not a quarter in site.toml, so it has no page: its code leads home.
