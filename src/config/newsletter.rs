@@ -41,6 +41,11 @@ impl Period {
         let (year, quarter) = written.trim().split_once(['-', ' '])?;
         let year: i16 = year.parse().ok()?;
         let quarter: i8 = quarter.strip_prefix(['Q', 'q'])?.parse().ok()?;
+        Period::of_quarter(year, quarter)
+    }
+
+    /// The `quarter`th quarter (1 to 4) of `year`.
+    fn of_quarter(year: i16, quarter: i8) -> Option<Period> {
         if !(1..=4).contains(&quarter) || !(1900..=9998).contains(&year) {
             return None;
         }
@@ -57,18 +62,19 @@ impl Period {
     /// Its name in an address: `2026-q4` for a quarter, else its first and
     /// last days.
     pub fn id(&self) -> String {
-        let quarter = (self.from.month() - 1) / 3 + 1;
-        match Period::quarter(&format!("{}-Q{quarter}", self.from.year())) {
-            Some(q) if q == *self => format!("{}-q{quarter}", self.from.year()),
-            _ => format!("{}-to-{}", self.from, self.to),
+        let (year, quarter) = (self.from.year(), (self.from.month() - 1) / 3 + 1);
+        if Period::of_quarter(year, quarter) == Some(*self) {
+            format!("{year}-q{quarter}")
+        } else {
+            format!("{}-to-{}", self.from, self.to)
         }
     }
 
     /// The same number of months straight after it: the events a
     /// newsletter looks forward to.
     pub fn next(&self) -> Period {
-        let months = months_between(self.from, self.to.tomorrow().unwrap_or(self.to)).max(1);
         let from = self.to.tomorrow().unwrap_or(self.to);
+        let months = months_between(self.from, from);
         let to = from
             .checked_add(months.months())
             .and_then(|d| d.yesterday())

@@ -9,7 +9,6 @@ use crate::config::Period;
 
 /// A newsletter's content, each list in the order the site shows it.
 pub struct News<'a> {
-    pub period: Period,
     pub messages: Vec<&'a Message>,
     pub entries: Vec<&'a OfferEntry>,
     pub events: Vec<&'a Event>,
@@ -24,7 +23,6 @@ impl Site {
             to: period.next().to,
         };
         News {
-            period,
             messages: self.messages.iter().filter(|m| period.contains(m.said)).collect(),
             entries: self.offer.iter().filter(|e| period.contains(e.reviewed)).collect(),
             events: self

@@ -80,22 +80,25 @@ fn edition(edition: &Edition, today: Date, which: Which) -> Vec<Job> {
         Which::All => site.config.newsletter.periods(),
         Which::News(period) => vec![period],
     };
-    let newsletters = periods.into_iter().filter_map(|period| {
-        let data = news_data(edition, &period, today);
-        Some(Job {
-            file: own(Subject::News(&period.id()))?,
-            name: data["title"].as_str().unwrap_or_default().to_string(),
-            // The quarter's news decides its length: print-spec.txt says it.
-            pages: None,
-            language: edition.language_name.clone(),
-            paper: print.paper,
-            data,
+    let newsletters: Vec<Job> = periods
+        .into_iter()
+        .filter_map(|period| {
+            let file = own(Subject::News(&period.id()))?;
+            let data = news_data(edition, &period, today);
+            Some(Job {
+                file,
+                name: data["title"].as_str().unwrap_or_default().to_string(),
+                // The quarter's news decides its length: print-spec.txt says it.
+                pages: None,
+                language: edition.language_name.clone(),
+                paper: print.paper,
+                data,
+            })
         })
-    });
+        .collect();
     if let Which::News(_) = which {
-        return newsletters.collect();
+        return newsletters;
     }
-    let newsletters: Vec<Job> = newsletters.collect();
     let mut jobs: Vec<Job> = site
         .config
         .bands

@@ -9,7 +9,7 @@ use serde_json::Value;
 use super::data::{Edition, back_data, common, link_data};
 use super::qr;
 use crate::config::Period;
-use crate::content::{Event, Message, OfferEntry};
+use crate::content::{Event, Message, OfferEntry, Origin};
 use crate::render::dates;
 use crate::render::plain;
 use crate::render::urls::Target;
@@ -80,14 +80,16 @@ pub fn news_data(edition: &Edition, period: &Period, today: Date) -> Value {
     let url = at(home.as_ref().unwrap_or(&Target::Home));
     let news = site.news(*period, today);
     let strings = edition.strings;
-    let item = |lang, title: String, text: &str, facts, lists, url: String| {
+    // An item with no lists and no contact: a message adds its lists, an
+    // entry its contact.
+    let item = |origin: &Origin, title: String, text: &str, facts, url: String| {
         let short = link_data(&url, &base).map(|l| l.short).unwrap_or_default();
         Item {
-            lang,
+            lang: edition.foreign(origin),
             title,
             text: text.to_string(),
             facts,
-            lists,
+            lists: Vec::new(),
             contact: None,
             qr: qr::encode(&url),
             qr_alt: edition.word("leaflet_qr_alt").replace("{url}", &url),
@@ -114,28 +116,17 @@ pub fn news_data(edition: &Edition, period: &Period, today: Date) -> Value {
             },
         ];
         let title = format!("“{}”", m.title);
-        item(
-            edition.foreign(&m.origin),
-            title,
-            "",
-            vec![[String::new(), said]],
+        Item {
             lists,
-            url,
-        )
+            ..item(&m.origin, title, "", vec![[String::new(), said]], url)
+        }
     };
     let entry = |e: &'_ OfferEntry| {
         let facts = vec![[edition.word("how_to_get_it").to_string(), e.how_to_get_it.clone()]];
         let url = at(&Target::OfferEntry(e.slug.clone()));
         Item {
             contact: site.config.contacts.get(&e.contact).map(ContactView::of),
-            ..item(
-                edition.foreign(&e.origin),
-                e.title.clone(),
-                &e.summary,
-                facts,
-                vec![],
-                url,
-            )
+            ..item(&e.origin, e.title.clone(), &e.summary, facts, url)
         }
     };
     let event = |e: &'_ Event| {
@@ -155,14 +146,7 @@ pub fn news_data(edition: &Edition, period: &Period, today: Date) -> Value {
         };
         facts.push([edition.word("event_book").to_string(), booking]);
         let url = at(&Target::Event(e.slug.clone()));
-        item(
-            edition.foreign(&e.origin),
-            e.title.clone(),
-            &e.summary,
-            facts,
-            vec![],
-            url,
-        )
+        item(&e.origin, e.title.clone(), &e.summary, facts, url)
     };
     let sections = vec![
         Section {

@@ -23,19 +23,22 @@ pub enum Subject<'a> {
 /// no local offer.
 pub fn file(site: &Site, subject: Subject, prefix: &str) -> Option<String> {
     let (name, translated) = match subject {
-        Subject::Band(band) => (band, site.band_pages(band).any(|p| p.origin.language.is_some())),
+        Subject::Band(band) => (
+            band.to_string(),
+            site.band_pages(band).any(|p| p.origin.language.is_some()),
+        ),
         Subject::Offer if site.offer.is_empty() => return None,
-        Subject::Offer => (OFFER, site.offer.iter().any(|e| e.origin.language.is_some())),
+        Subject::Offer => (
+            OFFER.to_string(),
+            site.offer.iter().any(|e| e.origin.language.is_some()),
+        ),
         // A newsletter is mostly messages, entries and events.
-        Subject::News(id) => {
-            let translated = site.messages.iter().any(|m| m.origin.language.is_some())
+        Subject::News(id) => (
+            format!("{NEWS}-{id}"),
+            site.messages.iter().any(|m| m.origin.language.is_some())
                 || site.offer.iter().any(|e| e.origin.language.is_some())
-                || site.events.iter().any(|e| e.origin.language.is_some());
-            return Some(format!(
-                "{}{LEAFLETS}/{NEWS}-{id}.pdf",
-                if translated { prefix } else { "" }
-            ));
-        }
+                || site.events.iter().any(|e| e.origin.language.is_some()),
+        ),
     };
     let prefix = if translated { prefix } else { "" };
     Some(format!("{prefix}{LEAFLETS}/{name}.pdf"))

@@ -15,7 +15,6 @@ use crate::render::urls::{Links, Target};
 
 #[derive(Serialize)]
 struct NewsPage<'a> {
-    period: String,
     messages: Vec<MessageView<'a>>,
     entries: Vec<EntryCard<'a>>,
     events: Vec<EventCard<'a>>,
@@ -73,7 +72,6 @@ impl Planner<'_> {
         };
         let news = self.site.news(*period, self.today);
         let content = NewsPage {
-            period: dates::period(self.strings, period),
             messages: news
                 .messages
                 .into_iter()
